@@ -1,0 +1,26 @@
+package io.github.zegoaiagent.client;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** The one Jackson configuration of the client. */
+public final class JsonCodec {
+
+  private JsonCodec() { }
+
+  /**
+   * Unset (null) fields are omitted from request bodies; unknown fields in answers are ignored,
+   * because the service adds fields over time.
+   *
+   * @return a new mapper configured for the AI Agent API
+   */
+  public static ObjectMapper newMapper() {
+    return JsonMapper.builder()
+        .serializationInclusion(JsonInclude.Include.NON_NULL)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .disable(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
+        .build();
+  }
+}

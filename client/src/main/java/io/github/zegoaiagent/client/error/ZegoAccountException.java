@@ -1,0 +1,17 @@
+package io.github.zegoaiagent.client.error;
+
+/** The App or a test credential is not enabled or has expired; category account. */
+public class ZegoAccountException extends ZegoApiException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param action the action
+   * @param code the {@code Code}
+   * @param serviceMessage the service's {@code Message}
+   * @param requestId the {@code RequestId}, or null
+   */
+  public ZegoAccountException(String action, int code, String serviceMessage, String requestId) {
+    super(action, code, serviceMessage, requestId);
+  }
+}

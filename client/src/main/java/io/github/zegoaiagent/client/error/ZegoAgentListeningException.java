@@ -1,0 +1,17 @@
+package io.github.zegoaiagent.client.error;
+
+/** The agent is listening in walkie-talkie mode, so proactive LLM/TTS calls are refused (410001013); category agent-listening. */
+public class ZegoAgentListeningException extends ZegoStateConflictException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param action the action
+   * @param code the {@code Code}
+   * @param serviceMessage the service's {@code Message}
+   * @param requestId the {@code RequestId}, or null
+   */
+  public ZegoAgentListeningException(String action, int code, String serviceMessage, String requestId) {
+    super(action, code, serviceMessage, requestId);
+  }
+}

@@ -1,0 +1,17 @@
+package io.github.zegoaiagent.client.error;
+
+/** Too many requests per second; category rate-limit. Retried by the default policy. */
+public class ZegoRateLimitException extends ZegoLimitException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param action the action
+   * @param code the {@code Code}
+   * @param serviceMessage the service's {@code Message}
+   * @param requestId the {@code RequestId}, or null
+   */
+  public ZegoRateLimitException(String action, int code, String serviceMessage, String requestId) {
+    super(action, code, serviceMessage, requestId);
+  }
+}

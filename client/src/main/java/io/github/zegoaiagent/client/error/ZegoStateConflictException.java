@@ -1,0 +1,17 @@
+package io.github.zegoaiagent.client.error;
+
+/** The instance is in a state that refuses the call (shutting down, not walkie-talkie, outdated Sequence, ...); category state-conflict. */
+public class ZegoStateConflictException extends ZegoApiException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param action the action
+   * @param code the {@code Code}
+   * @param serviceMessage the service's {@code Message}
+   * @param requestId the {@code RequestId}, or null
+   */
+  public ZegoStateConflictException(String action, int code, String serviceMessage, String requestId) {
+    super(action, code, serviceMessage, requestId);
+  }
+}
