@@ -1,0 +1,95 @@
+package io.github.zegoaiagent.client;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.zegoaiagent.client.model.LLM;
+import io.github.zegoaiagent.client.model.RegisterAgentRequest;
+import io.github.zegoaiagent.client.model.SendAgentInstanceTTSRequest;
+import io.github.zegoaiagent.client.model.TTS;
+import io.github.zegoaiagent.client.model.TTSParams;
+import io.github.zegoaiagent.client.retry.RetryPolicy;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The ServerSecret, signatures and model credentials stay out of logs, messages and toString(). */
+class SecretsTest {
+
+  @RegisterExtension
+  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  /** Records every line, at every level. */
+  static final class RecordingLogger implements System.Logger {
+    final List<String> lines = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String getName() {
+      return "recording";
+    }
+
+    @Override
+    public boolean isLoggable(Level level) {
+      return true;
+    }
+
+    @Override
+    public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
+      lines.add(msg + (thrown == null ? "" : " " + thrown));
+    }
+
+    @Override
+    public void log(Level level, ResourceBundle bundle, String format, Object... params) {
+      lines.add(java.text.MessageFormat.format(format, params));
+    }
+
+    @Override
+    public void log(Level level, Supplier<String> supplier) {
+      lines.add(supplier.get());
+    }
+  }
+
+  @Test
+  void logsAndExceptionsNeverShowTheSecretOrASignature() {
+    wm.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200)
+        .withBody("{\"Code\":410001029,\"Message\":\"slow down\",\"RequestId\":\"1\"}")));
+    RecordingLogger logger = new RecordingLogger();
+    ZegoAiAgentClient client = TestClients.builder(wm.baseUrl()).logger(logger)
+        .retryPolicy(RetryPolicy.defaults()).sleeper(new TestClients.RecordingSleeper()).build();
+
+    Throwable failure = catchThrowable(() -> client.control().sendAgentInstanceTTS(
+        new SendAgentInstanceTTSRequest().agentInstanceId("1").text("hi")));
+
+    List<String> signatures = wm.findAll(anyRequestedFor(anyUrl())).stream()
+        .map(r -> r.queryParameter("Signature").firstValue()).toList();
+    assertThat(signatures).hasSize(3);
+    assertThat(logger.lines).hasSize(3).allSatisfy(line -> {
+      assertThat(line).doesNotContain(TestClients.SECRET);
+      signatures.forEach(sig -> assertThat(line).doesNotContain(sig));
+    });
+    assertThat(logger.lines.get(0)).contains("SendAgentInstanceTTS", "attempt 1", "410001029");
+    assertThat(failure.getMessage()).doesNotContain(TestClients.SECRET);
+    signatures.forEach(sig -> assertThat(failure.getMessage()).doesNotContain(sig));
+    assertThat(client.toString()).doesNotContain(TestClients.SECRET).contains("***");
+    assertThat(ZegoAiAgentClient.builder().serverSecret("builder-secret").toString()).doesNotContain("builder-secret");
+  }
+
+  @Test
+  void modelToStringMasksCredentials() {
+    RegisterAgentRequest request = new RegisterAgentRequest().agentId("a")
+        .llm(new LLM().url("https://llm.example").apiKey("sk-very-secret").model("m"))
+        .tts(new TTS().vendor(TTS.VendorEnum.MINI_MAX).params(new TTSParams().app(Map.of("api_key", "tts-very-secret"))));
+    assertThat(request.toString()).doesNotContain("sk-very-secret", "tts-very-secret").contains("***");
+  }
+}
