@@ -24,6 +24,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Clock;
+import io.github.zegoaiagent.client.internal.Arguments;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -234,7 +235,7 @@ public final class ZegoAiAgentClient implements AutoCloseable {
      * @return this
      */
     public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      this.connectTimeout = Arguments.positive(connectTimeout, "connectTimeout");
       return this;
     }
 
@@ -243,7 +244,7 @@ public final class ZegoAiAgentClient implements AutoCloseable {
      * @return this
      */
     public Builder readTimeout(Duration readTimeout) {
-      this.readTimeout = positive(readTimeout, "readTimeout");
+      this.readTimeout = Arguments.positive(readTimeout, "readTimeout");
       return this;
     }
 
@@ -310,13 +311,6 @@ public final class ZegoAiAgentClient implements AutoCloseable {
       return new ZegoAiAgentClient(this);
     }
 
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
-      }
-      return d;
-    }
 
     @Override
     public String toString() {

@@ -4,6 +4,7 @@ import io.github.zegoaiagent.client.error.ZegoApiException;
 import io.github.zegoaiagent.client.error.ZegoException;
 import io.github.zegoaiagent.client.error.ZegoTransportException;
 import io.github.zegoaiagent.client.generated.ReturnCode;
+import io.github.zegoaiagent.client.internal.Arguments;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -111,7 +112,7 @@ public final class RetryPolicy {
      * @return this
      */
     public Builder initialBackoff(Duration initialBackoff) {
-      this.initialBackoff = positive(initialBackoff, "initialBackoff");
+      this.initialBackoff = Arguments.positive(initialBackoff, "initialBackoff");
       return this;
     }
 
@@ -120,7 +121,7 @@ public final class RetryPolicy {
      * @return this
      */
     public Builder maxBackoff(Duration maxBackoff) {
-      this.maxBackoff = positive(maxBackoff, "maxBackoff");
+      this.maxBackoff = Arguments.positive(maxBackoff, "maxBackoff");
       return this;
     }
 
@@ -144,12 +145,5 @@ public final class RetryPolicy {
       return new RetryPolicy(this);
     }
 
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
-      }
-      return d;
-    }
   }
 }
