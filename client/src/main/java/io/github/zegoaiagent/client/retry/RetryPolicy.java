@@ -6,7 +6,6 @@ import io.github.zegoaiagent.client.error.ZegoTransportException;
 import io.github.zegoaiagent.client.generated.ReturnCode;
 import io.github.zegoaiagent.client.internal.Arguments;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
