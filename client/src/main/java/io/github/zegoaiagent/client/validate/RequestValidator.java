@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.github.zegoaiagent.client.error.ZegoValidationException;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -27,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.hibernate.validator.cfg.ConstraintMapping;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.hibernate.validator.spi.nodenameprovider.JavaBeanProperty;
 import org.hibernate.validator.spi.nodenameprovider.Property;
 import org.hibernate.validator.spi.nodenameprovider.PropertyNodeNameProvider;
@@ -51,8 +51,9 @@ public final class RequestValidator implements AutoCloseable {
     codePoints.constraintDefinition(Size.class).includeExistingValidators(true)
         .validatedBy(CodePointSizeValidator.class);
     this.factory = config
-        // No Expression Language on the classpath: messages are built here, not interpolated.
-        .messageInterpolator(new ParameterMessageInterpolator())
+        // Messages are built by problem() below; templates are never interpolated, so neither
+        // Expression Language nor its warnings are needed.
+        .messageInterpolator(new VerbatimInterpolator())
         .propertyNodeNameProvider(new JsonNames(mapper))
         .addMapping(codePoints)
         .buildValidatorFactory();
@@ -130,12 +131,27 @@ public final class RequestValidator implements AutoCloseable {
     if (a instanceof DecimalMax max) {
       return "value " + value + " exceeds maximum " + max.value();
     }
-    return v.getMessage();
+    return "violates @" + a.annotationType().getSimpleName() + " " + v.getConstraintDescriptor().getAttributes()
+        .entrySet().stream().filter(e -> !Set.of("message", "groups", "payload").contains(e.getKey()))
+        .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
   }
 
   @Override
   public void close() {
     factory.close();
+  }
+
+  /** Returns message templates as they are: this validator formats its own messages. */
+  private static final class VerbatimInterpolator implements MessageInterpolator {
+    @Override
+    public String interpolate(String template, Context context) {
+      return template;
+    }
+
+    @Override
+    public String interpolate(String template, Context context, java.util.Locale locale) {
+      return template;
+    }
   }
 
   /** Names path nodes by their JSON property names (e.g. {@code AgentUserId}, not {@code agentUserId}). */
