@@ -1,0 +1,411 @@
+package io.github.zegoaiagent.mock;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.zegoaiagent.mock.callback.CallbackDispatcher;
+import io.github.zegoaiagent.mock.control.ControlHttpHandler;
+import io.github.zegoaiagent.mock.decode.BodyDecoder;
+import io.github.zegoaiagent.mock.encode.ResponseEncoder;
+import io.github.zegoaiagent.mock.error.Codes;
+import io.github.zegoaiagent.mock.gateway.Gateway;
+import io.github.zegoaiagent.mock.gateway.Signatures;
+import io.github.zegoaiagent.mock.generated.ActionHandler;
+import io.github.zegoaiagent.mock.http.ApiHttpHandler;
+import io.github.zegoaiagent.mock.http.HttpFront;
+import io.github.zegoaiagent.mock.route.CallContext;
+import io.github.zegoaiagent.mock.route.RequestPipeline;
+import io.github.zegoaiagent.mock.simulate.LlmReply;
+import io.github.zegoaiagent.mock.simulate.Simulator;
+import io.github.zegoaiagent.mock.state.AgentRecord;
+import io.github.zegoaiagent.mock.state.AppState;
+import io.github.zegoaiagent.mock.state.Fault;
+import io.github.zegoaiagent.mock.state.FaultPlan;
+import io.github.zegoaiagent.mock.state.InstanceSnapshot;
+import io.github.zegoaiagent.mock.state.InstanceState;
+import io.github.zegoaiagent.mock.state.JournalEntry;
+import io.github.zegoaiagent.mock.state.MockClock;
+import io.github.zegoaiagent.mock.state.MockState;
+import io.github.zegoaiagent.mock.state.RateLimiter;
+import io.github.zegoaiagent.mock.state.RequestJournal;
+import io.github.zegoaiagent.mock.state.SecretMasker;
+import io.github.zegoaiagent.mock.validate.RequestValidator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A running simulator of the AI Agent server API: the embeddable entry point.
+ *
+ * <pre>{@code
+ * try (MockServer mock = MockServer.start()) {
+ *   URI api = mock.baseUrl();          // POST api + "?Action=...&AppId=...&..." (signed)
+ *   long appId = mock.appId();         // with mock.serverSecret()
+ *   ...
+ *   mock.advanceClock(Duration.ofSeconds(5));   // let the agent finish speaking
+ *   mock.instances();                            // inspect
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Inspection methods return immutable snapshots. The control API over HTTP
+ * ({@code /_mock/...}) offers the same operations.
+ */
+public final class MockServer implements AutoCloseable {
+  /** Path prefix of the HTTP control API. */
+  public static final String CONTROL_PREFIX = "/_mock/";
+
+  private final MockServerConfig config;
+  private final ObjectMapper mapper;
+  private final MockState state = new MockState();
+  private final RequestJournal journal;
+  private final FaultPlan faults = new FaultPlan();
+  private final RateLimiter rateLimiter;
+  private final Gateway gateway;
+  private final CallbackDispatcher callbacks;
+  private final Simulator simulator;
+  private final HttpFront front;
+  private final ScheduledExecutorService ticker;
+  private final URI baseUrl;
+
+  private MockServer(MockServerConfig config) throws IOException {
+    this.config = config;
+    this.mapper = new ObjectMapper()
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+        .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+    Map<String, ActionHandler.Action<CallContext>> table = ActionHandler.table();
+    Map<String, String> schemaPaths = new LinkedHashMap<>();
+    table.values().forEach(a -> schemaPaths.put(a.name(), a.requestPath()));
+    this.journal = new RequestJournal(config.journalSize());
+    this.rateLimiter = new RateLimiter(config.qpsLimit());
+    this.gateway = new Gateway(table.keySet(), config.credentials(), config.clock(),
+        config.timestampToleranceSeconds(), config.strict());
+    this.callbacks = new CallbackDispatcher(mapper, config.clock(), config.callbackUrl(),
+        config.callbackSecret(), config.callbackRetryDelays(), config.callbackTimeout(),
+        config.callbackQueueSize(), config.recordedEventsSize());
+    this.simulator = new Simulator(config, state, mapper, callbacks);
+    ResponseEncoder encoder = new ResponseEncoder(mapper);
+    RequestPipeline pipeline = new RequestPipeline(table, gateway, faults, rateLimiter,
+        new BodyDecoder(mapper), new RequestValidator(schemaPaths), mapper, simulator, encoder,
+        journal, config.clock(), config.maxBodyBytes(),
+        new SecretMasker(mapper, io.github.zegoaiagent.mock.validate.Contract.load().root()));
+    ApiHttpHandler api = new ApiHttpHandler(pipeline::handle, config.maxBodyBytes(),
+        e -> encoder.error(Codes.SYSTEM_ERROR, "system error in the mock ("
+            + e.getClass().getSimpleName() + ")", encoder.nextRequestId()));
+    ControlHttpHandler control = config.controlApiEnabled()
+        ? new ControlHttpHandler(this, mapper, config.controlApiRemoteAllowed()) : null;
+    this.front = new HttpFront(config.bindAddress(), config.port(), config.threads(), api,
+        CONTROL_PREFIX, control);
+    String host = config.bindAddress().equals("0.0.0.0") || config.bindAddress().equals("::")
+        ? "127.0.0.1" : config.bindAddress();
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    this.baseUrl = URI.create("http://" + host + ":" + front.port() + "/");
+    if (config.clock().isRunning() && !config.autoTick().isZero()) {
+      ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "zego-mock-clock");
+        t.setDaemon(true);
+        return t;
+      });
+      long p = config.autoTick().toMillis();
+      ticker.scheduleAtFixedRate(this::tick, p, p, TimeUnit.MILLISECONDS);
+    } else {
+      ticker = null;
+    }
+  }
+
+  /**
+   * Starts a server with the default configuration (random port, loopback, one random
+   * AppId/ServerSecret pair).
+   *
+   * @return the running server
+   */
+  public static MockServer start() {
+    return start(MockServerConfig.builder().build());
+  }
+
+  /**
+   * @param config configuration
+   * @return the running server
+   * @throws UncheckedIOException when the port cannot be bound
+   */
+  public static MockServer start(MockServerConfig config) {
+    try {
+      return new MockServer(config);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the mock on " + config.bindAddress() + ":"
+          + config.port(), e);
+    }
+  }
+
+  /** @return e.g. {@code http://127.0.0.1:54321/}; append {@code ?Action=...} */
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /** @return the bound port */
+  public int port() {
+    return front.port();
+  }
+
+  /** @return the configuration */
+  public MockServerConfig config() {
+    return config;
+  }
+
+  /** @return the first configured AppId */
+  public long appId() {
+    return config.credentials().keySet().iterator().next();
+  }
+
+  /** @return the ServerSecret of {@link #appId()} (for signing; never logged by the mock) */
+  public String serverSecret() {
+    return config.credentials().get(appId());
+  }
+
+  /** @return the simulation clock */
+  public MockClock clock() {
+    return config.clock();
+  }
+
+  /**
+   * Builds a signed request URI for {@link #appId()}, as a client would (fresh 16-hex nonce,
+   * current clock time). Handy for raw-HTTP tests.
+   *
+   * @param action the Action
+   * @return base URL with Action and the five signed parameters
+   */
+  public URI signedUri(String action) {
+    byte[] n = new byte[8];
+    new SecureRandom().nextBytes(n);
+    String nonce = HexFormat.of().formatHex(n);
+    long ts = Math.floorDiv(clock().millis(), 1000);
+    String sig = Signatures.sign(appId(), nonce, serverSecret(), ts);
+    return URI.create(baseUrl + "?Action=" + URLEncoder.encode(action, StandardCharsets.UTF_8)
+        + "&AppId=" + appId() + "&SignatureNonce=" + nonce + "&Timestamp=" + ts + "&Signature="
+        + sig + "&SignatureVersion=2.0");
+  }
+
+  /**
+   * Forgets agents, instances, the journal, planned faults, QPS windows, strict-mode nonces and
+   * recorded callbacks. The clock, configuration and LLM reply stay.
+   */
+  public void reset() {
+    synchronized (state) {
+      state.clear();
+    }
+    journal.clear();
+    faults.clear();
+    rateLimiter.clear();
+    gateway.reset();
+    callbacks.clearRecorded();
+  }
+
+  /**
+   * Moves the simulation clock and applies what became due (speech ends, idle deletions, ...).
+   *
+   * @param d how far
+   */
+  public void advanceClock(Duration d) {
+    config.clock().advance(d);
+    tick();
+  }
+
+  private void tick() {
+    try {
+      synchronized (state) {
+        simulator.tick(config.clock().millis());
+      }
+    } catch (RuntimeException e) {
+      // The auto-ticker must survive a bug; the next request reports it as 410000001.
+    }
+  }
+
+  /** @return agents of {@link #appId()}, sorted by AgentId */
+  public List<AgentRecord> agents() {
+    return agents(appId());
+  }
+
+  /**
+   * @param appId App
+   * @return its agents, sorted by AgentId
+   */
+  public List<AgentRecord> agents(long appId) {
+    synchronized (state) {
+      return new ArrayList<>(state.app(appId).agents.values());
+    }
+  }
+
+  /** @return every running instance of every App, in creation order per App */
+  public List<InstanceSnapshot> instances() {
+    tick();
+    synchronized (state) {
+      List<InstanceSnapshot> out = new ArrayList<>();
+      state.allInstances().forEach(i -> out.add(i.snapshot()));
+      return out;
+    }
+  }
+
+  /**
+   * @param agentInstanceId id
+   * @return the instance now, if it runs
+   */
+  public Optional<InstanceSnapshot> instance(String agentInstanceId) {
+    tick();
+    synchronized (state) {
+      return Optional.ofNullable(findInstance(agentInstanceId)).map(InstanceState::snapshot);
+    }
+  }
+
+  /**
+   * @param agentInstanceId id
+   * @return the instance now
+   * @throws NoSuchElementException when it does not run
+   */
+  public InstanceSnapshot requireInstance(String agentInstanceId) {
+    return instance(agentInstanceId).orElseThrow(() ->
+        new NoSuchElementException("no running instance " + agentInstanceId));
+  }
+
+  /** @return the latest requests, oldest first (Signature masked) */
+  public List<JournalEntry> journal() {
+    return journal.entries();
+  }
+
+  /** @param fault fault for the next calls of its action */
+  public void injectFault(Fault fault) {
+    faults.add(fault);
+  }
+
+  /** @return faults not yet consumed */
+  public List<Fault> faults() {
+    return faults.pending();
+  }
+
+  /** Drops every planned fault. */
+  public void clearFaults() {
+    faults.clear();
+  }
+
+  /** @param qps requests per second per action and App; 0 = off */
+  public void setQpsLimit(int qps) {
+    rateLimiter.setLimit(qps);
+  }
+
+  /** @param reply the simulated LLM from now on */
+  public void setLlmReply(LlmReply reply) {
+    simulator.setLlmReply(reply);
+  }
+
+  /**
+   * Makes the instance's user leave or (re)join the room. After MaxIdleTime of absence the
+   * instance is deleted (AgentInstanceDeleted, Code 1202).
+   *
+   * @param agentInstanceId id
+   * @param present whether the user is in the room
+   */
+  public void setUserPresent(String agentInstanceId, boolean present) {
+    withInstance(agentInstanceId, i -> simulator.setUserPresent(i, present, clock().millis()));
+  }
+
+  /**
+   * @param agentInstanceId id
+   * @param userId user (null = the instance's UserId)
+   * @param publishing whether the user publishes a stream (StartListening needs it)
+   */
+  public void setUserPublishing(String agentInstanceId, String userId, boolean publishing) {
+    withInstance(agentInstanceId, i -> {
+      String u = userId != null ? userId : i.userId;
+      if (publishing) {
+        i.notPublishing.remove(u);
+      } else if (i.notPublishing.size() < config.maxUsersPerInstance()) {
+        i.notPublishing.add(u);
+      }
+    });
+  }
+
+  /**
+   * @param agentInstanceId id
+   * @param text what the user says in the instance's next walkie-talkie turns
+   */
+  public void setUserUtterance(String agentInstanceId, String text) {
+    withInstance(agentInstanceId, i -> i.userUtterance = text);
+  }
+
+  /** @return callback events produced so far (latest ones, unsigned), oldest first */
+  public List<JsonNode> callbacks() {
+    return callbacks.recorded();
+  }
+
+  /** @return delivery counters */
+  public CallbackStats callbackStats() {
+    return new CallbackStats(callbacks.delivered(), callbacks.failedAttempts(),
+        callbacks.dropped(), callbacks.pending());
+  }
+
+  /**
+   * Callback delivery counters.
+   *
+   * @param delivered acknowledged with a 2xx
+   * @param failedAttempts attempts that failed
+   * @param dropped given up on, or not queued because the queue was full
+   * @param pending queued or waiting for a retry
+   */
+  public record CallbackStats(long delivered, long failedAttempts, long dropped, int pending) {
+  }
+
+  private void withInstance(String id, Consumer<InstanceState> change) {
+    synchronized (state) {
+      simulator.tick(clock().millis());
+      InstanceState i = findInstance(id);
+      if (i == null) {
+        throw new NoSuchElementException("no running instance " + id);
+      }
+      change.accept(i);
+      simulator.tick(clock().millis());
+    }
+  }
+
+  private InstanceState findInstance(String id) {
+    for (Long app : state.appIds()) {
+      AppState a = state.app(app);
+      InstanceState i = a.instances.get(id);
+      if (i != null) {
+        return i;
+      }
+    }
+    return null;
+  }
+
+  /** Stops the HTTP front, the clock ticker and callback delivery. */
+  @Override
+  public void close() {
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
+    front.close();
+    callbacks.close();
+  }
+
+  @Override
+  public String toString() {
+    return "MockServer[" + baseUrl + ", " + config + "]";
+  }
+}

@@ -1,0 +1,205 @@
+package io.github.zegoaiagent.mock.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.github.zegoaiagent.mock.MockServer;
+import io.github.zegoaiagent.mock.simulate.LlmReply;
+import io.github.zegoaiagent.mock.state.Fault;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.NoSuchElementException;
+
+/**
+ * The control and inspection API under {@code /_mock/}: plain JSON, HTTP status codes (200, 400,
+ * 403, 404, 405; never 5xx). Callers that are not on loopback get 403 unless remote access was
+ * switched on. The routes are listed in the module README.
+ */
+public final class ControlHttpHandler implements HttpHandler {
+  private static final int MAX_BODY = 64 * 1024;
+
+  private final MockServer server;
+  private final ObjectMapper mapper;
+  private final boolean remoteAllowed;
+
+  /**
+   * @param server the server to control
+   * @param mapper JSON mapper
+   * @param remoteAllowed whether non-loopback callers are served
+   */
+  public ControlHttpHandler(MockServer server, ObjectMapper mapper, boolean remoteAllowed) {
+    this.server = server;
+    this.mapper = mapper;
+    this.remoteAllowed = remoteAllowed;
+  }
+
+  @Override
+  public void handle(HttpExchange ex) throws IOException {
+    int status;
+    Object body;
+    try {
+      if (!LoopbackPolicy.allows(ex.getRemoteAddress(), remoteAllowed)) {
+        status = 403;
+        body = error("the control API answers loopback callers only (start the mock with remote control allowed to change this)");
+      } else {
+        byte[] in;
+        try (InputStream is = ex.getRequestBody()) {
+          in = is.readNBytes(MAX_BODY + 1);
+        }
+        if (in.length > MAX_BODY) {
+          status = 400;
+          body = error("body larger than " + MAX_BODY + " bytes");
+        } else {
+          String path = ex.getRequestURI().getPath().substring(MockServer.CONTROL_PREFIX.length());
+          JsonNode json = in.length == 0 ? mapper.createObjectNode() : mapper.readTree(in);
+          Object[] r = route(ex.getRequestMethod(), path, json == null ? mapper.createObjectNode() : json);
+          status = (Integer) r[0];
+          body = r[1];
+        }
+      }
+    } catch (NoSuchElementException e) {
+      status = 404;
+      body = error(e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      status = 400;
+      body = error(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    byte[] out = mapper.writeValueAsBytes(body);
+    ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    ex.sendResponseHeaders(status, out.length);
+    try (OutputStream os = ex.getResponseBody()) {
+      os.write(out);
+    } finally {
+      ex.close();
+    }
+  }
+
+  private Object[] route(String method, String path, JsonNode in) {
+    boolean get = "GET".equals(method);
+    boolean post = "POST".equals(method);
+    if (path.equals("health") && get) {
+      return ok(mapper.createObjectNode().put("status", "ok"));
+    }
+    if (path.equals("info") && get) {
+      ObjectNode n = mapper.createObjectNode();
+      n.put("baseUrl", server.baseUrl().toString());
+      ArrayNode ids = n.putArray("appIds");
+      server.config().credentials().keySet().forEach(ids::add);
+      n.put("strict", server.config().strict());
+      n.put("clockMillis", server.clock().millis());
+      n.put("callbackUrl", server.config().callbackUrl() == null ? null : server.config().callbackUrl().toString());
+      return ok(n);
+    }
+    if (path.equals("reset") && post) {
+      server.reset();
+      return ok(mapper.createObjectNode().put("reset", true));
+    }
+    if (path.equals("agents") && get) {
+      ArrayNode a = mapper.createArrayNode();
+      server.config().credentials().keySet().forEach(app ->
+          server.agents(app).forEach(r -> a.add(mapper.valueToTree(r))));
+      return ok(a);
+    }
+    if (path.equals("instances") && get) {
+      return ok(mapper.valueToTree(server.instances()));
+    }
+    if (path.startsWith("instances/")) {
+      String rest = path.substring("instances/".length());
+      if (!rest.contains("/") && get) {
+        return ok(mapper.valueToTree(server.requireInstance(rest)));
+      }
+      if (rest.endsWith("/user") && post) {
+        String id = rest.substring(0, rest.length() - "/user".length());
+        server.requireInstance(id);
+        if (in.has("present")) {
+          server.setUserPresent(id, in.get("present").asBoolean());
+        }
+        if (in.has("publishing")) {
+          server.setUserPublishing(id, in.path("userId").asText(null), in.get("publishing").asBoolean());
+        }
+        if (in.has("utterance")) {
+          server.setUserUtterance(id, in.get("utterance").asText());
+        }
+        return ok(mapper.valueToTree(server.requireInstance(id)));
+      }
+    }
+    if (path.equals("journal") && get) {
+      return ok(mapper.valueToTree(server.journal()));
+    }
+    if (path.equals("faults")) {
+      if (get) {
+        return ok(faults());
+      }
+      if (post) {
+        String action = requireText(in, "action");
+        Fault f = new Fault(action, in.path("count").asInt(1), in.path("code").asInt(0),
+            in.path("message").asText(null), Duration.ofMillis(in.path("delayMillis").asLong(0)));
+        server.injectFault(f);
+        return ok(faults());
+      }
+      if ("DELETE".equals(method)) {
+        server.clearFaults();
+        return ok(faults());
+      }
+    }
+    if (path.equals("clock") && get) {
+      return ok(mapper.createObjectNode().put("millis", server.clock().millis()));
+    }
+    if (path.equals("clock/advance") && post) {
+      if (!in.has("millis") || !in.get("millis").canConvertToLong()) {
+        throw new IllegalArgumentException("millis: required integer");
+      }
+      server.advanceClock(Duration.ofMillis(in.get("millis").longValue()));
+      return ok(mapper.createObjectNode().put("millis", server.clock().millis()));
+    }
+    if (path.equals("llm-reply") && post) {
+      server.setLlmReply(in.has("reply") ? LlmReply.fixed(in.get("reply").asText()) : LlmReply.echo());
+      return ok(mapper.createObjectNode().put("reply", in.path("reply").asText("(echo)")));
+    }
+    if (path.equals("qps-limit") && post) {
+      int limit = in.path("limit").asInt(-1);
+      if (limit < 0) {
+        throw new IllegalArgumentException("limit: required integer >= 0 (0 = off)");
+      }
+      server.setQpsLimit(limit);
+      return ok(mapper.createObjectNode().put("limit", limit));
+    }
+    if (path.equals("callbacks") && get) {
+      ObjectNode n = mapper.valueToTree(server.callbackStats());
+      ArrayNode events = n.putArray("events");
+      server.callbacks().forEach(events::add);
+      return ok(n);
+    }
+    return new Object[] {404, error("no control route " + method + " " + MockServer.CONTROL_PREFIX + path)};
+  }
+
+  private ArrayNode faults() {
+    ArrayNode a = mapper.createArrayNode();
+    for (Fault f : server.faults()) {
+      a.addObject().put("action", f.action()).put("count", f.count()).put("code", f.code())
+          .put("message", f.message()).put("delayMillis", f.delay().toMillis());
+    }
+    return a;
+  }
+
+  private static String requireText(JsonNode in, String field) {
+    JsonNode n = in.get(field);
+    if (n == null || !n.isTextual() || n.textValue().isEmpty()) {
+      throw new IllegalArgumentException(field + ": required string");
+    }
+    return n.textValue();
+  }
+
+  private static Object[] ok(Object body) {
+    return new Object[] {200, body};
+  }
+
+  private ObjectNode error(String message) {
+    return mapper.createObjectNode().put("error", message);
+  }
+}

@@ -1,0 +1,59 @@
+package io.github.zegoaiagent.mock.state;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Bounded journal of the latest requests; the oldest entries are forgotten. Thread-safe. */
+public final class RequestJournal {
+  /** Longest body text kept per entry. */
+  public static final int MAX_BODY_CHARS = 8 * 1024;
+  private static final Pattern SIGNATURE = Pattern.compile("(^|&)(Signature=)[^&]*");
+
+  private final int capacity;
+  private final Deque<JournalEntry> entries = new ArrayDeque<>();
+  private long sequence;
+
+  /** @param capacity entries kept */
+  public RequestJournal(int capacity) {
+    this.capacity = capacity;
+  }
+
+  /**
+   * @param rawQuery raw query string
+   * @return the query with the Signature value replaced by {@code ***}
+   */
+  public static String maskQuery(String rawQuery) {
+    return rawQuery == null ? null : SIGNATURE.matcher(rawQuery).replaceAll("$1$2***");
+  }
+
+  /**
+   * Adds an entry built from the arguments (the sequence is assigned here).
+   *
+   * @return the stored entry
+   */
+  public synchronized JournalEntry add(long atMillis, String method, String path, String rawQuery,
+      String action, Long appId, String body, int code, String message, String requestId) {
+    String b = body == null ? null
+        : body.length() > MAX_BODY_CHARS ? body.substring(0, MAX_BODY_CHARS) + "…" : body;
+    JournalEntry e = new JournalEntry(++sequence, atMillis, method, path, maskQuery(rawQuery),
+        action, appId, b, code, message, requestId);
+    if (entries.size() == capacity) {
+      entries.removeFirst();
+    }
+    entries.addLast(e);
+    return e;
+  }
+
+  /** @return entries, oldest first */
+  public synchronized List<JournalEntry> entries() {
+    return new ArrayList<>(entries);
+  }
+
+  /** Forgets all entries. */
+  public synchronized void clear() {
+    entries.clear();
+  }
+}

@@ -1,0 +1,132 @@
+package io.github.zegoaiagent.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.zegoaiagent.mock.control.LoopbackPolicy;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP control API under /_mock/ and who may use it. */
+class ControlApiTest {
+  static MockServer server;
+  static RawApi api;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    server = TestServers.start();
+    api = new RawApi(server);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    server.reset();
+  }
+
+  static HttpResponse<String> control(String method, String path, String body) throws Exception {
+    HttpRequest r = HttpRequest.newBuilder(URI.create(server.baseUrl() + "_mock/" + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    return HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode json(HttpResponse<String> r) throws Exception {
+    return RawApi.JSON.readTree(r.body());
+  }
+
+  @Test
+  void loopbackDecision() throws Exception {
+    InetSocketAddress loop4 = new InetSocketAddress("127.0.0.1", 1);
+    InetSocketAddress loop6 = new InetSocketAddress("::1", 1);
+    InetSocketAddress remote = new InetSocketAddress(java.net.InetAddress.getByAddress(new byte[] {10, 1, 2, 3}), 1);
+    assertThat(LoopbackPolicy.allows(loop4, false)).isTrue();
+    assertThat(LoopbackPolicy.allows(loop6, false)).isTrue();
+    assertThat(LoopbackPolicy.allows(remote, false)).isFalse();
+    assertThat(LoopbackPolicy.allows(null, false)).isFalse();
+    assertThat(LoopbackPolicy.allows(remote, true)).isTrue();
+  }
+
+  @Test
+  void healthAndInfoWithoutSecrets() throws Exception {
+    assertThat(json(control("GET", "health", null)).path("status").asText()).isEqualTo("ok");
+    HttpResponse<String> info = control("GET", "info", null);
+    assertThat(info.statusCode()).isEqualTo(200);
+    assertThat(json(info).path("appIds").get(0).asLong()).isEqualTo(server.appId());
+    assertThat(info.body()).doesNotContain(server.serverSecret());
+  }
+
+  @Test
+  void inspectAgentsInstancesJournalAndCallbacks() throws Exception {
+    api.ok("RegisterAgent", Bodies.agent("c1"));
+    String id = api.ok("CreateAgentInstance", Bodies.instance("c1", "1")).path("AgentInstanceId").asText();
+    assertThat(json(control("GET", "agents", null)).get(0).path("agentId").asText()).isEqualTo("c1");
+    assertThat(json(control("GET", "instances", null)).get(0).path("agentInstanceId").asText()).isEqualTo(id);
+    assertThat(json(control("GET", "instances/" + id, null)).path("status").asText()).isEqualTo("IDLE");
+    assertThat(control("GET", "instances/404", null).statusCode()).isEqualTo(404);
+    JsonNode journal = json(control("GET", "journal", null));
+    assertThat(journal).hasSize(2);
+    assertThat(journal.get(0).path("query").asText()).contains("Signature=***");
+    JsonNode cb = json(control("GET", "callbacks", null));
+    assertThat(cb.path("events").get(0).path("Event").asText()).isEqualTo("AgentInstanceCreated");
+  }
+
+  @Test
+  void faultsClockReplyUserAndReset() throws Exception {
+    api.ok("RegisterAgent", Bodies.agent("c2"));
+    String id = api.ok("CreateAgentInstance", Bodies.instance("c2", "1")).path("AgentInstanceId").asText();
+
+    assertThat(control("POST", "faults", "{\"action\":\"ListAgents\",\"count\":1,\"code\":410000001}").statusCode()).isEqualTo(200);
+    assertThat(new RawApi(server).uncheckedCodes().call("ListAgents", "{}").path("Code").asInt()).isEqualTo(410000001);
+    assertThat(control("POST", "faults", "{\"count\":1}").statusCode()).isEqualTo(400);
+
+    assertThat(control("POST", "llm-reply", "{\"reply\":\"Fixed answer.\"}").statusCode()).isEqualTo(200);
+    api.ok("SendAgentInstanceLLM", Bodies.llm(id, "q", ""));
+    long before = server.clock().millis();
+    JsonNode clock = json(control("POST", "clock/advance", "{\"millis\":60000}"));
+    assertThat(clock.path("millis").asLong()).isEqualTo(before + 60000);
+    assertThat(server.requireInstance(id).spokenTexts().get(0).text()).isEqualTo("Fixed answer.");
+    control("POST", "llm-reply", "{}");
+
+    JsonNode after = json(control("POST", "instances/" + id + "/user", "{\"present\":false}"));
+    assertThat(after.path("userPresent").asBoolean()).isFalse();
+    control("POST", "clock/advance", "{\"millis\":120000}");
+    assertThat(server.instance(id)).isEmpty();
+
+    assertThat(control("POST", "qps-limit", "{\"limit\":0}").statusCode()).isEqualTo(200);
+    assertThat(control("POST", "reset", null).statusCode()).isEqualTo(200);
+    assertThat(server.agents()).isEmpty();
+    assertThat(server.journal()).isEmpty();
+  }
+
+  @Test
+  void badInputIsA4xxNeverA5xx() throws Exception {
+    assertThat(control("GET", "nope", null).statusCode()).isEqualTo(404);
+    assertThat(control("POST", "clock/advance", "{not json").statusCode()).isEqualTo(400);
+    assertThat(control("POST", "clock/advance", "{}").statusCode()).isEqualTo(400);
+    assertThat(control("POST", "qps-limit", "{\"limit\":-1}").statusCode()).isEqualTo(400);
+    assertThat(control("POST", "instances/123/user", "{\"present\":false}").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void controlApiCanBeSwitchedOff() throws Exception {
+    try (MockServer off = MockServer.start(TestServers.config().controlApiEnabled(false).build())) {
+      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(off.baseUrl() + "_mock/health")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(RawApi.JSON.readTree(r.body()).path("Code").asInt()).isEqualTo(100000007); // just an unknown path
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.github.zegoaiagent.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.zegoaiagent.mock.error.Codes;
+import io.github.zegoaiagent.mock.state.Fault;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Per-action QPS limit (410001029) and fault injection. */
+class QpsAndFaultsTest {
+  static MockServer server;
+  static RawApi api;
+
+  @BeforeAll
+  static void start() {
+    server = MockServer.start(TestServers.config().qpsLimit(3).build());
+    api = new RawApi(server);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    server.reset();
+    server.setQpsLimit(3);
+  }
+
+  @Test
+  void qpsLimitPerActionOnTheClock() {
+    for (int i = 0; i < 3; i++) {
+      api.ok("ListAgents", "{}");
+    }
+    String msg = api.fails("ListAgents", "{}", Codes.RATE_LIMITED);
+    assertThat(msg).contains("at most 3 ListAgents requests per second");
+    api.ok("QueryAgents", "{\"AgentIds\":[]}"); // another action has its own window
+    server.advanceClock(Duration.ofMillis(999));
+    api.fails("ListAgents", "{}", Codes.RATE_LIMITED);
+    server.advanceClock(Duration.ofMillis(1));
+    api.ok("ListAgents", "{}");
+  }
+
+  @Test
+  void qpsLimitCanBeSwitchedOff() {
+    server.setQpsLimit(0);
+    for (int i = 0; i < 20; i++) {
+      api.ok("ListAgents", "{}");
+    }
+  }
+
+  @Test
+  void nextNCallsAnswerTheInjectedCode() {
+    server.setQpsLimit(0);
+    server.injectFault(Fault.code("RegisterAgent", 2, Codes.SYSTEM_ERROR));
+    RawApi raw = new RawApi(server).uncheckedCodes();
+    assertThat(raw.call("RegisterAgent", Bodies.agent("f")).path("Code").asInt()).isEqualTo(Codes.SYSTEM_ERROR);
+    assertThat(raw.call("RegisterAgent", Bodies.agent("f")).path("Message").asText()).contains("injected fault");
+    assertThat(server.agents()).as("a faulted call changes nothing").isEmpty();
+    api.ok("RegisterAgent", Bodies.agent("f"));
+    assertThat(server.faults()).isEmpty();
+  }
+
+  @Test
+  void faultWithCustomMessageOnlyHitsItsAction() {
+    server.injectFault(new Fault("CreateAgentInstance", 1, 410001003, "boom", Duration.ZERO));
+    api.ok("RegisterAgent", Bodies.agent("f"));
+    JsonNode r = api.call("CreateAgentInstance", Bodies.instance("f", "1"));
+    assertThat(r.path("Code").asInt()).isEqualTo(410001003);
+    assertThat(r.path("Message").asText()).isEqualTo("boom");
+    api.ok("CreateAgentInstance", Bodies.instance("f", "1"));
+  }
+
+  @Test
+  void delayFaultAnswersNormallyAfterTheDelay() {
+    server.injectFault(Fault.delay("ListAgents", 1, Duration.ofMillis(300)));
+    long t0 = System.nanoTime();
+    api.ok("ListAgents", "{}");
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    assertThat(server.faults()).isEmpty();
+  }
+
+  @Test
+  void faultCountsDownInPendingList() {
+    server.injectFault(Fault.code("ListAgents", 3, Codes.SYSTEM_ERROR));
+    new RawApi(server).uncheckedCodes().call("ListAgents", "{}");
+    assertThat(server.faults()).singleElement().extracting(Fault::count).isEqualTo(2);
+    server.clearFaults();
+    assertThat(server.faults()).isEmpty();
+  }
+}

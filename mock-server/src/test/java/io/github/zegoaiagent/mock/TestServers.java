@@ -1,0 +1,24 @@
+package io.github.zegoaiagent.mock;
+
+import io.github.zegoaiagent.mock.state.MockClock;
+import java.time.Instant;
+
+/** Servers for tests: a clock that only moves when told, no QPS limit unless asked. */
+final class TestServers {
+  static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+  private TestServers() {
+  }
+
+  static MockServerConfig.Builder config() {
+    return MockServerConfig.builder()
+        .clock(MockClock.fixed(START))
+        .credential(1234567890L, "0123456789abcdef0123456789abcdef")
+        .qpsLimit(0)
+        .threads(4);
+  }
+
+  static MockServer start() {
+    return MockServer.start(config().build());
+  }
+}

@@ -1,0 +1,137 @@
+package io.github.zegoaiagent.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.zegoaiagent.mock.error.Codes;
+import io.github.zegoaiagent.mock.state.ContextMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** CommunicationMode 2: StartListening / StopListening and the Sequence rules. */
+class WalkieTalkieTest {
+  static MockServer server;
+  static RawApi api;
+  String id;
+
+  @BeforeAll
+  static void start() {
+    server = MockServer.start(TestServers.config().speechPerCharacter(Duration.ofMillis(10)).build());
+    api = new RawApi(server);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    server.reset();
+    api.ok("RegisterAgent", Bodies.agent("a"));
+    id = api.ok("CreateAgentInstance", Bodies.instance("a", "1",
+        ",\"AdvancedConfig\":{\"CommunicationMode\":2},\"CallbackConfig\":{\"UserSpeakAction\":1,\"ASRResult\":1}"))
+        .path("AgentInstanceId").asText();
+  }
+
+  String turn(String action, String extra) {
+    return "{\"AgentInstanceId\":\"" + id + "\"" + extra + "}";
+  }
+
+  String status() {
+    return api.ok("QueryAgentInstanceStatus", Bodies.id(id)).path("Status").asText();
+  }
+
+  @Test
+  void startListenStopAnswer() {
+    server.setUserUtterance(id, "What time is it?");
+    long r = api.ok("StartListening", turn("", ",\"Sequence\":1")).path("Round").asLong();
+    assertThat(status()).isEqualTo("LISTENING");
+    long r2 = api.ok("StopListening", turn("", ",\"Sequence\":2")).path("Round").asLong();
+    assertThat(r2).isEqualTo(r);
+    assertThat(status()).isEqualTo("THINKING");
+    server.advanceClock(Duration.ofSeconds(5));
+    assertThat(status()).isEqualTo("IDLE");
+    assertThat(server.requireInstance(id).context()).containsExactly(
+        new ContextMessage("user", "What time is it?"),
+        new ContextMessage("assistant", "You said: What time is it?"));
+    List<String> ev = server.callbacks().stream().map(e -> e.path("Event").asText())
+        .filter(e -> !e.startsWith("AgentInstance")).collect(Collectors.toList());
+    assertThat(ev).containsExactly("UserSpeakAction", "UserSpeakAction", "ASRResult");
+  }
+
+  @Test
+  void llmAndTtsRefusedWhileListening() {
+    api.ok("StartListening", turn("", ""));
+    assertThat(api.fails("SendAgentInstanceLLM", Bodies.llm(id, "x", ""), Codes.AGENT_LISTENING)).contains("StopListening");
+    api.fails("SendAgentInstanceTTS", Bodies.tts(id, "x", ""), Codes.AGENT_LISTENING);
+    api.ok("StopListening", turn("", ""));
+    api.ok("SendAgentInstanceTTS", Bodies.tts(id, "x", ""));
+  }
+
+  @Test
+  void outdatedSequenceChangesNothing() {
+    api.ok("StartListening", turn("", ",\"Sequence\":5"));
+    api.ok("StopListening", turn("", ",\"Sequence\":6"));
+    long rounds = server.requireInstance(id).lastRound();
+    assertThat(api.fails("StartListening", turn("", ",\"Sequence\":6"), Codes.SEQUENCE_OUTDATED)).contains("6");
+    assertThat(api.fails("StartListening", turn("", ",\"Sequence\":3"), Codes.SEQUENCE_OUTDATED)).contains("not newer than 6");
+    assertThat(status()).isNotEqualTo("LISTENING");
+    assertThat(server.requireInstance(id).lastRound()).isEqualTo(rounds);
+    api.ok("StartListening", turn("", ",\"Sequence\":7"));
+    assertThat(status()).isEqualTo("LISTENING");
+  }
+
+  @Test
+  void stopOvertakingStartMakesTheStartOutdated() {
+    api.fails("StopListening", turn("", ",\"Sequence\":2"), Codes.STOP_LISTENING_FAILED);
+    api.fails("StartListening", turn("", ",\"Sequence\":1"), Codes.SEQUENCE_OUTDATED);
+    assertThat(status()).isEqualTo("IDLE");
+  }
+
+  @Test
+  void sequencesArePerUser() {
+    api.ok("StartListening", turn("", ",\"UserId\":\"alice\",\"Sequence\":10"));
+    api.ok("StopListening", turn("", ",\"UserId\":\"alice\",\"Sequence\":11"));
+    server.advanceClock(Duration.ofSeconds(5));
+    api.ok("StartListening", turn("", ",\"UserId\":\"bob\",\"Sequence\":1"));
+    assertThat(server.requireInstance(id).listeningUser()).isEqualTo("bob");
+  }
+
+  @Test
+  void startWhileAnotherUsersTurnIsOpen() {
+    api.ok("StartListening", turn("", ",\"UserId\":\"alice\""));
+    assertThat(api.fails("StartListening", turn("", ",\"UserId\":\"bob\""), Codes.START_LISTENING_FAILED)).contains("alice");
+    long again = api.ok("StartListening", turn("", ",\"UserId\":\"alice\"")).path("Round").asLong();
+    assertThat(again).isEqualTo(server.requireInstance(id).lastRound());
+    assertThat(api.fails("StopListening", turn("", ",\"UserId\":\"bob\""), Codes.STOP_LISTENING_FAILED)).contains("alice");
+  }
+
+  @Test
+  void startInterruptsTheAgent() {
+    api.ok("SendAgentInstanceTTS", Bodies.tts(id, "long answer being spoken", ""));
+    api.ok("StartListening", turn("", ""));
+    assertThat(server.requireInstance(id).spokenTexts().get(0).interrupted()).isTrue();
+    assertThat(status()).isEqualTo("LISTENING");
+  }
+
+  @Test
+  void notWalkieTalkie() {
+    String full = api.ok("CreateAgentInstance", Bodies.instance("a", "2")).path("AgentInstanceId").asText();
+    assertThat(api.fails("StartListening", Bodies.id(full), Codes.NOT_WALKIE_TALKIE)).contains("CommunicationMode 2");
+    api.fails("StopListening", Bodies.id(full), Codes.NOT_WALKIE_TALKIE);
+  }
+
+  @Test
+  void userNotPublishing() {
+    server.setUserPublishing(id, null, false);
+    assertThat(api.fails("StartListening", turn("", ",\"Sequence\":1"), Codes.USER_NOT_PUBLISHING)).contains("user_1");
+    server.setUserPublishing(id, null, true);
+    api.ok("StartListening", turn("", ",\"Sequence\":1")); // the refused Sequence was not consumed
+  }
+}
