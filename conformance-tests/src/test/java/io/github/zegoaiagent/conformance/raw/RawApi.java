@@ -1,0 +1,138 @@
+package io.github.zegoaiagent.conformance.raw;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.zegoaiagent.client.sign.RequestSigner;
+import io.github.zegoaiagent.conformance.spec.ResponseValidator;
+import io.github.zegoaiagent.conformance.spec.Spec;
+import io.github.zegoaiagent.conformance.sut.Target;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Sends hand-built signed requests, including malformed ones the client would refuse, and checks
+ * that EVERY answer conforms to the action's response schema (an AssertionError otherwise).
+ * Throttles itself per action on external targets.
+ */
+public final class RawApi {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Target target;
+  private final ResponseValidator validator;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final Map<String, Long> lastSend = new ConcurrentHashMap<>();
+
+  /**
+   * @param target the target
+   * @param spec the contract
+   */
+  public RawApi(Target target, Spec spec) {
+    this.target = target;
+    this.validator = new ResponseValidator(spec);
+  }
+
+  /**
+   * @param action the action
+   * @param body the JSON body
+   * @return the answer, schema-checked
+   */
+  public Answer post(String action, JsonNode body) {
+    return send(action, body.toString(), Tamper.none());
+  }
+
+  /**
+   * @param action the Action query value (null leaves it out)
+   * @param body the raw body text
+   * @param tamper what to spoil
+   * @return the answer; a JSON answer of a known action is schema-checked
+   */
+  public Answer send(String action, String body, Tamper tamper) {
+    throttle(action);
+    long timestamp = System.currentTimeMillis() / 1000 + tamper.timestampOffsetSeconds;
+    byte[] nonceBytes = new byte[8];
+    RANDOM.nextBytes(nonceBytes);
+    String nonce = HexFormat.of().formatHex(nonceBytes);
+    String signature = RequestSigner.signature(target.appId(), nonce, target.serverSecret(), timestamp);
+    if (tamper.wrongSignature) {
+      signature = RequestSigner.signature(target.appId(), nonce, target.serverSecret() + "-wrong", timestamp);
+    }
+    Map<String, String> query = new LinkedHashMap<>();
+    if (action != null) {
+      query.put("Action", action);
+    }
+    query.put("AppId", Long.toString(target.appId()));
+    query.put("SignatureNonce", nonce);
+    query.put("Timestamp", Long.toString(timestamp));
+    query.put("Signature", signature);
+    query.put("SignatureVersion", "2.0");
+    query.putAll(tamper.overrides);
+    tamper.omitted.forEach(query::remove);
+    String qs = query.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    HttpRequest request = HttpRequest.newBuilder(URI.create(target.baseUrl() + "/?" + qs))
+        .timeout(Duration.ofSeconds(20))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+        .build();
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new AssertionError(action + ": no answer from " + target.baseUrl() + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+    JsonNode parsed = null;
+    try {
+      parsed = JSON.readTree(response.body());
+    } catch (IOException e) {
+      // not JSON: left null, the caller's assertions report it
+    }
+    Answer answer = new Answer(response.statusCode(), parsed, response.body());
+    if (parsed != null && action != null && Spec.CONTRACT.actions().contains(action)) {
+      List<String> problems = validator.validate(action, parsed);
+      if (!problems.isEmpty()) {
+        throw new AssertionError("answer of " + action + " does not match its response schema: " + problems
+            + "\n  answer: " + answer);
+      }
+    }
+    return answer;
+  }
+
+  private void throttle(String action) {
+    if (target.qps() <= 0) {
+      return;
+    }
+    long gapNanos = 1_000_000_000L / target.qps();
+    synchronized (lastSend) {
+      long now = System.nanoTime();
+      long earliest = lastSend.getOrDefault(String.valueOf(action), now - gapNanos) + gapNanos;
+      if (earliest > now) {
+        try {
+          Thread.sleep((earliest - now) / 1_000_000, (int) ((earliest - now) % 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      lastSend.put(String.valueOf(action), Math.max(now, earliest));
+    }
+  }
+}
