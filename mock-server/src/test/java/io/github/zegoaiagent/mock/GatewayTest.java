@@ -147,6 +147,15 @@ class GatewayTest {
   }
 
   @Test
+  void millisecondTimestampsGetAHint() {
+    Map<String, String> q = valid("ListAgents");
+    long millis = server.clock().millis();
+    q.put("Timestamp", Long.toString(millis));
+    q.put("Signature", RawApi.md5Signature(APP, q.get("SignatureNonce"), SECRET, millis));
+    assertCode(post(q, "{}"), Codes.SIGNATURE_EXPIRED, "in seconds, not milliseconds");
+  }
+
+  @Test
   void expiryFollowsTheMockClock() {
     Map<String, String> q = valid("ListAgents");
     server.advanceClock(Duration.ofMinutes(11));

@@ -98,7 +98,9 @@ public final class Gateway {
     if (skew > toleranceSeconds) {
       throw new ApiError(Codes.SIGNATURE_EXPIRED, "signature expired: Timestamp " + timestamp
           + " is " + skew + " s away from server time " + Math.floorDiv(now, 1000)
-          + " (at most " + toleranceSeconds + " s)");
+          + " (at most " + toleranceSeconds + " s)"
+          // A 13-digit value is the classic mistake: milliseconds instead of seconds.
+          + (Math.abs(timestamp) >= 100_000_000_000L ? "; the Timestamp must be in seconds, not milliseconds" : ""));
     }
     if (strict && !STRICT_NONCE.matcher(nonce).matches()) {
       throw new ApiError(Codes.SIGNATURE_NONCE_EMPTY,
