@@ -60,7 +60,7 @@ class CallbackTest {
     AgentInstanceDeletedEvent deleted = (AgentInstanceDeletedEvent) parser.parse(signed(body, verifier).toString());
     assertThat(deleted.getAgentInstanceId()).isEqualTo("1912124734317838336");
     assertThat(deleted.getData().getCode()).isZero();
-    assertThat(deleted.getData().getLatencyData().getLLMTTFT()).isEqualTo(613);
+    assertThat(deleted.getData().getLatencyData().getLlmTtft()).isEqualTo(613);
   }
 
   @Test
