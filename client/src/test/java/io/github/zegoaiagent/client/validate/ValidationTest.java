@@ -95,7 +95,7 @@ class ValidationTest {
   @Test
   void nestedFieldsUseTheWirePath() {
     CreateAgentInstanceRequest r = create();
-    r.getRTC().agentUserId("a".repeat(33)).roomId("room with spaces");
+    r.getRtc().agentUserId("a".repeat(33)).roomId("room with spaces");
     ZegoValidationException e = refused(() -> client.instances().createAgentInstance(r));
     assertThat(e.violations()).containsExactly(
         new Violation("RTC.AgentUserId", "length 33 exceeds maxLength 32"),

@@ -40,6 +40,7 @@ public final class Report {
     r.put("client-limits", "the client refuses every just-over request locally, without HTTP");
     r.put("errors", "not-found, already-exists and malformed-body codes");
     r.put("responses", "a successful call whose answer validates against the response schema");
+    r.put("client-e2e", "the action called through the generated client (target, and the standalone jar)");
     r.put("sequence", "walkie-talkie Sequence rules and refusals while listening");
     r.put("pact", "the client's pact interaction verified against the target");
     return r;
