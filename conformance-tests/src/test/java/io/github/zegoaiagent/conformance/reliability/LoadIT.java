@@ -32,7 +32,6 @@ import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,7 +98,7 @@ class LoadIT {
     try {
       ZegoAiAgentClient client = ZegoAiAgentClient.builder()
           .appId(mock.appId()).serverSecret(mock.serverSecret()).endpoint(mock.baseUrl())
-          .clock(clockOf(mock)).retryPolicy(RetryPolicy.none())
+          .clock(Clock.fixed(Instant.ofEpochMilli(mock.clock().millis()), ZoneOffset.UTC)) // the mock's clock never moves here.retryPolicy(RetryPolicy.none())
           .readTimeout(Duration.ofSeconds(60)) // hang detector
           .build();
       long heapBefore = usedHeapAfterGc();
@@ -256,26 +255,6 @@ class LoadIT {
     return new RegisterAgentRequest().agentId(id).name("Load " + id)
         .llm(new LLM().url("https://api.openai.com/v1/chat/completions").apiKey("sk-load").model("gpt-4o-mini"))
         .tts(new TTS().vendor(TTS.VendorEnum.BYTE_DANCE_V3).params(new TTSParams().app(Map.of("appid", "a", "token", "t"))));
-  }
-
-  /** The client signs with the mock's (fixed) clock, so Timestamps always pass. */
-  private static Clock clockOf(MockServer mock) {
-    return new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return Instant.ofEpochMilli(mock.clock().millis());
-      }
-    };
   }
 
   private static long usedHeapAfterGc() {
