@@ -1,0 +1,126 @@
+package io.github.zegoaiagent.conformance.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.zegoaiagent.client.ZegoAiAgentClient;
+import io.github.zegoaiagent.client.error.ZegoApiException;
+import io.github.zegoaiagent.client.error.ZegoRateLimitException;
+import io.github.zegoaiagent.client.error.ZegoTransportException;
+import io.github.zegoaiagent.client.model.CreateAgentInstanceRequest;
+import io.github.zegoaiagent.client.model.LLM;
+import io.github.zegoaiagent.client.model.RTC;
+import io.github.zegoaiagent.client.model.RegisterAgentRequest;
+import io.github.zegoaiagent.client.model.TTS;
+import io.github.zegoaiagent.client.model.TTSParams;
+import io.github.zegoaiagent.client.retry.RetryPolicy;
+import io.github.zegoaiagent.mock.MockServer;
+import io.github.zegoaiagent.mock.MockServerConfig;
+import io.github.zegoaiagent.mock.state.Fault;
+import io.github.zegoaiagent.mock.state.JournalEntry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real client against the real mock's fault injection: a CreateAgentInstance whose answer
+ * came too late was applied once and sent once; retryable codes are retried boundedly with a
+ * fresh signature; every exception names the Action and the mock's RequestId.
+ */
+class ClientUnderFaultsIT {
+  static MockServer mock;
+
+  @BeforeAll
+  static void start() {
+    mock = MockServer.start(MockServerConfig.builder().qpsLimit(0).build());
+  }
+
+  @AfterAll
+  static void stop() {
+    mock.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    mock.reset();
+    client(RetryPolicy.none(), Duration.ofSeconds(30)).agents().registerAgent(new RegisterAgentRequest()
+        .agentId("faults").name("Faults")
+        .llm(new LLM().url("https://api.openai.com/v1/chat/completions").apiKey("sk-x").model("gpt-4o-mini"))
+        .tts(new TTS().vendor(TTS.VendorEnum.BYTE_DANCE_V3).params(new TTSParams().app(Map.of("appid", "a")))));
+  }
+
+  private static ZegoAiAgentClient client(RetryPolicy policy, Duration readTimeout) {
+    return ZegoAiAgentClient.builder().appId(mock.appId()).serverSecret(mock.serverSecret())
+        .endpoint(mock.baseUrl()).readTimeout(readTimeout).retryPolicy(policy)
+        .sleeper(d -> { }) // backoff is RetryTest's concern; here only the count matters
+        .build();
+  }
+
+  private static CreateAgentInstanceRequest create() {
+    return new CreateAgentInstanceRequest().agentId("faults").userId("u1")
+        .rtc(new RTC().roomId("r1").agentStreamId("as1").agentUserId("au1").userStreamId("us1"));
+  }
+
+  private static List<JournalEntry> creates() {
+    return mock.journal().stream().filter(e -> "CreateAgentInstance".equals(e.action())).collect(Collectors.toList());
+  }
+
+  @Test
+  void aCreateWhoseAnswerCameTooLateIsAppliedOnceAndSentOnce() throws InterruptedException {
+    mock.injectFault(Fault.delay("CreateAgentInstance", 1, Duration.ofSeconds(2)));
+    ZegoTransportException e = catchThrowableOfType(ZegoTransportException.class,
+        () -> client(RetryPolicy.builder().maxAttempts(5).build(), Duration.ofMillis(300)).instances().createAgentInstance(create()));
+    assertThat(e.action()).isEqualTo("CreateAgentInstance");
+    assertThat(e.requestSent()).isTrue();
+    // The mock finishes the delayed request after the client gave up; wait for it (hang detector only).
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (creates().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(500); // room for a (wrong) second attempt to show up in the journal
+    assertThat(creates()).as("sent exactly once").hasSize(1);
+    assertThat(mock.instances()).as("applied exactly once").hasSize(1);
+  }
+
+  @Test
+  void aPassingRateLimitIsRetriedWithFreshSignaturesAndCreatesOneInstance() {
+    mock.injectFault(Fault.code("CreateAgentInstance", 2, 410001029));
+    String id = client(RetryPolicy.builder().maxAttempts(3).build(), Duration.ofSeconds(30))
+        .instances().createAgentInstance(create()).getData().getAgentInstanceId();
+    assertThat(creates()).extracting(JournalEntry::code).containsExactly(410001029, 410001029, 0);
+    assertThat(creates().stream().map(JournalEntry::query).distinct()).as("fresh nonce each time").hasSize(3);
+    assertThat(mock.instances()).singleElement().satisfies(i -> assertThat(i.agentInstanceId()).isEqualTo(id));
+  }
+
+  @Test
+  void aPersistentRateLimitStopsAtMaxAttemptsWithActionAndRequestId() {
+    mock.injectFault(Fault.code("CreateAgentInstance", 10, 410001029));
+    ZegoRateLimitException e = catchThrowableOfType(ZegoRateLimitException.class,
+        () -> client(RetryPolicy.builder().maxAttempts(4).build(), Duration.ofSeconds(30)).instances().createAgentInstance(create()));
+    assertThat(creates()).hasSize(4);
+    assertThat(e.action()).isEqualTo("CreateAgentInstance");
+    assertThat(e.requestId()).isEqualTo(creates().get(3).requestId());
+    assertThat(e.getMessage()).contains(e.requestId());
+    assertThat(mock.instances()).isEmpty();
+  }
+
+  @Test
+  void aGatewayInternalErrorIsRetriedButABusinessFailureIsNot() {
+    mock.injectFault(Fault.code("CreateAgentInstance", 1, 100000015));
+    client(RetryPolicy.defaults(), Duration.ofSeconds(30)).instances().createAgentInstance(create());
+    assertThat(creates()).extracting(JournalEntry::code).containsExactly(100000015, 0);
+
+    mock.reset();
+    mock.injectFault(Fault.code("ListAgents", 5, 410000001));
+    ZegoApiException e = catchThrowableOfType(ZegoApiException.class, () -> client(RetryPolicy.defaults(), Duration.ofSeconds(30))
+        .agents().listAgents(new io.github.zegoaiagent.client.model.ListAgentsRequest()));
+    assertThat(e.code()).isEqualTo(410000001);
+    assertThat(e.action()).isEqualTo("ListAgents");
+    assertThat(mock.journal()).singleElement().satisfies(j -> assertThat(j.requestId()).isEqualTo(e.requestId()));
+  }
+}
