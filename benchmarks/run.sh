@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Runs every benchmark of issue 6 and writes benchmarks/target/results/{results.txt,results.md}.
+# Usage (from anywhere): benchmarks/run.sh
+# Knobs (environment): BENCH_DURATION (s per wrk run, 10), BENCH_REPS (runs per server, 5),
+#   BENCH_E2E_SECONDS (s per client round, 5), BENCH_STARTUP_REPS (5), BENCH_MEM_REQUESTS (1000000), BENCH_PIN (1 = taskset servers to CPU 0,
+#   wrk to CPU 1), BENCH_SKIP_BUILD (1 = reuse the jars), BENCH_MAVEN_ARGS (e.g. "-o -Dspectral.skip=true").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${BENCH_DURATION:-10}
+REPS=${BENCH_REPS:-5}
+STARTUP_REPS=${BENCH_STARTUP_REPS:-5}
+MEM_REQUESTS=${BENCH_MEM_REQUESTS:-1000000}
+PIN=${BENCH_PIN:-1}
+CONNECTIONS=32
+MOCK_PORT=18080
+WIREMOCK_PORT=18081
+APP_ID=1234567890
+SECRET=0123456789abcdef0123456789abcdef   # benchmark-only credential of a local mock
+OUT=benchmarks/target/results
+JAR=benchmarks/target/benchmarks.jar
+MOCK_JAR=mock-server/target/zego-aiagent-mock-server.jar
+WIREMOCK_JAR=benchmarks/target/wiremock-standalone.jar
+WIREMOCK_ROOT=benchmarks/src/main/wiremock
+LUA=benchmarks/src/main/wrk/signed.lua
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+# --- wrk (Debian package) -------------------------------------------------------------------
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "wrk is missing; installing the Debian package" >&2
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && apt-get install -y -qq wrk) >&2 || true
+  elif command -v sudo >/dev/null 2>&1; then
+    (sudo apt-get update -qq && sudo apt-get install -y -qq wrk) >&2 || true
+  fi
+  command -v wrk >/dev/null 2>&1 || { echo "ERROR: wrk is required (apt-get install wrk) and could not be installed" >&2; exit 1; }
+fi
+
+# --- build --------------------------------------------------------------------------------
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  # shellcheck disable=SC2086
+  ./mvnw -B -ntp ${BENCH_MAVEN_ARGS:-} -Pbench -pl benchmarks -am package -DskipTests
+fi
+
+# Pinning: servers on CPU 0, wrk on CPU 1 (wrk then gets one thread). Off on 1-CPU machines.
+SERVER_CPU=() ; LOAD_CPU=() ; WRK_THREADS=2 ; PINNED=no
+if [ "$PIN" = 1 ] && command -v taskset >/dev/null 2>&1 && [ "$(nproc)" -ge 2 ]; then
+  SERVER_CPU=(taskset -c 0) ; LOAD_CPU=(taskset -c 1) ; WRK_THREADS=1 ; PINNED=yes
+fi
+
+rm -rf "$OUT" && mkdir -p "$OUT"
+RESULTS=$OUT/results.txt
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+{
+  echo "RESULT env date=$(date -u +%Y-%m-%dT%H:%MZ) nproc=$(nproc) cpu=\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\" ram_gib=$(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo) jdk=\"$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.vm.version/ {print $2}')\" wrk=\"$(wrk -v 2>&1 | head -1 | cut -d' ' -f2)\" pinned=$PINNED load_before=\"$(cut -d' ' -f1-3 /proc/loadavg)\""
+} >> "$RESULTS"
+
+# --- 1. throughput and latency: mock vs WireMock, alternating, same signed request --------
+echo "== throughput: mock vs WireMock 3.13.2, $CONNECTIONS connections, ${REPS}x${DURATION}s each" >&2
+"${SERVER_CPU[@]}" "$JAVA" -jar "$MOCK_JAR" --port $MOCK_PORT --app-id $APP_ID --server-secret $SECRET \
+  --qps-limit 0 > "$OUT/mock.log" 2>&1 &
+PIDS+=($!)
+# The journal is capped like the mock's (1,000 entries), so neither server grows without bound.
+"${SERVER_CPU[@]}" "$JAVA" -jar "$WIREMOCK_JAR" --port $WIREMOCK_PORT --root-dir "$WIREMOCK_ROOT" \
+  --disable-banner --max-request-journal-entries 1000 > "$OUT/wiremock.log" 2>&1 &
+PIDS+=($!)
+
+wrk_run() { # server port label
+  local dir=$OUT/pool-$1
+  # A fresh pool per run keeps every Timestamp well inside the 600 s window.
+  "$JAVA" -cp "$JAR" io.github.zegoaiagent.bench.LoadPrep "http://127.0.0.1:$2/" $APP_ID $SECRET 100000 "$dir" \
+    "$([ "$1" = mock ] && echo mock || echo static)" > /dev/null
+  "${LOAD_CPU[@]}" wrk -t$WRK_THREADS -c$CONNECTIONS -d"$3"s -s "$LUA" "http://127.0.0.1:$2" -- "$dir" \
+    2>"$OUT/wrk-$1.err" | grep '^RESULT_WRK' | sed "s/^RESULT_WRK/RESULT throughput server=$1 run=$4/"
+}
+wrk_run mock $MOCK_PORT 5 warmup >/dev/null
+wrk_run wiremock $WIREMOCK_PORT 5 warmup >/dev/null
+for r in $(seq 1 "$REPS"); do
+  wrk_run mock $MOCK_PORT "$DURATION" "$r" | tee -a "$RESULTS" >&2
+  wrk_run wiremock $WIREMOCK_PORT "$DURATION" "$r" | tee -a "$RESULTS" >&2
+done
+cleanup; PIDS=()
+sleep 1
+
+# --- 2. startup -------------------------------------------------------------------------
+echo "== startup: java -jar to first Code 0, ${STARTUP_REPS}x each" >&2
+"$JAVA" -cp "$JAR" io.github.zegoaiagent.bench.StartupBench "$MOCK_JAR" "$WIREMOCK_JAR" "$WIREMOCK_ROOT" \
+  "$STARTUP_REPS" 18082 | grep '^RESULT' | tee -a "$RESULTS" >&2
+
+# --- 3. client: JMH per-call pieces, then end to end against the mock ---------------------
+echo "== client: JMH" >&2
+"$JAVA" -jar "$JAR" ClientPiecesBench -f 1 -wi 3 -w 1s -i 5 -r 1s -rf csv -rff "$OUT/jmh.csv" > "$OUT/jmh.log" 2>&1
+tail -n +2 "$OUT/jmh.csv" | tr -d '"' | awk -F, '{split($1,a,"."); printf "RESULT jmh bench=%s us_per_op=%.3f error_us=%.3f\n", a[length(a)], $5, $6}' \
+  | tee -a "$RESULTS" >&2
+
+echo "== client: end to end against the mock" >&2
+"$JAVA" -jar "$MOCK_JAR" --port $MOCK_PORT --app-id $APP_ID --server-secret $SECRET --qps-limit 0 > "$OUT/mock-e2e.log" 2>&1 &
+PIDS+=($!)
+for threads in 1 8; do
+  "$JAVA" -cp "$JAR" io.github.zegoaiagent.bench.ClientE2E "http://127.0.0.1:$MOCK_PORT/" $APP_ID $SECRET \
+    $threads "${BENCH_E2E_SECONDS:-5}" "$REPS" | grep '^RESULT' | tee -a "$RESULTS" >&2
+done
+cleanup; PIDS=()
+
+# --- 4. memory --------------------------------------------------------------------------
+echo "== memory: 10,000 instances, then $MEM_REQUESTS requests (in-process mock)" >&2
+"$JAVA" -cp "$JAR" io.github.zegoaiagent.bench.MemoryBench 10000 "$MEM_REQUESTS" 8 | grep '^RESULT' | tee -a "$RESULTS" >&2
+
+echo "RESULT env_end load_after=\"$(cut -d' ' -f1-3 /proc/loadavg)\"" >> "$RESULTS"
+"$JAVA" -cp "$JAR" io.github.zegoaiagent.bench.Report "$RESULTS" > "$OUT/results.md"
+cat "$OUT/results.md"
