@@ -101,8 +101,10 @@ public final class MockServer implements AutoCloseable {
         config.callbackQueueSize(), config.recordedEventsSize());
     this.simulator = new Simulator(config, state, mapper, callbacks);
     ResponseEncoder encoder = new ResponseEncoder(mapper);
+    RequestValidator validator = new RequestValidator(schemaPaths);
+    validator.warmUpInBackground();
     RequestPipeline pipeline = new RequestPipeline(table, gateway, faults, rateLimiter,
-        new BodyDecoder(mapper), new RequestValidator(schemaPaths), mapper, simulator, encoder,
+        new BodyDecoder(mapper), validator, mapper, simulator, encoder,
         journal, config.clock(), config.maxBodyBytes(),
         new SecretMasker(mapper, io.github.zegoaiagent.mock.validate.Contract.load().root()));
     ApiHttpHandler api = new ApiHttpHandler(pipeline::handle, config.maxBodyBytes(),

@@ -1,6 +1,8 @@
 package io.github.zegoaiagent.mock.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
@@ -10,11 +12,12 @@ import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
 import io.github.zegoaiagent.mock.error.ApiError;
 import io.github.zegoaiagent.mock.error.Codes;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Validates a request body against its operation's request schema in the packaged contract.
@@ -28,23 +31,57 @@ public final class RequestValidator {
   /** At most this many violations are named in one Message. */
   private static final int MAX_REPORTED = 3;
 
-  private final Map<String, JsonSchema> schemas = new HashMap<>();
+  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
+      b -> b.metaSchema(OpenApi30.getInstance()).defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
+  private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+      .nullableKeywordEnabled(true)
+      .build();
+  /**
+   * Compiled schemas by spec pointer, shared by every server of the JVM (the packaged contract is
+   * the same for all), each built on first use: compiling all of them before serving was most of
+   * the standalone start-up time (BENCHMARKS.md).
+   */
+  private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+  private static final AtomicBoolean WARMING = new AtomicBoolean();
+
+  private final Map<String, String> requestPaths;
 
   /**
    * @param requestPaths action name to JSON pointer of its request schema in the spec
    */
   public RequestValidator(Map<String, String> requestPaths) {
-    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-        b -> b.metaSchema(OpenApi30.getInstance()).defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
-    SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-        .nullableKeywordEnabled(true)
-        .build();
-    for (Map.Entry<String, String> e : requestPaths.entrySet()) {
-      JsonSchema schema = factory.getSchema(
-          SchemaLocation.of("classpath:" + Contract.RESOURCE + "#" + e.getValue()), config);
-      schema.initializeValidators(); // resolve every $ref now, not on the first request
-      schemas.put(e.getKey(), schema);
+    this.requestPaths = Map.copyOf(requestPaths);
+  }
+
+  /**
+   * Compiles the remaining schemas on a background daemon thread, once per JVM, so they are ready
+   * before most first requests without delaying start-up.
+   */
+  public void warmUpInBackground() {
+    if (WARMING.compareAndSet(false, true)) {
+      Thread t = new Thread(() -> requestPaths.keySet().forEach(this::schema), "zego-mock-schema-warm-up");
+      t.setDaemon(true);
+      t.setPriority(Thread.MIN_PRIORITY);
+      t.start();
     }
+  }
+
+  /** The action's compiled schema (see {@link #SCHEMAS}). */
+  private JsonSchema schema(String action) {
+    String pointer = requestPaths.get(action);
+    if (pointer == null) {
+      throw new IllegalStateException("no schema for " + action);
+    }
+    return SCHEMAS.computeIfAbsent(pointer, p -> {
+      // Built from the already parsed contract (not by URI), so the YAML is read once per JVM.
+      JsonNode root = Contract.load().root();
+      ObjectNode document = JsonNodeFactory.instance.objectNode();
+      document.putArray("allOf").add(root.at(p));
+      document.set("components", root.path("components"));
+      JsonSchema schema = FACTORY.getSchema(SchemaLocation.of("urn:zego-aiagent:request:" + action), document, CONFIG);
+      schema.initializeValidators(); // resolve every $ref now, not while validating
+      return schema;
+    });
   }
 
   /**
@@ -53,10 +90,7 @@ public final class RequestValidator {
    * @throws ApiError 410000003 naming the field and the limit when the body violates the schema
    */
   public void validate(String action, JsonNode body) {
-    JsonSchema schema = schemas.get(action);
-    if (schema == null) {
-      throw new IllegalStateException("no schema for " + action);
-    }
+    JsonSchema schema = schema(action);
     Set<ValidationMessage> messages = schema.validate(body);
     if (messages.isEmpty()) {
       return;
@@ -79,6 +113,6 @@ public final class RequestValidator {
 
   /** @return the actions this validator knows */
   public List<String> actions() {
-    return List.copyOf(schemas.keySet());
+    return List.copyOf(requestPaths.keySet());
   }
 }
