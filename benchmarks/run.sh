@@ -2,7 +2,7 @@
 # Runs every benchmark of issue 6 and writes benchmarks/target/results/{results.txt,results.md}.
 # Usage (from anywhere): benchmarks/run.sh
 # Knobs (environment): BENCH_DURATION (s per wrk run, 10), BENCH_REPS (runs per server, 5),
-#   BENCH_E2E_SECONDS (s per client round, 5), BENCH_STARTUP_REPS (5), BENCH_MEM_REQUESTS (1000000), BENCH_PIN (1 = taskset servers to CPU 0,
+#   BENCH_E2E_SECONDS (s per client round, 5), BENCH_E2E_WARMUP (s of JIT warm-up per side, 20), BENCH_STARTUP_REPS (5), BENCH_MEM_REQUESTS (1000000), BENCH_PIN (1 = taskset servers to CPU 0,
 #   wrk to CPU 1), BENCH_SKIP_BUILD (1 = reuse the jars), BENCH_MAVEN_ARGS (e.g. "-o -Dspectral.skip=true").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -101,7 +101,7 @@ echo "== client: end to end against the mock" >&2
 PIDS+=($!)
 for threads in 1 8; do
   "$JAVA" -cp "$JAR" io.github.zegoaiagent.bench.ClientE2E "http://127.0.0.1:$MOCK_PORT/" $APP_ID $SECRET \
-    $threads "${BENCH_E2E_SECONDS:-5}" "$REPS" | grep '^RESULT' | tee -a "$RESULTS" >&2
+    $threads "${BENCH_E2E_SECONDS:-5}" "$REPS" "${BENCH_E2E_WARMUP:-20}" | grep '^RESULT' | tee -a "$RESULTS" >&2
 done
 cleanup; PIDS=()
 
