@@ -22,36 +22,40 @@ import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
- * Fuzzes the mock's HTTP surface with jqwik: random and mutated query strings, random JSON of
- * wrong types, broken bytes (invalid JSON, invalid UTF-8, deep nesting, long strings), odd HTTP
- * framing and the control API. Every API answer must be HTTP 200 with the envelope and a Code
- * from the contract's {@code x-zego-return-codes} (never 410000001, the mock's "bug" code); every
- * control answer one of its documented statuses. Tries per property: {@code jqwik.tries.default}
- * (from {@code reliability.fuzzTries}, see RELIABILITY.md).
+ * Fuzzes the mock's HTTP surface with seeded random cases ({@link Gen}): random and mutated query
+ * strings, random JSON of wrong types, broken bytes (invalid JSON, invalid UTF-8, deep nesting,
+ * long strings), odd HTTP framing and the control API. Every API answer must be HTTP 200 with the
+ * envelope and a Code from the contract's {@code x-zego-return-codes} (never 410000001, the mock's
+ * "bug" code); every control answer one of its documented statuses.
+ *
+ * <p>Each fuzz test runs {@code reliability.fuzzTries} cases (see RELIABILITY.md). Case seeds
+ * derive from the base seed {@code reliability.fuzzSeed}; a failure names the test, the case, its
+ * seed and its inputs, and {@code -Dreliability.fuzzCaseSeed=<seed>} replays that one case.
  */
 class HttpFuzzTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final AtomicLong CASES = new AtomicLong();
+  private static final AtomicLong EXCHANGES = new AtomicLong();
   private static final Set<Integer> SEEN = new ConcurrentSkipListSet<>();
+  private static final Map<String, Integer> CASES_PASSED = new ConcurrentSkipListMap<>();
   private static final int MIB = 1024 * 1024;
+  private static final int TRIES = Integer.getInteger("reliability.fuzzTries", 60);
+  private static final long SEED = Long.getLong("reliability.fuzzSeed", 20_260_101L);
+  private static final Long CASE_SEED = Long.getLong("reliability.fuzzCaseSeed");
 
   static MockServer server;
   static MockServer controlServer;
@@ -62,7 +66,7 @@ class HttpFuzzTest {
   static String agentId = "fuzz_agent";
   static String instanceId;
 
-  @BeforeContainer
+  @BeforeAll
   static void start() throws IOException {
     server = MockServer.start(TestServers.config().maxBodyBytes(MIB).build());
     // Random control calls (faults with delays, clock jumps) must not disturb the API fuzzing.
@@ -82,74 +86,158 @@ class HttpFuzzTest {
     instanceId = api.ok("CreateAgentInstance", Bodies.instance(agentId, "fz")).path("AgentInstanceId").asText();
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
-    System.out.printf("HttpFuzzTest: %d HTTP exchanges, Codes seen %s%n", CASES.get(), SEEN);
+    System.out.printf("HttpFuzzTest: fuzz cases passed %s (base seed %d), %d HTTP exchanges, Codes seen %s%n",
+        CASES_PASSED, SEED, EXCHANGES.get(), SEEN);
     assertThat(server.journal()).noneMatch(e -> e.code() == 410000001);
     server.close();
     controlServer.close();
   }
 
-  // ---- properties -------------------------------------------------------------------------
+  // ---- fuzz tests -------------------------------------------------------------------------
 
-  @Property(generation = GenerationMode.RANDOMIZED)
-  void randomQueryStrings(@ForAll("randomQueries") String query, @ForAll("bodies") String body) {
-    api("POST", "/?" + query, body.getBytes(StandardCharsets.UTF_8), Framing.CONTENT_LENGTH);
+  @Test
+  void randomQueryStrings() {
+    forAll("randomQueryStrings", c -> {
+      String query = c.draw("query", randomQueries());
+      String body = c.draw("body", bodies());
+      api("POST", "/?" + query, body.getBytes(StandardCharsets.UTF_8), Framing.CONTENT_LENGTH);
+    });
   }
 
-  @Property(generation = GenerationMode.RANDOMIZED)
-  void mutatedSignedQueries(@ForAll("actions") String action, @ForAll("mutations") List<Mutation> mutations,
-      @ForAll("bodies") String body) {
-    List<String[]> params = new ArrayList<>();
-    for (String pair : api.signedQuery(action).split("&")) {
-      params.add(pair.split("=", 2));
+  @Test
+  void mutatedSignedQueries() {
+    forAll("mutatedSignedQueries", c -> {
+      String action = c.draw("action", Gen.of(actions));
+      List<Mutation> mutations = c.draw("mutations", mutations());
+      String body = c.draw("body", bodies());
+      List<String[]> params = new ArrayList<>();
+      for (String pair : api.signedQuery(action).split("&")) {
+        params.add(pair.split("=", 2));
+      }
+      mutations.forEach(m -> m.apply(params));
+      StringBuilder q = new StringBuilder();
+      params.forEach(p -> q.append(q.length() == 0 ? "" : "&").append(p[0]).append(p.length > 1 ? "=" + p[1] : ""));
+      api("POST", "/?" + q, body.getBytes(StandardCharsets.UTF_8), Framing.CONTENT_LENGTH);
+    });
+  }
+
+  @Test
+  void randomJsonOfWrongTypes() {
+    forAll("randomJsonOfWrongTypes", c -> {
+      String action = c.draw("action", Gen.of(actions));
+      JsonNode body = c.draw("body", jsonBodies());
+      int code = api("POST", "/?" + api.signedQuery(action), body.toString().getBytes(StandardCharsets.UTF_8),
+          Framing.CONTENT_LENGTH);
+      assertThat(code == 0 || RawApi.allowed(action, code)).as("Code %s not listed for %s", code, action).isTrue();
+    });
+  }
+
+  @Test
+  void brokenBytes() {
+    forAll("brokenBytes", c -> {
+      String action = c.draw("action", Gen.of(actions));
+      byte[] body = c.draw("body", brokenBodies());
+      Framing framing = c.draw("framing", Gen.of(Framing.values()));
+      int code = api("POST", "/?" + api.signedQuery(action), body, framing);
+      assertThat(code == 0 || RawApi.allowed(action, code)).as("Code %s not listed for %s", code, action).isTrue();
+    });
+  }
+
+  @Test
+  void oddMethodsPathsAndFraming() {
+    forAll("oddMethodsPathsAndFraming", c -> {
+      String method = c.draw("method", Gen.of("POST", "GET", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "FOO", "post"));
+      String path = c.draw("path", paths());
+      Framing framing = c.draw("framing", Gen.of(Framing.values()));
+      String body = c.draw("body", bodies());
+      api(method, path + "?" + api.signedQuery("ListAgents"), body.getBytes(StandardCharsets.UTF_8), framing);
+    });
+  }
+
+  @Test
+  void controlApiNeverFails() {
+    forAll("controlApiNeverFails", c -> {
+      String method = c.draw("method", Gen.of("GET", "POST", "DELETE", "PUT", "PATCH"));
+      String path = c.draw("path", controlPaths());
+      String body = c.draw("body", controlBodies());
+      RawHttp.Response r = RawHttp.exchange(controlServer.port(), RawHttp.request(method,
+          ("/_mock/" + path).getBytes(StandardCharsets.ISO_8859_1), List.of("Content-Type: application/json"),
+          body.getBytes(StandardCharsets.UTF_8), Framing.CONTENT_LENGTH));
+      EXCHANGES.incrementAndGet();
+      int jdk = JdkFront.refusal(("/_mock/" + path).getBytes(StandardCharsets.ISO_8859_1));
+      if (jdk != 0) {
+        assertThat(r.status()).isEqualTo(jdk);
+        return;
+      }
+      // README: "plain JSON with HTTP status codes (200, 400, 403, 404; never 5xx)"; the handler also documents 405.
+      assertThat(r.status()).as("%s /_mock/%s %s", method, path, body).isIn(200, 400, 403, 404, 405);
+      assertThat(JSON.readTree(r.body()).isContainerNode()).as("JSON answer of %s /_mock/%s", method, path).isTrue();
+    });
+  }
+
+  // ---- the case runner ----------------------------------------------------------------------
+
+  /** One fuzz case: draws its inputs from its own seeded {@link Random} and keeps them for the report. */
+  static final class Case {
+    private final Random random;
+    private final List<String> inputs = new ArrayList<>();
+
+    Case(long seed) {
+      random = new Random(seed);
     }
-    mutations.forEach(m -> m.apply(params));
-    StringBuilder q = new StringBuilder();
-    params.forEach(p -> q.append(q.length() == 0 ? "" : "&").append(p[0]).append(p.length > 1 ? "=" + p[1] : ""));
-    api("POST", "/?" + q, body.getBytes(StandardCharsets.UTF_8), Framing.CONTENT_LENGTH);
-  }
 
-  @Property(generation = GenerationMode.RANDOMIZED)
-  void randomJsonOfWrongTypes(@ForAll("actions") String action, @ForAll("jsonBodies") JsonNode body) {
-    int code = api("POST", "/?" + api.signedQuery(action), body.toString().getBytes(StandardCharsets.UTF_8),
-        Framing.CONTENT_LENGTH);
-    assertThat(code == 0 || RawApi.allowed(action, code)).as("Code %s not listed for %s", code, action).isTrue();
-  }
-
-  @Property(generation = GenerationMode.RANDOMIZED)
-  void brokenBytes(@ForAll("actions") String action, @ForAll("brokenBodies") byte[] body,
-      @ForAll("framings") Framing framing) {
-    int code = api("POST", "/?" + api.signedQuery(action), body, framing);
-    assertThat(code == 0 || RawApi.allowed(action, code)).as("Code %s not listed for %s", code, action).isTrue();
-  }
-
-  @Property(generation = GenerationMode.RANDOMIZED)
-  void oddMethodsPathsAndFraming(@ForAll("methods") String method, @ForAll("paths") String path,
-      @ForAll("framings") Framing framing, @ForAll("bodies") String body) {
-    api(method, path + "?" + api.signedQuery("ListAgents"), body.getBytes(StandardCharsets.UTF_8), framing);
-  }
-
-  @Property(generation = GenerationMode.RANDOMIZED)
-  void controlApiNeverFails(@ForAll("controlMethods") String method, @ForAll("controlPaths") String path,
-      @ForAll("controlBodies") String body) throws IOException {
-    RawHttp.Response r = RawHttp.exchange(controlServer.port(), RawHttp.request(method,
-        ("/_mock/" + path).getBytes(StandardCharsets.ISO_8859_1), List.of("Content-Type: application/json"),
-        body.getBytes(StandardCharsets.UTF_8), Framing.CONTENT_LENGTH));
-    CASES.incrementAndGet();
-    int jdk = JdkFront.refusal(("/_mock/" + path).getBytes(StandardCharsets.ISO_8859_1));
-    if (jdk != 0) {
-      assertThat(r.status()).isEqualTo(jdk);
-      return;
+    <T> T draw(String name, Gen<T> gen) {
+      T value = gen.next(random);
+      inputs.add(name + "=" + show(value));
+      return value;
     }
-    // README: "plain JSON with HTTP status codes (200, 400, 403, 404; never 5xx)"; the handler also documents 405.
-    assertThat(r.status()).as("%s /_mock/%s %s", method, path, body).isIn(200, 400, 403, 404, 405);
-    assertThat(JSON.readTree(r.body()).isContainerNode()).as("JSON answer of %s /_mock/%s", method, path).isTrue();
   }
 
-  // ---- examples: sizes too costly for every try ------------------------------------------
+  /** The body of a fuzz test, run once per case. */
+  interface Check {
+    void run(Case c) throws Exception;
+  }
 
-  @Example
+  /**
+   * Runs {@link #TRIES} cases (or only the case {@code reliability.fuzzCaseSeed}), each with a seed
+   * derived from the base seed and the test's name; throws on the first failing case, naming it.
+   */
+  private static void forAll(String test, Check check) {
+    SplittableRandom seeds = new SplittableRandom(SEED ^ test.hashCode());
+    int tries = CASE_SEED == null ? TRIES : 1;
+    for (int i = 1; i <= tries; i++) {
+      long seed = CASE_SEED == null ? seeds.nextLong() : CASE_SEED;
+      Case c = new Case(seed);
+      try {
+        check.run(c);
+      } catch (Exception | AssertionError e) {
+        throw new AssertionError(String.format("%s: case %d of %d failed, seed %d (base seed %d; replay it with"
+            + " -Dreliability.fuzzCaseSeed=%d)%n  inputs: %s%n  %s", test, i, tries, seed, SEED, seed,
+            String.join(", ", c.inputs), e), e);
+      }
+      CASES_PASSED.merge(test, 1, Integer::sum);
+    }
+  }
+
+  /** A generated value for a failure message: control characters and surrogates escaped, clipped. */
+  private static String show(Object value) {
+    boolean bytes = value instanceof byte[];
+    String s = bytes ? new String((byte[]) value, StandardCharsets.ISO_8859_1) : String.valueOf(value);
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    for (; i < s.length() && out.length() < 300; i++) {
+      char ch = s.charAt(i);
+      boolean plain = ch >= 0x20 && ch < 0x7F || !bytes && ch > 0x9F && !Character.isSurrogate(ch);
+      out.append(plain ? String.valueOf(ch) : String.format(bytes ? "\\x%02X" : "\\u%04X", (int) ch));
+    }
+    return i == s.length() ? out.toString() : out + "... (" + s.length() + (bytes ? " bytes)" : " chars)");
+  }
+
+  // ---- fixed cases: sizes too costly for every try ---------------------------------------
+
+  @Test
   void tenMegabyteBodiesAreRefusedWithTheDocumentedCode() throws IOException {
     byte[] big = ("{\"AgentId\":\"" + "a".repeat(10 * MIB) + "\"}").getBytes(StandardCharsets.UTF_8);
     for (Framing f : List.of(Framing.CONTENT_LENGTH, Framing.CHUNKED)) {
@@ -161,7 +249,7 @@ class HttpFuzzTest {
     assertThat(server.agents()).noneMatch(a -> a.agentId().length() > 1000);
   }
 
-  @Example
+  @Test
   void deepNestingAndHugeStringsWithinTheCap() {
     for (int depth : new int[] {500, 999, 1000, 1001, 5000, 100_000}) {
       String nested = "{\"AgentId\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
@@ -176,7 +264,7 @@ class HttpFuzzTest {
         Framing.CONTENT_LENGTH)).isEqualTo(410000003);
   }
 
-  @Example
+  @Test
   void headAndMissingContentLength() throws IOException {
     RawHttp.Response head = RawHttp.exchange(server.port(), RawHttp.request("HEAD",
         ("/?" + api.signedQuery("ListAgents")).getBytes(StandardCharsets.US_ASCII), List.of(), null, Framing.NONE));
@@ -202,7 +290,7 @@ class HttpFuzzTest {
     } catch (IOException e) {
       throw new UncheckedIOException("no answer to " + what, e);
     }
-    CASES.incrementAndGet();
+    EXCHANGES.incrementAndGet();
     int jdk = JdkFront.refusal(target);
     if (jdk != 0) {
       // Not a URI: the JDK server answers before the mock sees it (mock-server README).
@@ -228,28 +316,28 @@ class HttpFuzzTest {
 
   // ---- generators ---------------------------------------------------------------------------
 
-  @Provide
-  Arbitrary<String> actions() {
-    return Arbitraries.of(actions);
-  }
-
   /** Text that ends up percent-encoded or raw in a query: unicode, escapes good and bad, long. */
-  private static Arbitrary<String> queryText() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().ofMaxLength(30).map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8)),
-        Arbitraries.strings().withChars("%&=+;#?/0123456789abcdefABCDEFzZ.-_").ofMaxLength(20),
-        Arbitraries.of("%", "%z", "%zz", "%FF", "%C3%28", "%ED%A0%80", "%00", "%F0%9F", "%E4%BD", "+", "%2B", "%26",
+  private static Gen<String> queryText() {
+    return Gen.oneOf(
+        Gen.strings(30).map(s -> URLEncoder.encode(s, StandardCharsets.UTF_8)),
+        Gen.stringsOf("%&=+;#?/0123456789abcdefABCDEFzZ.-_", 0, 20),
+        Gen.of("%", "%z", "%zz", "%FF", "%C3%28", "%ED%A0%80", "%00", "%F0%9F", "%E4%BD", "+", "%2B", "%26",
             "1234567890", "4294967296", "-1", "2.0", "1e3", "0x10", "99999999999999999999"),
-        Arbitraries.integers().between(100, 20_000).map("A"::repeat));
+        Gen.ints(100, 20_000).map("A"::repeat));
   }
 
-  @Provide
-  Arbitrary<String> randomQueries() {
-    Arbitrary<String> name = Arbitraries.oneOf(Arbitraries.of("Action", "AppId", "SignatureNonce", "Timestamp",
+  private static Gen<String> randomQueries() {
+    Gen<String> name = Gen.oneOf(Gen.of("Action", "AppId", "SignatureNonce", "Timestamp",
         "Signature", "SignatureVersion", "action", "APPID"), queryText());
-    Arbitrary<String> pair = Combinators.combine(name, queryText(), Arbitraries.of("=", "", "=="))
-        .as((n, v, eq) -> eq.isEmpty() ? n : n + eq + v);
-    return pair.list().ofMaxSize(12).map(l -> String.join("&", l));
+    Gen<String> value = queryText();
+    Gen<String> eqs = Gen.of("=", "", "==");
+    Gen<String> pair = r -> {
+      String n = name.next(r);
+      String v = value.next(r);
+      String eq = eqs.next(r);
+      return eq.isEmpty() ? n : n + eq + v;
+    };
+    return pair.list(0, 12).map(l -> String.join("&", l));
   }
 
   /** A change to a correctly signed parameter list (a record, so a failure prints it). */
@@ -270,61 +358,62 @@ class HttpFuzzTest {
     }
   }
 
-  @Provide
-  Arbitrary<List<Mutation>> mutations() {
-    return Combinators.combine(Arbitraries.of("drop", "duplicateBefore", "duplicateAfter", "replace", "add", "reverse"),
-        Arbitraries.integers().between(0, 5), queryText()).as(Mutation::new).list().ofMinSize(1).ofMaxSize(3);
+  private static Gen<List<Mutation>> mutations() {
+    Gen<String> kinds = Gen.of("drop", "duplicateBefore", "duplicateAfter", "replace", "add", "reverse");
+    Gen<Integer> indexes = Gen.ints(0, 5);
+    Gen<String> values = queryText();
+    Gen<Mutation> mutation = r -> new Mutation(kinds.next(r), indexes.next(r), values.next(r));
+    return mutation.list(1, 3);
   }
 
-  @Provide
-  Arbitrary<String> bodies() {
-    return Arbitraries.oneOf(Arbitraries.of("{}", Bodies.agent("q1"), Bodies.id("1"), "", "null", "[", "{\"Limit\":3}"),
+  private static Gen<String> bodies() {
+    return Gen.oneOf(Gen.of("{}", Bodies.agent("q1"), Bodies.id("1"), "", "null", "[", "{\"Limit\":3}"),
         jsonBodies().map(JsonNode::toString));
   }
 
-  private static Arbitrary<String> texts() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().ofMaxLength(40),
-        Arbitraries.strings().alpha().numeric().withChars("_-.@#").ofMinLength(1).ofMaxLength(70),
-        Arbitraries.of("", " ", "High", "Low", "Medium", "Urgent", "Enqueue", "ClearAndInterrupt", "user", "assistant",
+  private static Gen<String> texts() {
+    return Gen.oneOf(
+        Gen.strings(40),
+        Gen.stringsOf("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.@#", 1, 70),
+        Gen.of("", " ", "High", "Low", "Medium", "Urgent", "Enqueue", "ClearAndInterrupt", "user", "assistant",
             "ByteDanceV3", "https://api.openai.com/v1/chat/completions", "zego_test", "\u0000", "\ud800", "😀"),
-        Arbitraries.integers().between(200, 5000).map("你"::repeat),
-        Arbitraries.create(() -> agentId), Arbitraries.create(() -> instanceId));
+        Gen.ints(200, 5000).map("你"::repeat),
+        r -> agentId, r -> instanceId);
   }
 
-  @Provide
-  Arbitrary<JsonNode> jsonBodies() {
-    Arbitrary<JsonNode> any = jsonValue(3);
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, jsonObject(jsonValue(3))), net.jqwik.api.Tuple.of(1, any));
+  private static Gen<JsonNode> jsonBodies() {
+    return Gen.weighted(9, jsonObject(jsonValue(3)), 1, jsonValue(3));
   }
 
-  private static Arbitrary<JsonNode> jsonValue(int depth) {
-    Arbitrary<JsonNode> leaf = Arbitraries.oneOf(
-        Arbitraries.just(NullNode.getInstance()),
-        Arbitraries.of(BooleanNode.TRUE, BooleanNode.FALSE),
-        Arbitraries.longs().map(LongNode::valueOf),
-        Arbitraries.of(-1L, 0L, 1L, 2L, 5L, 10L, 11L, 500L, 501L, 4294967296L).map(LongNode::valueOf),
-        Arbitraries.doubles().map(DoubleNode::valueOf),
-        Arbitraries.bigIntegers().between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30))
-            .map(JsonNodeFactory.instance::numberNode),
+  private static Gen<JsonNode> jsonValue(int depth) {
+    BigInteger bound = BigInteger.TEN.pow(30);
+    BigInteger span = bound.shiftLeft(1).add(BigInteger.ONE);
+    Gen<JsonNode> leaf = Gen.oneOf(
+        r -> NullNode.getInstance(),
+        Gen.of(BooleanNode.TRUE, BooleanNode.FALSE),
+        r -> LongNode.valueOf(r.nextLong()),
+        Gen.of(-1L, 0L, 1L, 2L, 5L, 10L, 11L, 500L, 501L, 4294967296L).map(LongNode::valueOf),
+        // Finite doubles: two decimals around zero, or any magnitude up to Double.MAX_VALUE.
+        r -> DoubleNode.valueOf(r.nextBoolean() ? r.nextInt(-1_000_000, 1_000_001) / 100.0
+            : Math.scalb(r.nextDouble() * 2 - 1, r.nextInt(1024))),
+        r -> JsonNodeFactory.instance.numberNode(new BigInteger(span.bitLength() + 8, r).mod(span).subtract(bound)),
         texts().map(TextNode::valueOf));
     if (depth == 0) {
       return leaf;
     }
-    Arbitrary<JsonNode> child = jsonValue(depth - 1);
-    Arbitrary<JsonNode> array = child.list().ofMaxSize(4).map(l -> {
+    Gen<JsonNode> child = jsonValue(depth - 1);
+    Gen<JsonNode> array = child.list(0, 4).map(l -> {
       ArrayNode a = JsonNodeFactory.instance.arrayNode();
       l.forEach(a::add);
       return a;
     });
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, leaf), net.jqwik.api.Tuple.of(1, array),
-        net.jqwik.api.Tuple.of(2, jsonObject(child)));
+    return Gen.weighted(4, leaf, 3, Gen.weighted(1, array, 2, jsonObject(child)));
   }
 
-  private static Arbitrary<JsonNode> jsonObject(Arbitrary<JsonNode> values) {
-    Arbitrary<String> names = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, Arbitraries.of(fieldNames)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(10)));
-    return Combinators.combine(names, values).as(Map::entry).list().ofMaxSize(6).map(l -> {
+  private static Gen<JsonNode> jsonObject(Gen<JsonNode> values) {
+    Gen<String> names = Gen.weighted(9, Gen.of(fieldNames), 1, Gen.strings(10));
+    Gen<Map.Entry<String, JsonNode>> field = r -> Map.entry(names.next(r), values.next(r));
+    return field.list(0, 6).map(l -> {
       ObjectNode o = JsonNodeFactory.instance.objectNode();
       l.forEach(e -> o.set(e.getKey(), e.getValue()));
       return o;
@@ -332,76 +421,70 @@ class HttpFuzzTest {
   }
 
   /** Valid bodies, then broken: truncated, bytes flipped or inserted, invalid UTF-8, nesting, padding. */
-  @Provide
-  Arbitrary<byte[]> brokenBodies() {
-    Arbitrary<byte[]> valid = Arbitraries.of(Bodies.agent("b1"), Bodies.instance(agentId, "b2"),
+  private static Gen<byte[]> brokenBodies() {
+    Gen<byte[]> valid = Gen.of(Bodies.agent("b1"), Bodies.instance(agentId, "b2"),
         Bodies.tts("1", "hello", ",\"Priority\":\"High\""), Bodies.id("1"), "{\"Limit\":2,\"Cursor\":\"\"}",
         "{\"AgentInstanceId\":\"1\",\"Messages\":[{\"Role\":\"user\",\"Content\":\"hi\"}]}")
         .map(s -> s.getBytes(StandardCharsets.UTF_8));
-    Arbitrary<byte[]> invalidUtf8 = Arbitraries.of(new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC3, 0x28},
+    Gen<byte[]> invalidUtf8 = Gen.of(new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC3, 0x28},
         new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xF0, (byte) 0x9F},
         new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {0}, new byte[] {(byte) 0xFE, (byte) 0xFF});
-    return Arbitraries.oneOf(
-        Combinators.combine(valid, Arbitraries.integers().between(0, 400)).as((b, i) -> java.util.Arrays.copyOf(b, Math.min(i, b.length))),
-        Combinators.combine(valid, Arbitraries.integers().between(0, 400), invalidUtf8).as((b, i, bad) -> {
-          int at = Math.min(i, b.length);
+    Gen<Integer> at = Gen.ints(0, 400);
+    return Gen.oneOf(
+        r -> {
+          byte[] b = valid.next(r);
+          return Arrays.copyOf(b, Math.min(at.next(r), b.length));
+        },
+        r -> {
+          byte[] b = valid.next(r);
+          int i = Math.min(at.next(r), b.length);
+          byte[] bad = invalidUtf8.next(r);
           byte[] out = new byte[b.length + bad.length];
-          System.arraycopy(b, 0, out, 0, at);
-          System.arraycopy(bad, 0, out, at, bad.length);
-          System.arraycopy(b, at, out, at + bad.length, b.length - at);
+          System.arraycopy(b, 0, out, 0, i);
+          System.arraycopy(bad, 0, out, i, bad.length);
+          System.arraycopy(b, i, out, i + bad.length, b.length - i);
           return out;
-        }),
-        Combinators.combine(valid, Arbitraries.integers().between(0, 400), Arbitraries.bytes()).as((b, i, x) -> {
-          byte[] out = b.clone();
-          out[Math.min(i, out.length - 1)] = x;
+        },
+        r -> {
+          byte[] out = valid.next(r).clone();
+          out[Math.min(at.next(r), out.length - 1)] = (byte) r.nextInt();
           return out;
-        }),
-        Combinators.combine(Arbitraries.integers().between(1, 3000), Arbitraries.of("[", "{\"a\":", "{\"RTC\":"))
-            .as((d, open) -> (open.repeat(d)).getBytes(StandardCharsets.UTF_8)),
-        Arbitraries.bytes().array(byte[].class).ofMaxSize(300),
-        Combinators.combine(valid, Arbitraries.integers().between(1, 200_000)).as((b, n) -> {
-          String s = new String(b, StandardCharsets.UTF_8);
+        },
+        r -> {
+          int depth = r.nextInt(1, 3001);
+          return Gen.of("[", "{\"a\":", "{\"RTC\":").next(r).repeat(depth).getBytes(StandardCharsets.UTF_8);
+        },
+        r -> {
+          byte[] out = new byte[r.nextInt(0, 301)];
+          r.nextBytes(out);
+          return out;
+        },
+        r -> {
+          String s = new String(valid.next(r), StandardCharsets.UTF_8);
+          int n = r.nextInt(1, 200_001);
           return (s.substring(0, s.length() - 1) + ",\"Pad\":\"" + "x".repeat(n) + "\"}").getBytes(StandardCharsets.UTF_8);
-        }),
+        },
         valid.map(b -> (new String(b, StandardCharsets.UTF_8) + new String(b, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
   }
 
-  @Provide
-  Arbitrary<Framing> framings() {
-    return Arbitraries.of(Framing.class);
-  }
-
-  @Provide
-  Arbitrary<String> methods() {
-    return Arbitraries.of("POST", "GET", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "FOO", "post");
-  }
-
-  @Provide
-  Arbitrary<String> paths() {
-    return Arbitraries.oneOf(Arbitraries.of("/", "//", "/x", "/RegisterAgent", "/%zz", "/%00", "/./", "/../",
+  private static Gen<String> paths() {
+    return Gen.oneOf(Gen.of("/", "//", "/x", "/RegisterAgent", "/%zz", "/%00", "/./", "/../",
             "/_mock", "/_mockx/", "/;a", "/%2F"),
-        Arbitraries.strings().withChars("abc/%._-~0123456789").ofMaxLength(40).map(s -> "/" + s),
-        Arbitraries.integers().between(100, 6000).map(n -> "/" + "p".repeat(n)));
+        Gen.stringsOf("abc/%._-~0123456789", 0, 40).map(s -> "/" + s),
+        Gen.ints(100, 6000).map(n -> "/" + "p".repeat(n)));
   }
 
-  @Provide
-  Arbitrary<String> controlMethods() {
-    return Arbitraries.of("GET", "POST", "DELETE", "PUT", "PATCH");
-  }
-
-  @Provide
-  Arbitrary<String> controlPaths() {
-    return Arbitraries.oneOf(
-        Arbitraries.of("health", "info", "reset", "agents", "instances", "instances/1", "instances/1/user",
+  private static Gen<String> controlPaths() {
+    return Gen.oneOf(
+        Gen.of("health", "info", "reset", "agents", "instances", "instances/1", "instances/1/user",
             "journal", "faults", "clock", "clock/advance", "llm-reply", "qps-limit", "callbacks", "", "nope",
             "instances/%zz", "instances//user"),
-        Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz/-0123456789%").ofMaxLength(30));
+        Gen.stringsOf("abcdefghijklmnopqrstuvwxyz/-0123456789%", 0, 30));
   }
 
-  @Provide
-  Arbitrary<String> controlBodies() {
-    return Arbitraries.oneOf(
-        Arbitraries.of("", "{}", "null", "[]", "{", "{\"millis\":-1}", "{\"millis\":9223372036854775807}",
+  private static Gen<String> controlBodies() {
+    return Gen.oneOf(
+        Gen.of("", "{}", "null", "[]", "{", "{\"millis\":-1}", "{\"millis\":9223372036854775807}",
             "{\"millis\":\"x\"}", "{\"limit\":-5}", "{\"limit\":99999999999}", "{\"present\":\"maybe\"}",
             "{\"action\":\"ListAgents\",\"count\":-1}", "{\"action\":\"Nope\",\"count\":1,\"code\":1}",
             "{\"action\":\"ListAgents\",\"count\":1,\"delayMillis\":-5}", "{\"reply\":null}"),
