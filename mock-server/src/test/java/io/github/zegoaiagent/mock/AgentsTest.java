@@ -4,32 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.error.Codes;
+import io.github.zegoaiagent.mock.junit.MockServerExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** RegisterAgent, UpdateAgent, UnregisterAgent, ListAgents, QueryAgents. */
 class AgentsTest {
   static MockServer server;
   static RawApi api;
 
+  // One server per class, reset before each test: the module's own JUnit extension.
+  @RegisterExtension
+  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().maxAgents(12).build());
+
   @BeforeAll
-  static void start() {
-    server = MockServer.start(TestServers.config().maxAgents(12).build());
+  static void bind() {
+    server = MOCK.server();
     api = new RawApi(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
   }
 
   @Test

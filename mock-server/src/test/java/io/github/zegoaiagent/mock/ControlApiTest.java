@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.control.LoopbackPolicy;
+import io.github.zegoaiagent.mock.junit.MockServerExtension;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP control API under /_mock/ and who may use it. */
 class ControlApiTest {
@@ -20,20 +20,14 @@ class ControlApiTest {
   static RawApi api;
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  // One server per class, reset before each test: the module's own JUnit extension.
+  @RegisterExtension
+  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().build());
+
   @BeforeAll
-  static void start() {
-    server = TestServers.start();
+  static void bind() {
+    server = MOCK.server();
     api = new RawApi(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
   }
 
   static HttpResponse<String> control(String method, String path, String body) throws Exception {

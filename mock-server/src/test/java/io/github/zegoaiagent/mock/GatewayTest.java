@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.error.Codes;
+import io.github.zegoaiagent.mock.junit.MockServerExtension;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every gateway code, in the documented order, through real HTTP. */
 class GatewayTest {
@@ -20,20 +20,14 @@ class GatewayTest {
   static final String SECRET = "0123456789abcdef0123456789abcdef";
   static final long APP = 1234567890L;
 
+  // One server per class, reset before each test: the module's own JUnit extension.
+  @RegisterExtension
+  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().credential(42L, "other-secret").build());
+
   @BeforeAll
-  static void start() {
-    server = MockServer.start(TestServers.config().credential(42L, "other-secret").build());
+  static void bind() {
+    server = MOCK.server();
     api = new RawApi(server);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.reset();
   }
 
   /** A valid query as an ordered map, to break one parameter at a time. */

@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.error.Codes;
+import io.github.zegoaiagent.mock.junit.MockServerExtension;
 import io.github.zegoaiagent.mock.state.InstanceKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Instance lifecycle: create (three kinds), uniqueness, limits, update, delete, expiry. */
 class InstancesTest {
@@ -21,21 +22,19 @@ class InstancesTest {
   static RawApi api;
   static final String DH = ",\"DigitalHuman\":{\"DigitalHumanId\":\"63c3aa64-1d80-4b04-a0be-1c65614eb7eb\",\"ConfigId\":\"web\"}";
 
-  @BeforeAll
-  static void start() {
-    server = MockServer.start(TestServers.config().maxConcurrentInstances(3)
+  // One server per class, reset before each test: the module's own JUnit extension.
+  @RegisterExtension
+  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().maxConcurrentInstances(3)
         .maxConcurrentDigitalHumans(2).build());
+
+  @BeforeAll
+  static void bind() {
+    server = MOCK.server();
     api = new RawApi(server);
   }
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   @BeforeEach
-  void reset() {
-    server.reset();
+  void setUp() {
     api.ok("RegisterAgent", Bodies.agent("xiaozhi"));
   }
 

@@ -4,32 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.error.Codes;
+import io.github.zegoaiagent.mock.junit.MockServerExtension;
 import io.github.zegoaiagent.mock.state.Fault;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Per-action QPS limit (410001029) and fault injection. */
 class QpsAndFaultsTest {
   static MockServer server;
   static RawApi api;
 
+  // One server per class, reset before each test: the module's own JUnit extension.
+  @RegisterExtension
+  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().qpsLimit(3).build());
+
   @BeforeAll
-  static void start() {
-    server = MockServer.start(TestServers.config().qpsLimit(3).build());
+  static void bind() {
+    server = MOCK.server();
     api = new RawApi(server);
   }
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   @BeforeEach
-  void reset() {
-    server.reset();
+  void setUp() {
     server.setQpsLimit(3);
   }
 

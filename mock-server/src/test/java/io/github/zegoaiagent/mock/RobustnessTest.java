@@ -4,26 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.generated.ActionHandler;
+import io.github.zegoaiagent.mock.junit.MockServerExtension;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bad input of every kind gets HTTP 200, an envelope and a non-zero Code: never a 5xx or a hang. */
 class RobustnessTest {
   static MockServer server;
   static RawApi api;
 
-  @BeforeAll
-  static void start() {
-    server = TestServers.start();
-    api = new RawApi(server);
-  }
+  // One server per class, reset before each test: the module's own JUnit extension.
+  @RegisterExtension
+  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().build());
 
-  @AfterAll
-  static void stop() {
-    server.close();
+  @BeforeAll
+  static void bind() {
+    server = MOCK.server();
+    api = new RawApi(server);
   }
 
   @Test

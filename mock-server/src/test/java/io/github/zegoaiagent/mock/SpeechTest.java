@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.error.Codes;
+import io.github.zegoaiagent.mock.junit.MockServerExtension;
 import io.github.zegoaiagent.mock.simulate.LlmReply;
 import io.github.zegoaiagent.mock.state.ContextMessage;
 import io.github.zegoaiagent.mock.state.SpokenText;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Status, Rounds, priorities, the Enqueue queue, interruption, context and graceful shutdown,
@@ -24,21 +25,19 @@ class SpeechTest {
   static RawApi api;
   String id;
 
-  @BeforeAll
-  static void start() {
-    server = MockServer.start(TestServers.config().speechPerCharacter(Duration.ofMillis(10))
+  // One server per class, reset before each test: the module's own JUnit extension.
+  @RegisterExtension
+  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().speechPerCharacter(Duration.ofMillis(10))
         .llmThinkTime(Duration.ofMillis(500)).build());
+
+  @BeforeAll
+  static void bind() {
+    server = MOCK.server();
     api = new RawApi(server);
   }
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   @BeforeEach
-  void reset() {
-    server.reset();
+  void setUp() {
     server.setLlmReply(LlmReply.echo());
     api.ok("RegisterAgent", Bodies.agent("a"));
     id = api.ok("CreateAgentInstance", Bodies.instance("a", "1",

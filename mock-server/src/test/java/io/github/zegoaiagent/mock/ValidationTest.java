@@ -3,24 +3,24 @@ package io.github.zegoaiagent.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.zegoaiagent.mock.error.Codes;
-import org.junit.jupiter.api.AfterAll;
+import io.github.zegoaiagent.mock.junit.MockServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Schema violations answer 410000003 naming the field and the spec's limit. */
 class ValidationTest {
   static MockServer server;
   static RawApi api;
 
-  @BeforeAll
-  static void start() {
-    server = TestServers.start();
-    api = new RawApi(server);
-  }
+  // One server per class, reset before each test: the module's own JUnit extension.
+  @RegisterExtension
+  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().build());
 
-  @AfterAll
-  static void stop() {
-    server.close();
+  @BeforeAll
+  static void bind() {
+    server = MOCK.server();
+    api = new RawApi(server);
   }
 
   @Test

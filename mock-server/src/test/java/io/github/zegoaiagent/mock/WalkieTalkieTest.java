@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.error.Codes;
+import io.github.zegoaiagent.mock.junit.MockServerExtension;
 import io.github.zegoaiagent.mock.state.ContextMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** CommunicationMode 2: StartListening / StopListening and the Sequence rules. */
 class WalkieTalkieTest {
@@ -19,20 +20,18 @@ class WalkieTalkieTest {
   static RawApi api;
   String id;
 
+  // One server per class, reset before each test: the module's own JUnit extension.
+  @RegisterExtension
+  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().speechPerCharacter(Duration.ofMillis(10)).build());
+
   @BeforeAll
-  static void start() {
-    server = MockServer.start(TestServers.config().speechPerCharacter(Duration.ofMillis(10)).build());
+  static void bind() {
+    server = MOCK.server();
     api = new RawApi(server);
   }
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   @BeforeEach
-  void reset() {
-    server.reset();
+  void setUp() {
     api.ok("RegisterAgent", Bodies.agent("a"));
     id = api.ok("CreateAgentInstance", Bodies.instance("a", "1",
         ",\"AdvancedConfig\":{\"CommunicationMode\":2},\"CallbackConfig\":{\"UserSpeakAction\":1,\"ASRResult\":1}"))
