@@ -88,8 +88,8 @@ class LimitsIT {
     assertThat(over.message()).as("the Message of %s names the field", c).contains(c.field());
   }
 
-  /** Deletes what an accepted at-limit request created, so no limit of the target fills up. */
-  private static void cleanUp(String action, ObjectNode request, Answer answer) {
+  /** Deletes what an accepted request created, so no limit of the target fills up (shared with RealClientsIT). */
+  static void cleanUp(String action, ObjectNode request, Answer answer) {
     if (answer.code() != 0) {
       return;
     }
