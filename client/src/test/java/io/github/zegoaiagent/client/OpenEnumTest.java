@@ -92,4 +92,15 @@ class OpenEnumTest {
     assertThat(AgentStatus.fromValue("NEW").isAllowedInRequests()).isFalse();
     assertThat(AgentStatus.fromValue(null)).isNull();
   }
+
+  @Test
+  void integerEnumsDecodeFromAnyJsonNumberOrNumericString() throws Exception {
+    var mapper = JsonCodec.newMapper();
+    var tree = mapper.createObjectNode().put("Reason", 9L); // a LongNode, as trees and converters build them
+    assertThat(mapper.treeToValue(tree, InterruptedEventData.class).getReason().value()).isEqualTo(9);
+    assertThat(mapper.readValue("{\"Reason\":\"2\"}", InterruptedEventData.class).getReason())
+        .isSameAs(InterruptedEventData.ReasonEnum.SEND_LLM);
+    assertThat(mapper.readValue("{\"Status\":7}", io.github.zegoaiagent.client.model.AgentInstanceStatusData.class)
+        .getStatus().value()).isEqualTo("7");
+  }
 }

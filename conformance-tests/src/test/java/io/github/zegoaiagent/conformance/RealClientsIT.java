@@ -116,6 +116,8 @@ class RealClientsIT {
       body.putObject("ASR").put("Vendor", "Tencent").put("VADSilenceSegmentation", 500).put("PauseInterval", 800)
           .putObject("Params").put("engine_model_type", "16k_zh");
       ok("RegisterAgent", body);
+      JsonNode stored = ok("QueryAgents", Suite.object().set("AgentIds", Suite.array().add(id))).path("Agents");
+      assertThat(stored.path(0).path("TTS").path("Vendor").asText()).isEqualTo(l.path("value").asText());
       ok("UpdateAgent", body.deepCopy().without("Name"));
       ok("UnregisterAgent", Suite.object().put("AgentId", id));
     }
