@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.zegoaiagent.client.ZegoAiAgentClient;
+import io.github.zegoaiagent.client.model.QueryAgentsRequest;
+import io.github.zegoaiagent.client.model.RegisterAgentRequest;
+import io.github.zegoaiagent.client.model.TTS;
+import io.github.zegoaiagent.client.model.TTSParams;
+import io.github.zegoaiagent.client.model.UnregisterAgentRequest;
 import io.github.zegoaiagent.conformance.raw.Answer;
 import io.github.zegoaiagent.conformance.raw.Tamper;
 import io.github.zegoaiagent.conformance.report.Report;
@@ -19,6 +25,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -120,6 +127,25 @@ class RealClientsIT {
       assertThat(stored.path(0).path("TTS").path("Vendor").asText()).isEqualTo(l.path("value").asText());
       ok("UpdateAgent", body.deepCopy().without("Name"));
       ok("UnregisterAgent", Suite.object().put("AgentId", id));
+    }
+  }
+
+  @Test
+  @SuppressWarnings("deprecation") // the legacy constant is what this test is about
+  void theGeneratedClientSendsAndReadsBackTheLegacyVendor() {
+    Report.cover("RegisterAgent", "real-clients");
+    Report.cover("QueryAgents", "real-clients");
+    assumeTrue(agent != null, Suite.billableReason("the real-client shapes"));
+    String id = "rc_client_" + Suite.unique();
+    try (ZegoAiAgentClient client = ZegoAiAgentClient.builder().appId(TARGET.appId()).serverSecret(TARGET.serverSecret())
+        .endpoint(TARGET.baseUrl()).build()) {
+      client.agents().registerAgent(new RegisterAgentRequest().agentId(id).tts(new TTS().vendor(TTS.VendorEnum.BYTE_DANCE)
+          .params(new TTSParams().app(Map.of("appid", "zego_test", "token", "zego_test", "cluster", "volcano_tts")))));
+      TTS.VendorEnum back = client.agents().queryAgents(new QueryAgentsRequest().agentIds(List.of(id)))
+          .getData().getAgents().get(0).getTts().getVendor();
+      assertThat(back).isSameAs(TTS.VendorEnum.BYTE_DANCE);
+      assertThat(back.isLegacy()).isTrue();
+      client.agents().unregisterAgent(new UnregisterAgentRequest().agentId(id));
     }
   }
 

@@ -49,6 +49,7 @@ public final class RequestValidator {
    */
   private static final JsonNode TOLERANT_COMPONENTS = withLegacyValues(Contract.load().root().path("components").deepCopy());
   private static final Tolerance TOLERANCE = new Tolerance(Contract.load().root());
+  private static final Map<String, JsonNode> REQUEST_SCHEMAS = new ConcurrentHashMap<>();
 
   private final Map<String, String> requestPaths;
 
@@ -130,7 +131,7 @@ public final class RequestValidator {
     if (pointer == null) {
       throw new IllegalStateException("no schema for " + action);
     }
-    return TOLERANCE.inspect(Contract.load().root().at(pointer), body);
+    return TOLERANCE.inspect(REQUEST_SCHEMAS.computeIfAbsent(pointer, Contract.load().root()::at), body);
   }
 
   private static JsonNode withLegacyValues(JsonNode node) {

@@ -2,7 +2,6 @@ package io.github.zegoaiagent.mock.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -44,6 +43,7 @@ public final class Tolerance {
   }
 
   private final JsonNode root;
+  private final Map<Key, Shape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
   private final boolean nullMeansAbsent;
   private final boolean dropUnknown;
 
@@ -72,28 +72,24 @@ public final class Tolerance {
   }
 
   private void walk(JsonNode schemaRef, JsonNode node, String path, List<String> unknown, List<String> legacy) {
-    JsonNode schema = resolve(schemaRef);
-    if (node.isArray() && schema.has("items")) {
+    Shape shape = shape(schemaRef);
+    if (node.isArray() && shape.items() != null) {
       ArrayNode array = (ArrayNode) node;
       for (int i = 0; i < array.size(); i++) {
-        walk(schema.get("items"), array.get(i), path + "[" + i + "]", unknown, legacy);
+        walk(shape.items(), array.get(i), path + "[" + i + "]", unknown, legacy);
       }
       return;
     }
     if (!node.isObject()) {
       return;
     }
-    Map<String, JsonNode> properties = new LinkedHashMap<>();
-    Set<String> required = new LinkedHashSet<>();
-    boolean open = collect(schema, properties, required);
-    ObjectNode object = (ObjectNode) node;
-    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String name = field.getKey();
       String at = path.isEmpty() ? name : path + "." + name;
-      JsonNode propSchema = properties.get(name);
-      if (propSchema == null) {
-        if (!open) {
+      Property p = shape.properties().get(name);
+      if (p == null) {
+        if (!shape.open()) {
           unknown.add(at);
           if (dropUnknown) {
             it.remove();
@@ -103,22 +99,63 @@ public final class Tolerance {
       }
       JsonNode value = field.getValue();
       if (value.isNull()) {
-        if (nullMeansAbsent && !required.contains(name)) {
+        if (nullMeansAbsent && !p.required()) {
           it.remove();
         }
         continue;
       }
-      JsonNode resolved = resolve(propSchema);
-      if (propSchema.path("deprecated").asBoolean(false) || resolved.path("deprecated").asBoolean(false)) {
+      if (p.deprecated()) {
         legacy.add(at + " (deprecated)");
       }
-      for (JsonNode l : resolved.path("x-zego-legacy")) {
-        if (l.path("value").equals(value)) {
-          legacy.add(at + "=" + value.asText() + " (legacy)");
-        }
+      if (p.legacyValues().contains(value)) {
+        legacy.add(at + "=" + value.asText() + " (legacy)");
       }
-      walk(propSchema, value, at, unknown, legacy);
+      walk(p.schema(), value, at, unknown, legacy);
     }
+  }
+
+  /**
+   * What the walk needs of one schema, computed once per schema node (the contract is fixed, and
+   * resolving {@code $ref}s per request would cost more than validating).
+   */
+  private record Shape(Map<String, Property> properties, boolean open, JsonNode items) { }
+
+  private record Property(JsonNode schema, boolean required, boolean deprecated, Set<JsonNode> legacyValues) { }
+
+  /** Identity key: JsonNode's own equals is deep. */
+  private record Key(JsonNode node) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.node == node;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(node);
+    }
+  }
+
+  private Shape shape(JsonNode schemaRef) {
+    Shape cached = shapes.get(new Key(schemaRef));
+    if (cached != null) {
+      return cached;
+    }
+    JsonNode schema = resolve(schemaRef);
+    Map<String, JsonNode> declared = new LinkedHashMap<>();
+    Set<String> required = new LinkedHashSet<>();
+    boolean open = collect(schema, declared, required);
+    Map<String, Property> properties = new LinkedHashMap<>();
+    declared.forEach((name, propSchema) -> {
+      JsonNode resolved = resolve(propSchema);
+      Set<JsonNode> legacyValues = new java.util.HashSet<>();
+      resolved.path("x-zego-legacy").forEach(l -> legacyValues.add(l.path("value")));
+      properties.put(name, new Property(propSchema, required.contains(name),
+          propSchema.path("deprecated").asBoolean(false) || resolved.path("deprecated").asBoolean(false),
+          Set.copyOf(legacyValues)));
+    });
+    Shape shape = new Shape(Map.copyOf(properties), open, schema.get("items"));
+    shapes.put(new Key(schemaRef), shape);
+    return shape;
   }
 
   /**
