@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The generated sync interfaces stay plain Feign bindings of the real wire (ADR 0004): Feign alone,
+ * The generated sync interfaces stay plain Feign bindings of the real wire (ADR 0006): Feign alone,
  * with nothing of this client's runtime, sends {@code POST /?Action=X} with the JSON body.
  */
 class FeignBindingTest {
