@@ -32,6 +32,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * KiB of buffers until its deadline, and an injected delay is a timer.
  */
 public final class HttpFront implements AutoCloseable {
+  static {
+    // JDK 24+ warns on stderr when sun.misc.Unsafe's memory methods are used (JEP 498); Netty 4.1
+    // then uses its portable paths instead. The literal is relocated with Netty by the shade
+    // plugin, so it names the mock's own copy of Netty only.
+    String noUnsafe = "io.netty.noUnsafe";
+    if (Runtime.version().feature() >= 24 && System.getProperty(noUnsafe) == null) {
+      System.setProperty(noUnsafe, "true");
+    }
+  }
+
   private final HttpLimits limits;
   private final int maxBodyBytes;
   private final Endpoints endpoints;
