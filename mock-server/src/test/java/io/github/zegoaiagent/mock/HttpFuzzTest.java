@@ -204,7 +204,7 @@ class HttpFuzzTest {
    * Runs {@link #TRIES} cases (or only the case {@code reliability.fuzzCaseSeed}), each with a seed
    * derived from the base seed and the test's name; throws on the first failing case, naming it.
    */
-  private static void forAll(String test, Check check) {
+  static void forAll(String test, Check check) {
     SplittableRandom seeds = new SplittableRandom(SEED ^ test.hashCode());
     int tries = CASE_SEED == null ? TRIES : 1;
     for (int i = 1; i <= tries; i++) {

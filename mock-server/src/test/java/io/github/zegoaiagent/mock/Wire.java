@@ -62,6 +62,12 @@ final class Wire implements AutoCloseable {
     return this;
   }
 
+  /** Half-closes: the server sees the end of the requests (and must still answer them). */
+  Wire endOfRequests() throws IOException {
+    socket.shutdownOutput();
+    return this;
+  }
+
   /** Reads one answer (status line, headers, Content-Length body). */
   Answer read() throws IOException {
     Answer head = readHead();

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -61,6 +62,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   private boolean held;
   private boolean closing;
   private boolean http10;
+  private boolean closeAfterHeld;
   private ChannelHandlerContext context;
 
   ExchangeHandler(HttpFront front, ConnectionGuard guard, StrictRequestDecoder decoder) {
@@ -84,6 +86,21 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     } finally {
       ReferenceCountUtil.release(msg);
     }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    if (evt instanceof ChannelInputShutdownEvent) {
+      // The client sent all it will send. Answers already computed are written; a held-back
+      // one is still sent, then the connection closes.
+      if (held) {
+        closeAfterHeld = true;
+      } else {
+        ctx.close();
+      }
+      return;
+    }
+    super.userEventTriggered(ctx, evt);
   }
 
   @Override
@@ -258,7 +275,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (!ctx.channel().isActive()) {
           return;
         }
-        send(ctx, delayed.status(), delayed.body(), keep, isHead);
+        send(ctx, delayed.status(), delayed.body(), keep && !closeAfterHeld, isHead);
         held = false;
         guard.hold(false);
         drain(ctx);
