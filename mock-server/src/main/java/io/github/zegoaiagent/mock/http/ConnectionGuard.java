@@ -156,7 +156,7 @@ final class ConnectionGuard extends ChannelDuplexHandler {
 
   /** The closing answer is out: half-close, then wait for the client's end or the linger deadline. */
   void answerSent() {
-    if (channel instanceof SocketChannel s && s.isActive()) {
+    if (channel instanceof SocketChannel s && s.isActive() && !s.isInputShutdown()) {
       s.shutdownOutput();
     } else {
       channel.close();

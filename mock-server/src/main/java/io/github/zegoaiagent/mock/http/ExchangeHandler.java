@@ -95,7 +95,9 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       // one is still sent, then the connection closes.
       if (held) {
         closeAfterHeld = true;
-      } else {
+      } else if (request != null && !closing) {
+        refuse(ctx, 400, "the client ended the connection before the end of the request body");
+      } else if (!closing || ctx.channel() instanceof io.netty.channel.socket.SocketChannel sc && sc.isOutputShutdown()) {
         ctx.close();
       }
       return;
