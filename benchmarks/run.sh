@@ -84,6 +84,8 @@ trap cleanup EXIT
   echo "RESULT env date=$(date -u +%Y-%m-%dT%H:%MZ) nproc=$(nproc) cpu=\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\" ram_gib=$(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo) jdk=\"$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.vm.version/ {print $2}')\" wrk=\"$(wrk -v 2>&1 | head -1 | cut -d' ' -f2)\" nginx=\"$("$NGINX" -v 2>&1 | cut -d/ -f2)\" pinned=$PINNED load_before=\"$(cut -d' ' -f1-3 /proc/loadavg)\""
 } >> "$RESULTS"
 
+want() { case " ${BENCH_PARTS:-servers startup client memory} " in *" $1 "*) return 0 ;; esac; return 1; }
+
 if want servers; then
 # --- 1. throughput and latency: mock vs WireMock vs nginx, alternating, same signed request ----
 # Every server is pinned to CPU 0 and started before the first run; they take turns under wrk.
@@ -152,8 +154,6 @@ sleep 1
 # --- 1c. heap with idle connections (in-process mock) -------------------------------------
 "$JAVA" -cp "$JAR" io.github.zegoaiagent.bench.ConnectionsBench 1000 | grep '^RESULT' | tee -a "$RESULTS" >&2
 fi
-
-want() { case " ${BENCH_PARTS:-servers startup client memory} " in *" $1 "*) return 0 ;; esac; return 1; }
 
 if want startup; then
 # --- 2. startup -------------------------------------------------------------------------
