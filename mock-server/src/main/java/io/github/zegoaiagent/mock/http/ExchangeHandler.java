@@ -106,6 +106,12 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    // Failures of the transport or of a handler of this connection: it ends; nothing else is touched.
+    ctx.close();
+  }
+
+  @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     queued.forEach(ReferenceCountUtil::release);
     queued.clear();
