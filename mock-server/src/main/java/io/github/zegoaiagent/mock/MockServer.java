@@ -14,6 +14,7 @@ import io.github.zegoaiagent.mock.gateway.Signatures;
 import io.github.zegoaiagent.mock.generated.ActionHandler;
 import io.github.zegoaiagent.mock.http.Answer;
 import io.github.zegoaiagent.mock.http.Endpoints;
+import io.github.zegoaiagent.mock.http.FrontLimits;
 import io.github.zegoaiagent.mock.http.HttpFront;
 import io.github.zegoaiagent.mock.route.CallContext;
 import io.github.zegoaiagent.mock.route.RequestPipeline;
@@ -120,8 +121,11 @@ public final class MockServer implements AutoCloseable {
             encoder.nextRequestId()),
         e -> encoder.error(Codes.SYSTEM_ERROR, "system error in the mock ("
             + e.getClass().getSimpleName() + "); please report it", encoder.nextRequestId()));
+    HttpLimits l = config.httpLimits();
     this.front = new HttpFront(config.bindAddress(), config.port(), config.threads(),
-        config.httpLimits(), config.maxBodyBytes(), endpoints);
+        new FrontLimits(l.headerTimeout(), l.bodyTimeout(), l.idleTimeout(), l.maxConnections(),
+            l.maxRequestLineBytes(), l.maxHeaderBytes(), config.maxBodyBytes()),
+        endpoints);
     String host = config.bindAddress().equals("0.0.0.0") || config.bindAddress().equals("::")
         ? "127.0.0.1" : config.bindAddress();
     if (host.contains(":")) {

@@ -1,6 +1,5 @@
 package io.github.zegoaiagent.mock.http;
 
-import io.github.zegoaiagent.mock.HttpLimits;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -42,8 +41,7 @@ public final class HttpFront implements AutoCloseable {
     }
   }
 
-  private final HttpLimits limits;
-  private final int maxBodyBytes;
+  private final FrontLimits limits;
   private final Endpoints endpoints;
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
@@ -62,14 +60,12 @@ public final class HttpFront implements AutoCloseable {
    * @param port port, 0 for any free one
    * @param threads event-loop threads
    * @param limits timeouts and bounds
-   * @param maxBodyBytes largest body read
    * @param endpoints what requests are handed to
    * @throws IOException when the port cannot be bound
    */
-  public HttpFront(String bindAddress, int port, int threads, HttpLimits limits, int maxBodyBytes,
+  public HttpFront(String bindAddress, int port, int threads, FrontLimits limits,
       Endpoints endpoints) throws IOException {
     this.limits = limits;
-    this.maxBodyBytes = maxBodyBytes;
     this.endpoints = endpoints;
     this.headerNanos = limits.headerTimeout().toNanos();
     this.bodyNanos = limits.bodyTimeout().toNanos();
@@ -168,12 +164,12 @@ public final class HttpFront implements AutoCloseable {
     connections.decrementAndGet();
   }
 
-  HttpLimits limits() {
+  FrontLimits limits() {
     return limits;
   }
 
   int maxBodyBytes() {
-    return maxBodyBytes;
+    return limits.maxBodyBytes();
   }
 
   Endpoints endpoints() {
