@@ -43,6 +43,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   private static final HttpHeadersFactory TRAILERS =
       DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
   private static final byte[] EMPTY = new byte[0];
+  private static final int INITIAL_BODY = 64 * 1024;
 
   private final HttpFront front;
   private final ConnectionGuard guard;
@@ -177,7 +178,9 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     bodyLength = 0;
     tooLarge = false;
     long length = HttpUtil.getContentLength(r, -1L);
-    body = length > 0 && length <= front.maxBodyBytes() ? new byte[(int) length] : EMPTY;
+    // Sized by what arrives, not by what is announced: a slow client that claims 1 MiB and sends
+    // nothing must not hold 1 MiB (at most 64 KiB until bytes come).
+    body = length > 0 && length <= front.maxBodyBytes() ? new byte[(int) Math.min(length, INITIAL_BODY)] : EMPTY;
     if (length > front.maxBodyBytes()) {
       tooLarge = true;
       complete(ctx);
