@@ -12,7 +12,9 @@ import io.github.zegoaiagent.mock.error.Codes;
 import io.github.zegoaiagent.mock.gateway.Gateway;
 import io.github.zegoaiagent.mock.gateway.Signatures;
 import io.github.zegoaiagent.mock.generated.ActionHandler;
-import io.github.zegoaiagent.mock.http.ApiHttpHandler;
+import io.github.zegoaiagent.mock.http.Answer;
+import io.github.zegoaiagent.mock.http.Endpoints;
+import io.github.zegoaiagent.mock.http.FrontLimits;
 import io.github.zegoaiagent.mock.http.HttpFront;
 import io.github.zegoaiagent.mock.route.CallContext;
 import io.github.zegoaiagent.mock.route.RequestPipeline;
@@ -107,13 +109,23 @@ public final class MockServer implements AutoCloseable {
         new BodyDecoder(mapper), validator, mapper, simulator, encoder,
         journal, config.clock(), config.maxBodyBytes(),
         new SecretMasker(mapper, io.github.zegoaiagent.mock.validate.Contract.load().root()));
-    ApiHttpHandler api = new ApiHttpHandler(pipeline::handle, config.maxBodyBytes(),
-        e -> encoder.error(Codes.SYSTEM_ERROR, "system error in the mock ("
-            + e.getClass().getSimpleName() + ")", encoder.nextRequestId()));
     ControlHttpHandler control = config.controlApiEnabled()
         ? new ControlHttpHandler(this, mapper, config.controlApiRemoteAllowed()) : null;
-    this.front = new HttpFront(config.bindAddress(), config.port(), config.threads(), api,
-        CONTROL_PREFIX, control);
+    Endpoints endpoints = new Endpoints(
+        req -> {
+          byte[] envelope = pipeline.handle(req);
+          return new Answer(200, envelope, pipeline.takeAnswerDelayMillis());
+        },
+        CONTROL_PREFIX, control == null ? null : control::answer,
+        message -> encoder.error(Codes.BODY_UNREADABLE, "failed to read HTTP request: " + message,
+            encoder.nextRequestId()),
+        e -> encoder.error(Codes.SYSTEM_ERROR, "system error in the mock ("
+            + e.getClass().getSimpleName() + "); please report it", encoder.nextRequestId()));
+    HttpLimits l = config.httpLimits();
+    this.front = new HttpFront(config.bindAddress(), config.port(), config.threads(),
+        new FrontLimits(l.headerTimeout(), l.bodyTimeout(), l.idleTimeout(), l.maxConnections(),
+            l.maxRequestLineBytes(), l.maxHeaderBytes(), config.maxBodyBytes()),
+        endpoints);
     String host = config.bindAddress().equals("0.0.0.0") || config.bindAddress().equals("::")
         ? "127.0.0.1" : config.bindAddress();
     if (host.contains(":")) {
@@ -165,6 +177,14 @@ public final class MockServer implements AutoCloseable {
   /** @return the bound port */
   public int port() {
     return front.port();
+  }
+
+  /**
+   * @return HTTP connections open now (kept-alive, in progress or not yet timed out); at most
+   *     {@link HttpLimits#maxConnections()}
+   */
+  public int openConnections() {
+    return front.openConnections();
   }
 
   /** @return the configuration */

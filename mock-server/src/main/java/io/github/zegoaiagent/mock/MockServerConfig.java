@@ -55,6 +55,7 @@ public final class MockServerConfig {
   private final boolean controlApiEnabled;
   private final boolean controlApiRemoteAllowed;
   private final int threads;
+  private final HttpLimits httpLimits;
   private final Duration autoTick;
 
   private MockServerConfig(Builder b) {
@@ -102,6 +103,7 @@ public final class MockServerConfig {
     this.controlApiEnabled = b.controlApiEnabled;
     this.controlApiRemoteAllowed = b.controlApiRemoteAllowed;
     this.threads = b.threads;
+    this.httpLimits = b.httpLimits;
     this.autoTick = b.autoTick;
   }
 
@@ -143,6 +145,7 @@ public final class MockServerConfig {
     b.controlApiEnabled = controlApiEnabled;
     b.controlApiRemoteAllowed = controlApiRemoteAllowed;
     b.threads = threads;
+    b.httpLimits = httpLimits;
     b.autoTick = autoTick;
     return b;
   }
@@ -298,9 +301,14 @@ public final class MockServerConfig {
     return controlApiRemoteAllowed;
   }
 
-  /** @return HTTP worker threads */
+  /** @return the HTTP front's event-loop threads (they also run the pipeline) */
   public int threads() {
     return threads;
+  }
+
+  /** @return the HTTP front's timeouts and bounds */
+  public HttpLimits httpLimits() {
+    return httpLimits;
   }
 
   /** @return how often a running clock is checked for due transitions; zero = only on access */
@@ -346,7 +354,8 @@ public final class MockServerConfig {
     private Boolean addAnswerToHistoryDefault;
     private boolean controlApiEnabled = true;
     private boolean controlApiRemoteAllowed;
-    private int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private HttpLimits httpLimits = HttpLimits.defaults();
     private Duration autoTick = Duration.ofMillis(100);
 
     private Builder() {
@@ -542,9 +551,19 @@ public final class MockServerConfig {
       return this;
     }
 
-    /** @param n HTTP worker threads (default max(4, 2 × cores)) @return this */
+    /**
+     * @param n the HTTP front's event-loop threads, which also run the (short, bounded) pipeline;
+     *     slow clients and injected delays hold none of them (default max(2, cores))
+     * @return this
+     */
     public Builder threads(int n) {
       this.threads = Math.max(1, Math.min(n, 256));
+      return this;
+    }
+
+    /** @param limits the HTTP front's timeouts and bounds (default {@link HttpLimits#defaults()}) @return this */
+    public Builder httpLimits(HttpLimits limits) {
+      this.httpLimits = Objects.requireNonNull(limits);
       return this;
     }
 

@@ -166,9 +166,9 @@ class HttpFuzzTest {
           ("/_mock/" + path).getBytes(StandardCharsets.ISO_8859_1), List.of("Content-Type: application/json"),
           body.getBytes(StandardCharsets.UTF_8), Framing.CONTENT_LENGTH));
       EXCHANGES.incrementAndGet();
-      int jdk = JdkFront.refusal(("/_mock/" + path).getBytes(StandardCharsets.ISO_8859_1));
-      if (jdk != 0) {
-        assertThat(r.status()).isEqualTo(jdk);
+      int refused = FrontRules.refusal(method, ("/_mock/" + path).getBytes(StandardCharsets.ISO_8859_1));
+      if (refused != 0) {
+        assertFrontRefusal(r, refused, method + " /_mock/" + path);
         return;
       }
       // README: "plain JSON with HTTP status codes (200, 400, 403, 404; never 5xx)"; the handler also documents 405.
@@ -204,7 +204,7 @@ class HttpFuzzTest {
    * Runs {@link #TRIES} cases (or only the case {@code reliability.fuzzCaseSeed}), each with a seed
    * derived from the base seed and the test's name; throws on the first failing case, naming it.
    */
-  private static void forAll(String test, Check check) {
+  static void forAll(String test, Check check) {
     SplittableRandom seeds = new SplittableRandom(SEED ^ test.hashCode());
     int tries = CASE_SEED == null ? TRIES : 1;
     for (int i = 1; i <= tries; i++) {
@@ -291,12 +291,12 @@ class HttpFuzzTest {
       throw new UncheckedIOException("no answer to " + what, e);
     }
     EXCHANGES.incrementAndGet();
-    int jdk = JdkFront.refusal(target);
-    if (jdk != 0) {
-      // Not a URI: the JDK server answers before the mock sees it (mock-server README).
-      assertThat(r.status()).as("HTTP status of %s", what).isEqualTo(jdk);
-      SEEN.add(-jdk);
-      return -jdk;
+    int refused = FrontRules.refusal(method, target);
+    if (refused != 0) {
+      // The front refuses it before the pipeline (mock-server README, "Every answer").
+      assertFrontRefusal(r, refused, what);
+      SEEN.add(-refused);
+      return -refused;
     }
     assertThat(r.status()).as("HTTP status of %s", what).isEqualTo(200);
     JsonNode n;
@@ -312,6 +312,20 @@ class HttpFuzzTest {
     assertThat(documented).as("Code of %s: %s", what, n).contains(code);
     assertThat(code).as("the mock's own-bug code for %s: %s", what, n).isNotEqualTo(410000001);
     return code;
+  }
+
+  /** A front refusal: the table's status, the envelope with 100000012, and the connection closed. */
+  private static void assertFrontRefusal(RawHttp.Response r, int status, String what) {
+    assertThat(r.status()).as("HTTP status of %s", what).isEqualTo(status);
+    assertThat(r.headers().get("connection")).as("Connection header of %s", what).isEqualToIgnoringCase("close");
+    JsonNode n;
+    try {
+      n = JSON.readTree(r.body());
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + r.text() + " for " + what, e);
+    }
+    assertThat(n.path("Code").asInt()).as("envelope %s for %s", n, what).isEqualTo(100000012);
+    assertThat(n.path("RequestId").asText()).matches("[0-9]+");
   }
 
   // ---- generators ---------------------------------------------------------------------------

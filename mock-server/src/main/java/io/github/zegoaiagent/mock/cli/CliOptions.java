@@ -1,7 +1,9 @@
 package io.github.zegoaiagent.mock.cli;
 
+import io.github.zegoaiagent.mock.HttpLimits;
 import io.github.zegoaiagent.mock.MockServerConfig;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,10 @@ final class CliOptions {
       "  --strict                 16-hex nonces, no nonce reuse within 600 s (ZEGO_MOCK_STRICT=true)",
       "  --qps-limit N            requests/s per action and App, 0 = off (ZEGO_MOCK_QPS_LIMIT, default 10)",
       "  --control-remote         let non-loopback callers use /_mock/ (ZEGO_MOCK_CONTROL_REMOTE=true)",
+      "  --header-timeout S       seconds for a request's line and headers (ZEGO_MOCK_HEADER_TIMEOUT, default 10)",
+      "  --body-timeout S         seconds for a request's body, and to read an answer (ZEGO_MOCK_BODY_TIMEOUT, default 30)",
+      "  --idle-timeout S         seconds an idle keep-alive connection stays open (ZEGO_MOCK_IDLE_TIMEOUT, default 60)",
+      "  --max-connections N      connections served at once (ZEGO_MOCK_MAX_CONNECTIONS, default 4096)",
       "  --help                   print this help",
       "",
       "Stop with Ctrl-C or SIGTERM (graceful).");
@@ -42,6 +48,11 @@ final class CliOptions {
   boolean strict;
   Integer qpsLimit;
   boolean controlRemote;
+  /** HTTP limits given on the command line or in the environment, by flag name. */
+  final Map<String, Integer> http = new java.util.LinkedHashMap<>();
+  private static final Map<String, String> HTTP_FLAGS = Map.of(
+      "--header-timeout", "ZEGO_MOCK_HEADER_TIMEOUT", "--body-timeout", "ZEGO_MOCK_BODY_TIMEOUT",
+      "--idle-timeout", "ZEGO_MOCK_IDLE_TIMEOUT", "--max-connections", "ZEGO_MOCK_MAX_CONNECTIONS");
 
   /**
    * @param args command line
@@ -78,6 +89,11 @@ final class CliOptions {
       o.qpsLimit = integer("ZEGO_MOCK_QPS_LIMIT", env.get("ZEGO_MOCK_QPS_LIMIT"));
     }
     o.controlRemote = Boolean.parseBoolean(env.getOrDefault("ZEGO_MOCK_CONTROL_REMOTE", "false"));
+    HTTP_FLAGS.forEach((flag, var) -> {
+      if (env.get(var) != null) {
+        o.http.put(flag, positive(var, env.get(var)));
+      }
+    });
 
     List<Long> ids = new ArrayList<>();
     List<String> secrets = new ArrayList<>();
@@ -122,6 +138,9 @@ final class CliOptions {
         case "--qps-limit":
           o.qpsLimit = integer(flag, value != null ? value : next(args, ++i, flag));
           break;
+        case "--header-timeout", "--body-timeout", "--idle-timeout", "--max-connections":
+          o.http.put(flag, positive(flag, value != null ? value : next(args, ++i, flag)));
+          break;
         default:
           throw new IllegalArgumentException("unknown option " + a + " (see --help)");
       }
@@ -148,6 +167,22 @@ final class CliOptions {
         .callbackSecret(callbackSecret);
     if (qpsLimit != null) {
       b.qpsLimit(qpsLimit);
+    }
+    if (!http.isEmpty()) {
+      HttpLimits.Builder l = HttpLimits.builder();
+      if (http.containsKey("--header-timeout")) {
+        l.headerTimeout(Duration.ofSeconds(http.get("--header-timeout")));
+      }
+      if (http.containsKey("--body-timeout")) {
+        l.bodyTimeout(Duration.ofSeconds(http.get("--body-timeout")));
+      }
+      if (http.containsKey("--idle-timeout")) {
+        l.idleTimeout(Duration.ofSeconds(http.get("--idle-timeout")));
+      }
+      if (http.containsKey("--max-connections")) {
+        l.maxConnections(http.get("--max-connections"));
+      }
+      b.httpLimits(l.build());
     }
     List<Long> ids = new ArrayList<>(appIds);
     if (ids.isEmpty() && !secrets.isEmpty()) {
@@ -179,6 +214,14 @@ final class CliOptions {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + ": not an integer: " + v);
     }
+  }
+
+  private static int positive(String name, String v) {
+    int n = integer(name, v);
+    if (n < 1) {
+      throw new IllegalArgumentException(name + " must be >= 1: " + v);
+    }
+    return n;
   }
 
   private static long appId(String name, String v) {

@@ -4,23 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.github.zegoaiagent.mock.MockServer;
+import io.github.zegoaiagent.mock.http.Answer;
 import io.github.zegoaiagent.mock.simulate.LlmReply;
 import io.github.zegoaiagent.mock.state.Fault;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.NoSuchElementException;
 
 /**
  * The control and inspection API under {@code /_mock/}: plain JSON, HTTP status codes (200, 400,
- * 403, 404, 405; never 5xx). Callers that are not on loopback get 403 unless remote access was
+ * 403, 404, 405; never 5xx), framework-free behind the HTTP front. Callers that are not on loopback get 403 unless remote access was
  * switched on. The routes are listed in the module README.
  */
-public final class ControlHttpHandler implements HttpHandler {
+public final class ControlHttpHandler {
   private static final int MAX_BODY = 64 * 1024;
 
   private final MockServer server;
@@ -38,29 +38,33 @@ public final class ControlHttpHandler implements HttpHandler {
     this.remoteAllowed = remoteAllowed;
   }
 
-  @Override
-  public void handle(HttpExchange ex) throws IOException {
+  /**
+   * Answers one control request.
+   *
+   * @param method HTTP method
+   * @param rawPath raw path, starting with {@link MockServer#CONTROL_PREFIX}
+   * @param remote the caller
+   * @param in body bytes
+   * @param tooLarge whether the body was longer than the front's cap
+   * @return status and JSON
+   */
+  public Answer answer(String method, String rawPath, InetSocketAddress remote, byte[] in,
+      boolean tooLarge) {
     int status;
     Object body;
     try {
-      if (!LoopbackPolicy.allows(ex.getRemoteAddress(), remoteAllowed)) {
+      if (!LoopbackPolicy.allows(remote, remoteAllowed)) {
         status = 403;
         body = error("the control API answers loopback callers only (start the mock with remote control allowed to change this)");
+      } else if (tooLarge || in.length > MAX_BODY) {
+        status = 400;
+        body = error("body larger than " + MAX_BODY + " bytes");
       } else {
-        byte[] in;
-        try (InputStream is = ex.getRequestBody()) {
-          in = is.readNBytes(MAX_BODY + 1);
-        }
-        if (in.length > MAX_BODY) {
-          status = 400;
-          body = error("body larger than " + MAX_BODY + " bytes");
-        } else {
-          String path = ex.getRequestURI().getPath().substring(MockServer.CONTROL_PREFIX.length());
-          JsonNode json = in.length == 0 ? mapper.createObjectNode() : mapper.readTree(in);
-          Object[] r = route(ex.getRequestMethod(), path, json == null ? mapper.createObjectNode() : json);
-          status = (Integer) r[0];
-          body = r[1];
-        }
+        String path = decodePath(rawPath).substring(MockServer.CONTROL_PREFIX.length());
+        JsonNode json = in.length == 0 ? mapper.createObjectNode() : mapper.readTree(in);
+        Object[] r = route(method, path, json == null ? mapper.createObjectNode() : json);
+        status = (Integer) r[0];
+        body = r[1];
       }
     } catch (NoSuchElementException e) {
       status = 404;
@@ -69,14 +73,19 @@ public final class ControlHttpHandler implements HttpHandler {
       status = 400;
       body = error(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
-    byte[] out = mapper.writeValueAsBytes(body);
-    ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    ex.sendResponseHeaders(status, out.length);
-    try (OutputStream os = ex.getResponseBody()) {
-      os.write(out);
-    } finally {
-      ex.close();
+    try {
+      return new Answer(status, mapper.writeValueAsBytes(body), 0);
+    } catch (IOException e) {
+      return new Answer(400, "{\"error\":\"unserialisable answer\"}".getBytes(StandardCharsets.UTF_8), 0);
     }
+  }
+
+  /** Percent-decodes a path (UTF-8); a malformed escape is a 400 like any bad input. */
+  private static String decodePath(String raw) {
+    if (raw.indexOf('%') < 0) {
+      return raw;
+    }
+    return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   private Object[] route(String method, String path, JsonNode in) {

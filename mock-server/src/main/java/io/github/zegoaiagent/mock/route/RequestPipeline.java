@@ -42,6 +42,8 @@ public final class RequestPipeline {
   private final MockClock clock;
   private final int maxBodyBytes;
   private final SecretMasker masker;
+  /** Per thread: the delay of the fault met by the request in progress (see takeAnswerDelayMillis). */
+  private final ThreadLocal<Long> answerDelay = ThreadLocal.withInitial(() -> 0L);
 
   /** Wires the stages; see the class comment for the order. */
   public RequestPipeline(Map<String, ActionHandler.Action<CallContext>> table, Gateway gateway,
@@ -90,7 +92,7 @@ public final class RequestPipeline {
       ActionHandler.Action<CallContext> action = table.get(auth.action());
       Fault fault = faults.next(auth.action());
       if (fault != null) {
-        sleep(fault.delay().toMillis());
+        answerDelay.set(fault.delay().toMillis());
         if (fault.code() != Codes.SUCCESS) {
           throw new ApiError(fault.code(), fault.message() != null ? fault.message()
               : "injected fault: " + auth.action() + " answers " + fault.code());
@@ -142,15 +144,18 @@ public final class RequestPipeline {
     }
   }
 
-  private static void sleep(long millis) {
-    if (millis <= 0) {
-      return;
+  /**
+   * The delay an injected fault asked for in the last {@link #handle} on this thread, then
+   * forgotten. The front holds the answer back that long on a timer; no thread sleeps.
+   *
+   * @return milliseconds, 0 for none
+   */
+  public long takeAnswerDelayMillis() {
+    long d = answerDelay.get();
+    if (d != 0) {
+      answerDelay.set(0L);
     }
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    return d;
   }
 
   private static String clip(String s) {

@@ -53,6 +53,18 @@ class CliOptionsTest {
   }
 
   @Test
+  void httpLimitsFromFlagsAndEnvironment() {
+    MockServerConfig c = CliOptions.parse(new String[] {"--header-timeout", "3", "--max-connections=50"},
+        Map.of("ZEGO_MOCK_IDLE_TIMEOUT", "7", "ZEGO_MOCK_HEADER_TIMEOUT", "99")).toConfig().build();
+    assertThat(c.httpLimits().headerTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
+    assertThat(c.httpLimits().idleTimeout()).isEqualTo(java.time.Duration.ofSeconds(7));
+    assertThat(c.httpLimits().maxConnections()).isEqualTo(50);
+    assertThat(c.httpLimits().bodyTimeout()).isEqualTo(io.github.zegoaiagent.mock.HttpLimits.defaults().bodyTimeout());
+    assertThatThrownBy(() -> CliOptions.parse(new String[] {"--body-timeout", "0"}, Map.of()))
+        .hasMessageContaining("--body-timeout");
+  }
+
+  @Test
   void badInputIsExplained() {
     assertThatThrownBy(() -> CliOptions.parse(new String[] {"--port", "x"}, Map.of())).hasMessageContaining("--port");
     assertThatThrownBy(() -> CliOptions.parse(new String[] {"--app-id", "-1"}, Map.of())).hasMessageContaining("AppId");
