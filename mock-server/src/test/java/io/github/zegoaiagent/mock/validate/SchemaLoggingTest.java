@@ -21,17 +21,7 @@ class SchemaLoggingTest {
 
   @Test
   void compilingEveryRequestSchemaLogsNoWarning() throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java,
-        "-cp", System.getProperty("java.class.path"),
-        "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-        SchemaLogProbe.class.getName())
-        .redirectErrorStream(true);
-    Process p = pb.start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("probe finished").isTrue();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.exitValue()).as(out).isZero();
+    String out = runWithSlf4jSimple(SchemaLogProbe.class, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     assertThat(out).contains("probed ");
     List<String> warnings = out.lines().filter(l -> l.contains("WARN")).toList();
     assertThat(warnings).as("log lines at WARN while compiling the request schemas").isEmpty();
@@ -40,15 +30,20 @@ class SchemaLoggingTest {
   @Test
   void theChildJvmReallyLogsWarnings() throws IOException, InterruptedException {
     // Guards the test above against a silent logger: the same set-up must print a WARN line.
+    assertThat(runWithSlf4jSimple(WarnCanary.class, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"))
+        .contains("WARN").contains("canary");
+  }
+
+  /** Runs {@code main} in a child JVM on this classpath with slf4j-simple; returns its output. */
+  private static String runWithSlf4jSimple(Class<?> main, String property) throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java,
-        "-cp", System.getProperty("java.class.path"),
-        "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider",
-        WarnCanary.class.getName())
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider", property, main.getName())
         .redirectErrorStream(true).start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(out).contains("WARN").contains("canary");
+    assertThat(p.exitValue()).as(out).isZero();
+    return out;
   }
 
   /** Logs one warning through SLF4J. */
