@@ -117,7 +117,7 @@ public final class ReleaseBundleCheck {
       System.exit(1);
     }
     System.out.println("Release bundle of " + coordinates + ": complete ("
-        + (published.isEmpty() ? "pom" : "pom, jar, sources, javadoc") + (signatures ? ", signatures" : "")
+        + ("jar".equals(a.get("packaging")) ? "pom, jar, sources, javadoc" : "pom") + (signatures ? ", signatures" : "")
         + ").");
   }
 

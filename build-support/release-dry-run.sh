@@ -19,7 +19,7 @@ repo_args=(-Dmaven.repo.local="$repo")
 log() { printf 'release-dry-run: %s\n' "$*"; }
 fail() { printf 'release-dry-run: FAILED: %s\n' "$*" >&2; exit 1; }
 
-gpg --batch --quiet --passphrase '' --quick-gen-key "Release dry run <dry-run@example.invalid>" default sign 1d
+gpg --batch --quiet --passphrase "" --quick-gen-key "Release dry run <dry-run@example.invalid>" default sign 1d 2>/dev/null
 log "throwaway key $(gpg --list-keys --with-colons | awk -F: '/^fpr/ {print $10; exit}')"
 
 (cd "$root" && ./mvnw -B -ntp -Prelease install -DskipTests "${repo_args[@]}") > "$work/build.log" 2>&1 \
