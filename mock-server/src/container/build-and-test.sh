@@ -82,7 +82,7 @@ $build_only && exit 0
 
 # --- run and check ----------------------------------------------------------------------------
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-app_id=1234567890
+app_id=987654321   # not the default AppId: proves the variable reaches the mock
 secret="$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 name="zego-mock-test-$$"
 cleanup() { podman rm -f -t 5 "$name" >/dev/null 2>&1 || true; }
