@@ -12,7 +12,7 @@
 #    runs `mvn verify` there against the same private repository: compile against the client,
 #    run a JUnit 5 test with the embedded mock; its output must not show HV000001 or a WARN.
 #
-# Separate from the README test command (it installs and builds twice: ~2-3 minutes).
+# Separate from the README test command (it installs and builds twice: 1-3 minutes here).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
