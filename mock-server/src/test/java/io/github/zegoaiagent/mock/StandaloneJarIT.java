@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shaded jar as users run it: {@code java -jar target/zego-aiagent-mock-server.jar}. Waits
- * for the printed base URL, drives all 19 actions with the printed credentials, then SIGTERMs
+ * for the printed base URL, drives all 19 actions with the printed credentials and the vendor
+ * sample backend's flow ({@link VendorSampleFlow}), then SIGTERMs
  * the process and expects a graceful stop.
  */
 class StandaloneJarIT {
@@ -65,6 +66,9 @@ class StandaloneJarIT {
 
       RawApi api = new RawApi(base, Long.parseLong(app.group(1)), secret.group(1), System::currentTimeMillis);
       assertThat(AllActions.run(api)).containsExactlyInAnyOrderElementsOf(ActionHandler.table().keySet());
+      // The vendor's sample backend flow (issue 10): legacy ByteDance, explicit nulls, extra fields.
+      VendorSampleFlow.run(api, "vendor_sample");
+      VendorSampleFlow.assertJournalMarks(VendorSampleFlow.journal(base), "vendor_sample");
       assertThat(api.send("POST", "/?Action=Nope", "{}").path("Code").asInt()).isEqualTo(100000006 + 1);
 
       p.toHandle().destroy(); // SIGTERM (Process.destroy() would also close our end of stdout)

@@ -56,6 +56,9 @@ import java.util.regex.Pattern;
  *   <li>{@link #returnCodes()}: the root {@code x-zego-return-codes} map is well formed and every
  *       {@code x-zego-errors} code is in it.
  *   <li>{@link #servers()}: {@value #SERVER_COUNT} https servers without a trailing slash.
+ *   <li>{@link #tolerance()}: the root {@code x-zego-tolerance} states its four rules, and every
+ *       {@code x-zego-legacy} sits on a string enum with entries {@code {value, note}} whose value
+ *       the enum does not already list (ADR 0004).
  * </ul>
  *
  * <p>All checks except {@link #parsing()} read the raw YAML tree rather than the swagger-parser
@@ -167,6 +170,7 @@ public final class ContractChecks {
     all.addAll(idFields());
     all.addAll(returnCodes());
     all.addAll(servers());
+    all.addAll(tolerance());
     return List.copyOf(all);
   }
 
@@ -403,6 +407,62 @@ public final class ContractChecks {
       }
     }
     return out;
+  }
+
+  /**
+   * (h) The tolerant face (ADR 0004): {@code x-zego-tolerance} states its rules, and every
+   * {@code x-zego-legacy} is a list of {@code {value, note}} on a string enum that does not already
+   * list the value (the client template turns each into a deprecated constant).
+   */
+  public List<String> tolerance() {
+    if (loadError != null) {
+      return List.of(loadError);
+    }
+    List<String> out = new ArrayList<>();
+    JsonNode rules = root.path("x-zego-tolerance");
+    if (!rules.path("nullMeansAbsent").isBoolean()) {
+      out.add("[tolerance] x-zego-tolerance.nullMeansAbsent must be true or false");
+    }
+    if (!"ignored".equals(rules.path("unknownProperties").asText()) && !"refused".equals(rules.path("unknownProperties").asText())) {
+      out.add("[tolerance] x-zego-tolerance.unknownProperties must be ignored or refused");
+    }
+    if (!"x-zego-legacy".equals(rules.path("legacyValues").asText())) {
+      out.add("[tolerance] x-zego-tolerance.legacyValues must name the extension x-zego-legacy");
+    }
+    if (!rules.path("openEnums").isBoolean()) {
+      out.add("[tolerance] x-zego-tolerance.openEnums must be true or false");
+    }
+    legacy(root, "#", out);
+    return out;
+  }
+
+  private static void legacy(JsonNode node, String at, List<String> out) {
+    if (node.has("x-zego-legacy")) {
+      JsonNode values = node.path("enum");
+      JsonNode legacy = node.get("x-zego-legacy");
+      if (!values.isArray() || values.isEmpty() || !values.get(0).isTextual()) {
+        out.add("[tolerance] " + at + " x-zego-legacy is not on a string enum");
+      }
+      if (!legacy.isArray() || legacy.isEmpty()) {
+        out.add("[tolerance] " + at + " x-zego-legacy is not a non-empty list");
+      }
+      for (JsonNode l : legacy) {
+        if (!l.path("value").isTextual() || l.path("note").asText("").isBlank()) {
+          out.add("[tolerance] " + at + " x-zego-legacy entry " + l + " needs a string value and a note");
+        }
+        for (JsonNode v : values) {
+          if (v.equals(l.path("value"))) {
+            out.add("[tolerance] " + at + " legacy value " + v + " is also in enum");
+          }
+        }
+      }
+    }
+    node.fields().forEachRemaining(e -> legacy(e.getValue(), at + "/" + e.getKey(), out));
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        legacy(node.get(i), at + "/" + i, out);
+      }
+    }
   }
 
   /** (g) Exactly {@value #SERVER_COUNT} servers, all https, none ending in a slash. */

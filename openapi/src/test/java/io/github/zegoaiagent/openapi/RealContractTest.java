@@ -56,6 +56,11 @@ class RealContractTest {
   }
 
   @Test
+  void statesItsToleranceRulesAndWellFormedLegacyValues() {
+    assertNone(SPEC + " (tolerance)", checks.tolerance());
+  }
+
+  @Test
   void isPackagedAsClasspathResource() {
     // target/classes (the module's own jar content) is on the test classpath.
     assertNotNull(RealContractTest.class.getResource("/openapi/zego-aiagent.yaml"),

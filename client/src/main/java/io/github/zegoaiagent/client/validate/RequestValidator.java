@@ -120,6 +120,11 @@ public final class RequestValidator implements AutoCloseable {
     if (a instanceof NotNull) {
       return "required field missing";
     }
+    if (a instanceof ListedValue && value instanceof io.github.zegoaiagent.client.OpenEnum<?> e) {
+      String type = e.getClass().getName().substring(e.getClass().getPackageName().length() + 1).replace('$', '.');
+      return "value " + quote(e.value()) + " is not listed by the contract " + e.listedValues()
+          + "; to send it anyway use " + type + ".unlisted(" + quote(e.value()) + ")";
+    }
     if (a instanceof Size size) {
       if (value instanceof CharSequence s) {
         int length = s.toString().codePointCount(0, s.length());
@@ -150,6 +155,10 @@ public final class RequestValidator implements AutoCloseable {
     return "violates @" + a.annotationType().getSimpleName() + " " + v.getConstraintDescriptor().getAttributes()
         .entrySet().stream().filter(e -> !Set.of("message", "groups", "payload").contains(e.getKey()))
         .map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
+  }
+
+  private static String quote(Object value) {
+    return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
   }
 
   @Override

@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.zegoaiagent.client.JsonCodec;
 import io.github.zegoaiagent.client.SpecExamples;
@@ -138,12 +137,19 @@ class ValidationTest {
   }
 
   @Test
-  void anEnumValueOutsideTheContractCannotBeBuilt() {
-    assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> Priority.fromValue("Urgent")))
-        .hasMessageContaining("Urgent");
-    assertThat(catchThrowableOfType(ValueInstantiationException.class, () -> JsonCodec.newMapper()
-        .readValue("{\"AgentInstanceId\":\"1\",\"Text\":\"x\",\"Priority\":\"Urgent\"}", SendAgentInstanceTTSRequest.class)))
-        .hasMessageContaining("Urgent");
+  void anEnumValueOutsideTheContractIsRefusedLocallyUnlessSentOnPurpose() throws Exception {
+    SendAgentInstanceTTSRequest urgent = JsonCodec.newMapper()
+        .readValue("{\"AgentInstanceId\":\"1\",\"Text\":\"x\",\"Priority\":\"Urgent\"}", SendAgentInstanceTTSRequest.class);
+    assertThat(urgent.getPriority().value()).isEqualTo("Urgent");
+    ZegoValidationException e = refused(() -> client.control().sendAgentInstanceTTS(urgent));
+    assertThat(e.violations()).containsExactly(new Violation("Priority",
+        "value \"Urgent\" is not listed by the contract [Low, Medium, High]; to send it anyway use Priority.unlisted(\"Urgent\")"));
+    wm.verify(0, anyRequestedFor(anyUrl()));
+
+    client.control().sendAgentInstanceTTS(urgent.priority(Priority.unlisted("Urgent")));
+    wm.verify(1, postRequestedFor(urlPathEqualTo("/")).withRequestBody(
+        com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.Priority", 
+            com.github.tomakehurst.wiremock.client.WireMock.equalTo("Urgent"))));
   }
 
   @Test

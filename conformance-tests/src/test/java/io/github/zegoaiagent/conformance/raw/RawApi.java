@@ -67,7 +67,7 @@ public final class RawApi {
     long timestamp = System.currentTimeMillis() / 1000 + tamper.timestampOffsetSeconds;
     byte[] nonceBytes = new byte[8];
     RANDOM.nextBytes(nonceBytes);
-    String nonce = HexFormat.of().formatHex(nonceBytes);
+    String nonce = tamper.nonce != null ? tamper.nonce : HexFormat.of().formatHex(nonceBytes);
     String signature = RequestSigner.signature(target.appId(), nonce, target.serverSecret(), timestamp);
     if (tamper.wrongSignature) {
       signature = RequestSigner.signature(target.appId(), nonce, target.serverSecret() + "-wrong", timestamp);

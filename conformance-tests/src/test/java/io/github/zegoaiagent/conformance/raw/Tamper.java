@@ -12,6 +12,7 @@ public final class Tamper {
   final Map<String, String> overrides = new HashMap<>();
   long timestampOffsetSeconds;
   boolean wrongSignature;
+  String nonce;
 
   /** @return no tampering */
   public static Tamper none() {
@@ -45,6 +46,15 @@ public final class Tamper {
    */
   public Tamper timestampOffset(long seconds) {
     this.timestampOffsetSeconds = seconds;
+    return this;
+  }
+
+  /**
+   * @param value the SignatureNonce to send and sign with (instead of 16 random hex characters)
+   * @return this
+   */
+  public Tamper nonce(String value) {
+    this.nonce = value;
     return this;
   }
 

@@ -43,6 +43,10 @@ public final class Report {
     r.put("client-e2e", "the action called through the generated client (target, and the standalone jar)");
     r.put("sequence", "walkie-talkie Sequence rules and refusals while listening");
     r.put("pact", "the client's pact interaction verified against the target");
+    r.put("real-clients", "request shapes real third-party clients send are accepted: null for every optional "
+        + "property (same answer as leaving it out), legacy values, old switches, extra fields, base-36 nonces");
+    r.put("unknown-values", "an answer or callback holding an enum value the contract does not list decodes through "
+        + "the generated client, keeping the raw value (stub target)");
     return r;
   }
 

@@ -30,7 +30,27 @@ public final class Constraints {
     return out;
   }
 
+  /**
+   * Every optional property of every request body, at any depth (inside objects and first array
+   * items), as a constraint with keyword {@code optional}: what {@code x-zego-tolerance.nullMeansAbsent}
+   * lets a client send as {@code null}.
+   *
+   * @return the optional properties, in contract order
+   */
+  public List<Constraint> optionals() {
+    List<Constraint> all = new ArrayList<>();
+    for (String action : spec.actions()) {
+      walk(action, spec.requestSchema(action), new ArrayList<>(), all, new HashSet<>(), true);
+    }
+    return all.stream().filter(c -> c.keyword().equals("optional")).toList();
+  }
+
   private void walk(String action, JsonNode objectSchema, List<Object> path, List<Constraint> out, Set<JsonNode> seen) {
+    walk(action, objectSchema, path, out, seen, false);
+  }
+
+  private void walk(String action, JsonNode objectSchema, List<Object> path, List<Constraint> out, Set<JsonNode> seen,
+      boolean optionals) {
     JsonNode schema = spec.resolve(objectSchema);
     if (!seen.add(schema)) {
       return; // recursion guard
@@ -44,16 +64,18 @@ public final class Constraints {
       JsonNode field = spec.resolve(property.getValue());
       if (required.contains(property.getKey())) {
         out.add(new Constraint(action, List.copyOf(here), "required", null, field, false));
+      } else if (optionals) {
+        out.add(new Constraint(action, List.copyOf(here), "optional", null, field, false));
       }
       keywords(action, here, field, out);
       if ("object".equals(field.path("type").asText()) && field.has("properties")) {
-        walk(action, field, here, out, seen);
+        walk(action, field, here, out, seen, optionals);
       } else if ("array".equals(field.path("type").asText())) {
         List<Object> item = new ArrayList<>(here);
         item.add(0);
         JsonNode items = spec.resolve(field.path("items"));
         if (items.has("properties")) {
-          walk(action, items, item, out, seen);
+          walk(action, items, item, out, seen, optionals);
         } else {
           keywords(action, item, items, out);
         }

@@ -50,6 +50,16 @@ public final class Requests {
     return body;
   }
 
+  /**
+   * @param c a {@code required}-style constraint naming the field (only its path is used)
+   * @return the request with that field set to JSON {@code null}, its parents present
+   */
+  public ObjectNode withNull(Constraint c) {
+    ObjectNode body = base(c);
+    parentOf(body, c).putNull((String) c.path().get(c.path().size() - 1));
+    return body;
+  }
+
   /** The action's example with every object and array on the constraint's path present. */
   private ObjectNode base(Constraint c) {
     ObjectNode body = spec.requestExample(c.action());

@@ -2,6 +2,7 @@ package io.github.zegoaiagent.conformance.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -101,6 +102,25 @@ public final class Spec {
   /** @return true when the action works on a live digital-human instance */
   public boolean allowedOnLiveDigitalHuman(String action) {
     return "allowed".equals(operation(action).path("x-zego-live-digital-human").asText());
+  }
+
+  /**
+   * The components with each {@code x-zego-legacy} value added to its {@code enum}: what the
+   * service accepts and may answer ({@code x-zego-tolerance.legacyValues}, ADR 0004).
+   *
+   * @return a copy of {@code components}
+   */
+  public JsonNode componentsWithLegacyValues() {
+    return withLegacyValues(root.path("components").deepCopy());
+  }
+
+  private static JsonNode withLegacyValues(JsonNode node) {
+    if (node.has("x-zego-legacy") && node.path("enum").isArray()) {
+      ArrayNode values = (ArrayNode) node.get("enum");
+      node.get("x-zego-legacy").forEach(l -> values.add(l.get("value")));
+    }
+    node.forEach(Spec::withLegacyValues);
+    return node;
   }
 
   /** @return the service-wide limits (x-zego-limits) */

@@ -18,7 +18,9 @@ import io.github.zegoaiagent.mock.state.RateLimiter;
 import io.github.zegoaiagent.mock.state.RequestJournal;
 import io.github.zegoaiagent.mock.state.SecretMasker;
 import io.github.zegoaiagent.mock.validate.RequestValidator;
+import io.github.zegoaiagent.mock.validate.Tolerance;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -73,6 +75,7 @@ public final class RequestPipeline {
     int code = Codes.SUCCESS;
     String message = "success";
     byte[] out;
+    Tolerance.Inspected inspected = null;
     try {
       if (!"/".equals(req.path())) {
         throw new ApiError(Codes.ACTION_UNSUPPORTED, "path " + clip(req.path())
@@ -101,7 +104,9 @@ public final class RequestPipeline {
         throw new ApiError(Codes.BODY_UNREADABLE, "failed to read HTTP body: larger than "
             + maxBodyBytes + " bytes (the mock's maxBodyBytes cap)");
       }
-      JsonNode body = decoder.decode(req.body());
+      // Tolerant face (ADR 0004): optional nulls and unknown fields are read as absent first.
+      inspected = validator.inspect(auth.action(), decoder.decode(req.body()));
+      JsonNode body = inspected.body();
       validator.validate(auth.action(), body);
       Object model = toModel(body, action.requestType());
       CallContext ctx = new CallContext(auth.appId(), action, body, now);
@@ -123,7 +128,8 @@ public final class RequestPipeline {
     }
     journal.add(now, req.method(), req.path(), req.rawQuery(), q.get("Action"), appId,
         req.bodyTooLarge() ? "(body larger than " + maxBodyBytes + " bytes)"
-            : masker.mask(new String(req.body(), StandardCharsets.UTF_8)), code, message, requestId);
+            : masker.mask(new String(req.body(), StandardCharsets.UTF_8)), code, message, requestId,
+        inspected == null ? List.of() : inspected.unknownFields(), inspected == null ? List.of() : inspected.legacy());
     return out;
   }
 

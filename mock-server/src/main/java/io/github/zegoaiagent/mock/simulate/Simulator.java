@@ -228,6 +228,11 @@ public final class Simulator implements ActionHandler<CallContext> {
     return new QueryAgentsResponse().data(new QueryAgentsData().agents(found));
   }
 
+  /**
+   * The agent exactly as RegisterAgent/UpdateAgent stored it: no default is filled in (the
+   * generated AgentInfo would add LLM.Temperature, ASR.Vendor, ...), credentials included as the
+   * service returns them (reference §5.4).
+   */
   private AgentInfo info(AgentRecord a) {
     ObjectNode n = mapper.createObjectNode();
     n.put("AgentId", a.agentId());
@@ -237,7 +242,21 @@ public final class Simulator implements ActionHandler<CallContext> {
     putIfPresent(n, "LLM", a.llm());
     putIfPresent(n, "TTS", a.tts());
     putIfPresent(n, "ASR", a.asr());
-    return convert(n, AgentInfo.class);
+    return new StoredAgent(n);
+  }
+
+  /** An AgentInfo that serializes as the stored JSON, not as the generated model with its defaults. */
+  static final class StoredAgent extends AgentInfo {
+    private final JsonNode stored;
+
+    StoredAgent(JsonNode stored) {
+      this.stored = stored;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    JsonNode stored() {
+      return stored;
+    }
   }
 
   // ------------------------------------------------------------------ instances
@@ -757,14 +776,6 @@ public final class Simulator implements ActionHandler<CallContext> {
   private static void putIfPresent(ObjectNode n, String field, JsonNode value) {
     if (value != null && !value.isNull()) {
       n.set(field, value);
-    }
-  }
-
-  private <T> T convert(JsonNode n, Class<T> type) {
-    try {
-      return mapper.treeToValue(n, type);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot map stored " + type.getSimpleName(), e);
     }
   }
 

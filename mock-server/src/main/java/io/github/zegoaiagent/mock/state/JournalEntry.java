@@ -15,7 +15,12 @@ package io.github.zegoaiagent.mock.state;
  * @param code the answer's Code
  * @param message the answer's Message
  * @param requestId the answer's RequestId
+ * @param unknownFields wire paths of body properties the contract does not know (the service
+ *     ignores them; a typo such as {@code RTC.AgentUserID} shows up here), empty if none
+ * @param legacy legacy values and deprecated properties the body used, e.g.
+ *     {@code TTS.Vendor=ByteDance (legacy)}, empty if none
  */
 public record JournalEntry(long sequence, long atMillis, String method, String path, String query,
-    String action, Long appId, String body, int code, String message, String requestId) {
+    String action, Long appId, String body, int code, String message, String requestId,
+    java.util.List<String> unknownFields, java.util.List<String> legacy) {
 }

@@ -34,12 +34,25 @@ public final class RequestJournal {
    *
    * @return the stored entry
    */
-  public synchronized JournalEntry add(long atMillis, String method, String path, String rawQuery,
+  public JournalEntry add(long atMillis, String method, String path, String rawQuery,
       String action, Long appId, String body, int code, String message, String requestId) {
+    return add(atMillis, method, path, rawQuery, action, appId, body, code, message, requestId, List.of(), List.of());
+  }
+
+  /**
+   * Adds an entry built from the arguments (the sequence is assigned here).
+   *
+   * @param unknownFields body properties the contract does not know
+   * @param legacy legacy values and deprecated properties used
+   * @return the stored entry
+   */
+  public synchronized JournalEntry add(long atMillis, String method, String path, String rawQuery,
+      String action, Long appId, String body, int code, String message, String requestId,
+      List<String> unknownFields, List<String> legacy) {
     String b = body == null ? null
         : body.length() > MAX_BODY_CHARS ? body.substring(0, MAX_BODY_CHARS) + "…" : body;
     JournalEntry e = new JournalEntry(++sequence, atMillis, method, path, maskQuery(rawQuery),
-        action, appId, b, code, message, requestId);
+        action, appId, b, code, message, requestId, List.copyOf(unknownFields), List.copyOf(legacy));
     if (entries.size() == capacity) {
       entries.removeFirst();
     }

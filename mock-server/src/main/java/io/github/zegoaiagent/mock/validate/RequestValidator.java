@@ -51,6 +51,13 @@ public final class RequestValidator {
    */
   private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
   private static final AtomicBoolean WARMING = new AtomicBoolean();
+  /**
+   * The contract's components with each {@code x-zego-legacy} value added to its {@code enum}:
+   * the service accepts legacy values (x-zego-tolerance.legacyValues), so the mock does too.
+   */
+  private static final JsonNode TOLERANT_COMPONENTS = withLegacyValues(Contract.load().root().path("components").deepCopy());
+  private static final Tolerance TOLERANCE = new Tolerance(Contract.load().root());
+  private static final Map<String, JsonNode> REQUEST_SCHEMAS = new ConcurrentHashMap<>();
 
   private final Map<String, String> requestPaths;
 
@@ -85,7 +92,7 @@ public final class RequestValidator {
       JsonNode root = Contract.load().root();
       ObjectNode document = JsonNodeFactory.instance.objectNode();
       document.putArray("allOf").add(root.at(p));
-      document.set("components", root.path("components"));
+      document.set("components", TOLERANT_COMPONENTS);
       JsonSchema schema = FACTORY.getSchema(SchemaLocation.of("urn:zego-aiagent:request:" + action), document, CONFIG);
       schema.initializeValidators(); // resolve every $ref now, not while validating
       return schema;
@@ -117,6 +124,33 @@ public final class RequestValidator {
       sb.append(" (and ").append(messages.size() - shown).append(" more)");
     }
     throw new ApiError(Codes.INVALID_PARAMETER, sb.toString());
+  }
+
+  /**
+   * Applies the contract's tolerance rules ({@link Tolerance}) before validation: call it first,
+   * then validate and decode the body it returns.
+   *
+   * @param action wire action name
+   * @param body the parsed body
+   * @return the body as the service reads it, with the unknown fields and legacy values noticed
+   */
+  public Tolerance.Inspected inspect(String action, JsonNode body) {
+    String pointer = requestPaths.get(action);
+    if (pointer == null) {
+      throw new IllegalStateException("no schema for " + action);
+    }
+    return TOLERANCE.inspect(REQUEST_SCHEMAS.computeIfAbsent(pointer, Contract.load().root()::at), body);
+  }
+
+  private static JsonNode withLegacyValues(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode o = (ObjectNode) node;
+      if (o.has("x-zego-legacy") && o.path("enum").isArray()) {
+        o.get("x-zego-legacy").forEach(l -> ((com.fasterxml.jackson.databind.node.ArrayNode) o.get("enum")).add(l.get("value")));
+      }
+    }
+    node.forEach(RequestValidator::withLegacyValues);
+    return node;
   }
 
   /** @return the actions this validator knows */

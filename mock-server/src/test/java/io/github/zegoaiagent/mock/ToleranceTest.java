@@ -1,0 +1,99 @@
+package io.github.zegoaiagent.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.zegoaiagent.mock.error.Codes;
+import io.github.zegoaiagent.mock.junit.MockServerExtension;
+import io.github.zegoaiagent.mock.state.JournalEntry;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The tolerant face (ADR 0004): nulls as absent, legacy values, unknown fields, agents as registered. */
+class ToleranceTest {
+  static MockServer server;
+  static RawApi api;
+
+  @RegisterExtension
+  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().build());
+
+  @BeforeAll
+  static void bind() {
+    server = MOCK.server();
+    api = new RawApi(server);
+  }
+
+  @Test
+  void theVendorSampleFlowWorksAndTheJournalMarksWhatItUsed() throws Exception {
+    assertThat(VendorSampleFlow.run(api, "sample")).hasSize(8);
+    VendorSampleFlow.assertJournalMarks(RawApi.JSON.valueToTree(server.journal()), "sample");
+  }
+
+  @Test
+  void aNullForARequiredFieldIsAnErrorNamingIt() {
+    api.ok("RegisterAgent", Bodies.agent("a"));
+    assertThat(api.fails("CreateAgentInstance", "{\"AgentId\":\"a\",\"UserId\":\"u\",\"RTC\":null}", Codes.INVALID_PARAMETER))
+        .contains("RTC");
+    String nested = "{\"AgentId\":\"a\",\"UserId\":\"u\",\"RTC\":{\"RoomId\":null,\"AgentStreamId\":\"s\","
+        + "\"AgentUserId\":\"au\",\"UserStreamId\":\"us\",\"StreamExtraInfo\":null}}";
+    assertThat(api.fails("CreateAgentInstance", nested, Codes.INVALID_PARAMETER)).contains("RTC.RoomId")
+        .doesNotContain("StreamExtraInfo");
+    assertThat(api.fails("RegisterAgent", "{\"AgentId\":null}", Codes.INVALID_PARAMETER)).contains("AgentId");
+  }
+
+  @Test
+  void nullsAtAnyDepthMeanAbsentInValidationDecodingAndSimulation() {
+    api.ok("RegisterAgent", "{\"AgentId\":\"n\",\"Name\":null,\"LLM\":{\"Url\":\"https://x.example/v1\",\"ApiKey\":\"k\","
+        + "\"Model\":\"m\",\"Temperature\":null,\"Vendor\":null,\"Params\":null},\"TTS\":null,\"ASR\":null}");
+    JsonNode a = api.ok("QueryAgents", "{\"AgentIds\":[\"n\"]}").path("Agents").get(0);
+    assertThat(a).isEqualTo(RawApi.JSON.createObjectNode().put("AgentId", "n").set("LLM",
+        RawApi.JSON.createObjectNode().put("Url", "https://x.example/v1").put("ApiKey", "k").put("Model", "m")));
+    // UpdateAgent: a null object is not sent, so the stored one stays (replace-what-is-sent).
+    api.ok("UpdateAgent", "{\"AgentId\":\"n\",\"LLM\":null,\"Name\":\"Renamed\"}");
+    assertThat(api.ok("QueryAgents", "{\"AgentIds\":[\"n\"]}").path("Agents").get(0).path("LLM").path("Model").asText())
+        .isEqualTo("m");
+    // The simulation uses defaults for nulls: GracefulShutdownTimeout null with GracefulShutdown null.
+    String id = api.ok("CreateAgentInstance", Bodies.instance("n", "1", ",\"TTS\":" + Bodies.TTS
+        + ",\"AdvancedConfig\":{\"MaxIdleTime\":null,\"CommunicationMode\":null}")).path("AgentInstanceId").asText();
+    api.ok("SendAgentInstanceTTS", "{\"AgentInstanceId\":\"" + id + "\",\"Text\":\"hi\",\"AddHistory\":null,\"Priority\":null}");
+    api.ok("DeleteAgentInstance", "{\"AgentInstanceId\":\"" + id + "\",\"GracefulShutdown\":true,\"GracefulShutdownTimeout\":null}");
+  }
+
+  @Test
+  void agentsComeBackExactlyAsRegisteredWithoutDefaults() throws Exception {
+    api.ok("RegisterAgent", Bodies.agent("plain"));
+    JsonNode sent = RawApi.JSON.readTree(Bodies.agent("plain"));
+    JsonNode listed = api.ok("ListAgents", "{}").path("Agents").get(0);
+    assertThat(listed).isEqualTo(sent);
+    assertThat(listed.path("LLM").has("Temperature")).isFalse();
+    assertThat(listed.has("ASR")).isFalse();
+  }
+
+  @Test
+  void unknownFieldsAreAcceptedDroppedAndJournaled() {
+    api.ok("RegisterAgent", "{\"AgentId\":\"u1\",\"Nmae\":\"typo\",\"LLM\":" + Bodies.LLM.replace("}", ",\"Foo\":1}")
+        + ",\"TTS\":{\"Vendor\":\"MiniMax\",\"Params\":{\"app\":{\"api_key\":\"k\"},\"model\":\"speech-02-hd\",\"extra\":null}}}");
+    JournalEntry e = last();
+    assertThat(e.unknownFields()).containsExactly("Nmae", "LLM.Foo");
+    assertThat(e.legacy()).isEmpty();
+    JsonNode a = api.ok("QueryAgents", "{\"AgentIds\":[\"u1\"]}").path("Agents").get(0);
+    assertThat(a.has("Nmae")).isFalse();
+    assertThat(a.path("LLM").has("Foo")).isFalse();
+    assertThat(a.path("TTS").path("Params").has("extra")).as("vendor Params are passed through as sent").isTrue();
+  }
+
+  @Test
+  void aLegacyValueIsAcceptedAndAnUnlistedOneStillRefused() {
+    api.ok("RegisterAgent", "{\"AgentId\":\"l1\",\"TTS\":{\"Vendor\":\"ByteDance\",\"Params\":{\"app\":{\"cluster\":\"volcano_mega\"}}}}");
+    assertThat(last().legacy()).containsExactly("TTS.Vendor=ByteDance (legacy)");
+    assertThat(api.fails("RegisterAgent", "{\"AgentId\":\"l2\",\"TTS\":{\"Vendor\":\"NoSuchVendor\",\"Params\":{\"app\":{}}}}",
+        Codes.INVALID_PARAMETER)).contains("TTS.Vendor").contains("ByteDance");
+  }
+
+  private static JournalEntry last() {
+    List<JournalEntry> j = server.journal();
+    return j.get(j.size() - 1);
+  }
+}
