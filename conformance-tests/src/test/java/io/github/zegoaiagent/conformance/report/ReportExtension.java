@@ -18,11 +18,12 @@ public final class ReportExtension implements BeforeAllCallback, BeforeEachCallb
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    context.getRoot().getStore(NS).getOrComputeIfAbsent("writer", key -> (ExtensionContext.Store.CloseableResource) () -> {
+    // AutoCloseable: JUnit 5.13+ closes it with the store (CloseableResource is deprecated and warns).
+    context.getRoot().getStore(NS).getOrComputeIfAbsent("writer", key -> (AutoCloseable) () -> {
       Path dir = Path.of(System.getProperty("conformance.reportDir", "target"));
       Path file = Report.INSTANCE.write(dir, Targets.current());
       System.out.println("Conformance report: " + file.toAbsolutePath());
-    }, ExtensionContext.Store.CloseableResource.class);
+    }, AutoCloseable.class);
   }
 
   @Override

@@ -3,11 +3,14 @@ package io.github.zegoaiagent.mock.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
+import com.networknt.schema.UnknownKeywordFactory;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
 import io.github.zegoaiagent.mock.error.ApiError;
@@ -32,7 +35,12 @@ public final class RequestValidator {
   private static final int MAX_REPORTED = 3;
 
   private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-      b -> b.metaSchema(OpenApi30.getInstance()).defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
+      b -> b.metaSchema(JsonMetaSchema.builder(OpenApi30.getInstance())
+          // x- extensions and the components holder of the $refs validate nothing: known as such,
+          // they log no "Unknown keyword" WARN; any other unknown keyword (a typo) still warns.
+          .unknownKeywordFactory((k, c) -> k.startsWith("x-") || k.equals("components")
+              ? new NonValidationKeyword(k) : UnknownKeywordFactory.getInstance().getKeyword(k, c))
+          .build()).defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
   private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
       .nullableKeywordEnabled(true)
       .build();

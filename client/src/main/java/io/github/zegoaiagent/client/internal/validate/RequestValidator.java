@@ -43,6 +43,22 @@ import org.hibernate.validator.spi.nodenameprovider.PropertyNodeNameProvider;
  */
 public final class RequestValidator implements AutoCloseable {
 
+  /**
+   * Hibernate Validator announces its version ({@code HV000001}) at INFO on its first bootstrap;
+   * with the JDK's logging (an application without a logging framework) that is a stderr line at
+   * every start. Raised to WARNING unless the application set a level itself; held in a field
+   * because java.util.logging keeps loggers only weakly. Other backends follow their own config.
+   */
+  private static final java.util.logging.Logger HV_VERSION_LOG = quietVersionLog();
+
+  private static java.util.logging.Logger quietVersionLog() {
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.hibernate.validator.internal.util.Version");
+    if (log.getLevel() == null) {
+      log.setLevel(java.util.logging.Level.WARNING);
+    }
+    return log;
+  }
+
   private final ValidatorFactory factory;
   private final Validator validator;
 
