@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.github.zegoaiagent.client.error.ZegoValidationException;
+import io.github.zegoaiagent.client.validate.ListedValue;
 import io.github.zegoaiagent.client.validate.Violation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.MessageInterpolator;
