@@ -1,40 +1,46 @@
 package io.github.zegoaiagent.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import feign.Feign;
-import feign.Retryer;
 import io.github.zegoaiagent.client.api.AgentsApi;
 import io.github.zegoaiagent.client.api.InstanceControlApi;
 import io.github.zegoaiagent.client.api.InstancesApi;
-import io.github.zegoaiagent.client.decode.EnvelopeDecoder;
-import io.github.zegoaiagent.client.decode.HttpStatusErrorDecoder;
-import io.github.zegoaiagent.client.generated.ActionCatalog;
 import io.github.zegoaiagent.client.generated.Region;
+import io.github.zegoaiagent.client.internal.ActionSpec;
+import io.github.zegoaiagent.client.internal.Arguments;
+import io.github.zegoaiagent.client.internal.CallPipeline;
+import io.github.zegoaiagent.client.internal.ClientCore;
+import io.github.zegoaiagent.client.internal.ClientVersion;
+import io.github.zegoaiagent.client.internal.Listeners;
+import io.github.zegoaiagent.client.internal.codec.EnvelopeDecoder;
+import io.github.zegoaiagent.client.internal.generated.Invokers;
+import io.github.zegoaiagent.client.internal.transport.HttpTransport;
+import io.github.zegoaiagent.client.internal.validate.RequestValidator;
+import io.github.zegoaiagent.client.listener.CallListener;
+import io.github.zegoaiagent.client.listener.LoggingCallListener;
 import io.github.zegoaiagent.client.listening.ListeningSequencer;
 import io.github.zegoaiagent.client.listening.WalkieTalkie;
-import io.github.zegoaiagent.client.retry.CallPipeline;
 import io.github.zegoaiagent.client.retry.RetryPolicy;
 import io.github.zegoaiagent.client.retry.Sleeper;
-import io.github.zegoaiagent.client.send.JsonEncoder;
-import io.github.zegoaiagent.client.send.Transport;
 import io.github.zegoaiagent.client.sign.RequestSigner;
-import io.github.zegoaiagent.client.sign.SigningInterceptor;
-import io.github.zegoaiagent.client.validate.RequestValidator;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.net.ProxySelector;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
-import io.github.zegoaiagent.client.internal.Arguments;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import javax.net.ssl.SSLContext;
 
 /**
  * Client of the ZEGOCLOUD AI Agent server API. Each call is validated against the contract, signed
- * afresh, sent as {@code POST /?Action=X}, decoded (a non-zero {@code Code} becomes a
+ * afresh per attempt, sent as {@code POST /?Action=X} with one deadline covering the whole
+ * exchange, decoded strictly (a non-zero {@code Code} becomes a
  * {@link io.github.zegoaiagent.client.error.ZegoApiException}) and retried only when the service
- * certainly did nothing. Immutable and thread-safe; build one per AppId and share it.
+ * certainly did nothing. {@link #async()} offers the same actions returning
+ * {@code CompletableFuture}s; {@link #withOptions(CallOptions)} overrides the deadline or retry
+ * policy for some calls. Immutable and thread-safe; build one per AppId and share it.
  *
  * <pre>{@code
  * ZegoAiAgentClient client = ZegoAiAgentClient.builder()
@@ -46,40 +52,47 @@ public final class ZegoAiAgentClient implements AutoCloseable {
 
   private final long appId;
   private final URI endpoint;
-  private final RequestValidator validator;
+  private final ClientCore core;
+  private final CallPipeline pipeline;
   private final AgentsApi agents;
   private final InstancesApi instances;
   private final InstanceControlApi control;
   private final ListeningSequencer sequencer;
-  private final Map<String, Method> methodsByAction = new ConcurrentHashMap<>();
+  private final ZegoAiAgentAsyncClient async;
 
   private ZegoAiAgentClient(Builder b) {
     this.appId = b.appId;
     this.endpoint = b.endpoint;
     ObjectMapper mapper = JsonCodec.newMapper();
-    this.validator = b.localValidation ? new RequestValidator(mapper) : null;
+    RequestValidator validator = b.localValidation ? new RequestValidator(mapper) : null;
     RequestSigner signer = new RequestSigner(b.appId, b.serverSecret, b.clock);
-    String url = endpoint.toString().replaceAll("/+$", "");
-    Feign.Builder feign = Feign.builder()
-        .client(Transport.client(endpoint, b.connectTimeout))
-        .options(Transport.options(b.connectTimeout, b.readTimeout))
-        .encoder(new JsonEncoder(mapper))
-        .decoder(new EnvelopeDecoder(mapper))
-        .errorDecoder(new HttpStatusErrorDecoder())
-        .requestInterceptor(new SigningInterceptor(signer))
-        // Feign's default retryer repeats POSTs that may have taken effect; CallPipeline retries instead.
-        .retryer(Retryer.NEVER_RETRY);
-    this.agents = build(feign, AgentsApi.class, url, b);
-    this.instances = build(feign, InstancesApi.class, url, b);
-    this.control = build(feign, InstanceControlApi.class, url, b);
+    boolean owned = b.httpClient == null;
+    HttpClient http = owned ? b.newHttpClient() : b.httpClient;
+    List<CallListener> listeners = new ArrayList<>(b.listeners);
+    if (b.logger != null) {
+      listeners.add(0, new LoggingCallListener(b.logger));
+    }
+    this.core = new ClientCore(endpoint, signer, validator, new EnvelopeDecoder(mapper),
+        new HttpTransport(http, owned, b.maxAnswerBytes, ClientVersion.USER_AGENT), new Listeners(listeners), b.sleeper);
+    Duration timeout = b.timeout != null ? b.timeout : b.connectTimeout.plus(b.readTimeout);
     this.sequencer = new ListeningSequencer(b.clock);
+    this.pipeline = new CallPipeline(core, timeout, b.retryPolicy);
+    this.agents = new Invokers.AgentsApiImpl(pipeline);
+    this.instances = new Invokers.InstancesApiImpl(pipeline);
+    this.control = new Invokers.InstanceControlApiImpl(pipeline);
+    this.async = new ZegoAiAgentAsyncClient(pipeline);
   }
 
-  private <T> T build(Feign.Builder feign, Class<T> api, String url, Builder b) {
-    return feign
-        .invocationHandlerFactory((target, dispatch) ->
-            new CallPipeline(api, dispatch, validator, b.retryPolicy, b.sleeper, b.logger))
-        .target(api, url);
+  private ZegoAiAgentClient(ZegoAiAgentClient parent, CallPipeline pipeline) {
+    this.appId = parent.appId;
+    this.endpoint = parent.endpoint;
+    this.core = parent.core;
+    this.sequencer = parent.sequencer;
+    this.pipeline = pipeline;
+    this.agents = new Invokers.AgentsApiImpl(pipeline);
+    this.instances = new Invokers.InstancesApiImpl(pipeline);
+    this.control = new Invokers.InstanceControlApiImpl(pipeline);
+    this.async = new ZegoAiAgentAsyncClient(pipeline);
   }
 
   /** @return a new builder */
@@ -103,6 +116,26 @@ public final class ZegoAiAgentClient implements AutoCloseable {
   }
 
   /**
+   * The same actions, each returning a {@code CompletableFuture}: same signing, validation, retry
+   * rules and exceptions (a future completes exceptionally with the exception the sync method
+   * would throw), non-blocking backoff, and cancelling a future aborts its exchange.
+   *
+   * @return the async view of this client (with this client's options); shares its connections
+   */
+  public ZegoAiAgentAsyncClient async() {
+    return async;
+  }
+
+  /**
+   * @param options the overrides, e.g. a shorter deadline or no retries
+   * @return a view of this client whose calls use them; cheap, shares everything else
+   */
+  public ZegoAiAgentClient withOptions(CallOptions options) {
+    Objects.requireNonNull(options, "options");
+    return new ZegoAiAgentClient(this, pipeline.with(options.timeout().orElse(null), options.retryPolicy().orElse(null)));
+  }
+
+  /**
    * A walkie-talkie turn helper for one user of one instance: numbers each Start/Stop with the next
    * Sequence and refuses, before any HTTP call, a Start after a Start or a Stop after a Stop.
    *
@@ -120,7 +153,8 @@ public final class ZegoAiAgentClient implements AutoCloseable {
   }
 
   /**
-   * Calls an action by its name, for tools that work from the contract's action list.
+   * Calls an action by its name, for tools that work from the contract's action list
+   * ({@link io.github.zegoaiagent.client.generated.ActionCatalog#ACTIONS}).
    *
    * @param action the {@code x-zego-action}, e.g. {@code CreateAgentInstance}
    * @param request the request body, of the action's generated request type
@@ -128,49 +162,48 @@ public final class ZegoAiAgentClient implements AutoCloseable {
    * @throws IllegalArgumentException for an unknown action or a request of the wrong type
    */
   public Object call(String action, Object request) {
-    ActionCatalog.Entry entry = ActionCatalog.ACTIONS.stream().filter(e -> e.action().equals(action)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown action " + action));
-    if (request != null && !entry.requestType().isInstance(request)) {
-      throw new IllegalArgumentException(action + " takes " + entry.requestType().getSimpleName()
+    return pipeline.call(typed(action, request), request);
+  }
+
+  /**
+   * @param action an action name
+   * @param request a request of its type (or null, refused by validation)
+   * @return the action's spec, typed so the request can be passed on
+   */
+  @SuppressWarnings("unchecked")
+  static ActionSpec<Object, Object> typed(String action, Object request) {
+    ActionSpec<?, ?> spec = Invokers.spec(action);
+    if (spec == null) {
+      throw new IllegalArgumentException("unknown action " + action);
+    }
+    if (request != null && !spec.requestType().isInstance(request)) {
+      throw new IllegalArgumentException(action + " takes " + spec.requestType().getSimpleName()
           + ", not " + request.getClass().getSimpleName());
     }
-    Method method = methodsByAction.computeIfAbsent(action, a -> find(entry));
-    Object api = entry.api() == AgentsApi.class ? agents : entry.api() == InstancesApi.class ? instances : control;
-    try {
-      return method.invoke(api, request);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    }
+    return (ActionSpec<Object, Object>) spec;
   }
 
-  private static Method find(ActionCatalog.Entry entry) {
-    try {
-      return entry.api().getMethod(entry.method(), entry.requestType());
-    } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("generated catalog and interface disagree on " + entry.action(), e);
-    }
-  }
-
-  /** Releases the validator. The JDK HTTP client needs no closing. */
+  /**
+   * Releases the validator and, when the client built its own {@code HttpClient}, that client (on
+   * JDK 21+; a supplied {@code HttpClient} is never closed). Views from {@link #withOptions} and
+   * {@link #async()} share these: close the client you built.
+   */
   @Override
   public void close() {
-    if (validator != null) {
-      validator.close();
-    }
+    core.close();
   }
 
   @Override
   public String toString() {
-    return "ZegoAiAgentClient[appId=" + appId + ", endpoint=" + endpoint + ", serverSecret=***]";
+    return "ZegoAiAgentClient[appId=" + appId + ", endpoint=" + endpoint + ", timeout=" + pipeline.timeout()
+        + ", " + pipeline.retryPolicy() + ", serverSecret=***]";
   }
 
   /** Builder of {@link ZegoAiAgentClient}. Required: appId, serverSecret, and a region or endpoint. */
   public static final class Builder {
+    /** Default cap of an answer body: 4 MiB, far above any answer the contract describes. */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 4L << 20;
+
     private long appId = -1;
     private String serverSecret;
     private URI endpoint;
@@ -181,6 +214,13 @@ public final class ZegoAiAgentClient implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private System.Logger logger;
     private boolean localValidation = true;
+    private Duration timeout;
+    private long maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES;
+    private final List<CallListener> listeners = new ArrayList<>();
+    private HttpClient httpClient;
+    private Executor executor;
+    private ProxySelector proxy;
+    private SSLContext sslContext;
 
     private Builder() { }
 
@@ -240,7 +280,8 @@ public final class ZegoAiAgentClient implements AutoCloseable {
     }
 
     /**
-     * @param readTimeout time to wait for an answer (default 15 s)
+     * @param readTimeout time to wait for the answer (default 15 s); with the connect timeout it
+     *     makes the default deadline of an attempt, see {@link #timeout(Duration)}
      * @return this
      */
     public Builder readTimeout(Duration readTimeout) {
@@ -258,7 +299,8 @@ public final class ZegoAiAgentClient implements AutoCloseable {
     }
 
     /**
-     * @param sleeper how to wait between attempts (tests replace it)
+     * @param sleeper how the sync client waits between attempts (tests replace it); the async
+     *     client never blocks a thread to wait
      * @return this
      */
     public Builder sleeper(Sleeper sleeper) {
@@ -276,8 +318,99 @@ public final class ZegoAiAgentClient implements AutoCloseable {
     }
 
     /**
+     * @param timeout the deadline of each attempt, covering connect, send and the complete answer
+     *     body (default connectTimeout + readTimeout); an attempt past it fails with a
+     *     {@code ZegoTransportException} of reason TIMEOUT and is not retried
+     * @return this
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Arguments.positive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * @param maxAnswerBytes the largest answer body accepted (default 4 MiB); a larger one fails
+     *     with a {@code ZegoTransportException} of reason ANSWER_TOO_LARGE naming the cap
+     * @return this
+     */
+    public Builder maxAnswerBytes(long maxAnswerBytes) {
+      if (maxAnswerBytes < 1 || maxAnswerBytes > Integer.MAX_VALUE - 8) {
+        throw new IllegalArgumentException("maxAnswerBytes must be in [1, 2^31 - 9], was " + maxAnswerBytes);
+      }
+      this.maxAnswerBytes = maxAnswerBytes;
+      return this;
+    }
+
+    /**
+     * @param listener told of every attempt, success and failure (metrics, tracing); may be called
+     *     several times, listeners are told in order
+     * @return this
+     */
+    public Builder listener(CallListener listener) {
+      this.listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * @param httpClient a JDK client to send with (its executor, proxy, SSL and HTTP version
+     *     settings apply; it is never closed by this client). Excludes {@link #executor},
+     *     {@link #proxy}, {@link #sslContext} and the connect timeout, which configure the client
+     *     built otherwise.
+     * @return this
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /**
+     * @param executor the executor of the built {@code HttpClient} (where async answers complete)
+     * @return this
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * @param proxy the proxy selector of the built {@code HttpClient}
+     * @return this
+     */
+    public Builder proxy(ProxySelector proxy) {
+      this.proxy = Objects.requireNonNull(proxy, "proxy");
+      return this;
+    }
+
+    /**
+     * @param sslContext the TLS context of the built {@code HttpClient}
+     * @return this
+     */
+    public Builder sslContext(SSLContext sslContext) {
+      this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+      return this;
+    }
+
+    HttpClient newHttpClient() {
+      HttpClient.Builder b = HttpClient.newBuilder()
+          .connectTimeout(connectTimeout)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          // Plain-http HTTP/2 would send an h2c upgrade on every request; local mocks speak HTTP/1.1.
+          .version("https".equalsIgnoreCase(endpoint.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
+      if (executor != null) {
+        b.executor(executor);
+      }
+      if (proxy != null) {
+        b.proxy(proxy);
+      }
+      if (sslContext != null) {
+        b.sslContext(sslContext);
+      }
+      return b.build();
+    }
+
+    /**
      * @param logger where to log one line per attempt (action, attempt, duration, outcome; never the
-     *     secret or a signature); default none
+     *     secret or a signature); default none. It is a {@link LoggingCallListener}, told first.
      * @return this
      */
     public Builder logger(System.Logger logger) {
@@ -308,9 +441,12 @@ public final class ZegoAiAgentClient implements AutoCloseable {
       if (endpoint == null) {
         throw new IllegalStateException("a region or an endpoint is required");
       }
+      if (httpClient != null && (executor != null || proxy != null || sslContext != null)) {
+        throw new IllegalStateException("executor, proxy and sslContext configure the HttpClient the client builds;"
+            + " set them on the supplied httpClient instead");
+      }
       return new ZegoAiAgentClient(this);
     }
-
 
     @Override
     public String toString() {

@@ -10,7 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When and how often a failed call is tried again. A call is retried only when the service
- * certainly did nothing: the connection was refused or never established, or the answer carries a
+ * certainly did nothing: the connection was refused or never established (an unknown host is not
+ * retried), or the answer carries a
  * code the contract marks {@code retryable} (signature expired, gateway internal error, rate
  * limited). A timeout, a reset connection or any other answer is never retried, because the call
  * may have taken effect. Every attempt is signed afresh. Delays grow exponentially with jitter.
@@ -58,7 +59,8 @@ public final class RetryPolicy {
    */
   public boolean isRetryable(ZegoException failure) {
     if (failure instanceof ZegoTransportException t) {
-      return !t.requestSent();
+      // Only a connection that was never made; an unknown host stays unknown on the next attempt.
+      return !t.requestSent() && t.reason() == ZegoTransportException.Reason.CONNECT_FAILED;
     }
     if (failure instanceof ZegoApiException api) {
       ReturnCode rc = api.returnCode();

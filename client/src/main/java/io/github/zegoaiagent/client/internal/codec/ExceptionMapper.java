@@ -1,10 +1,22 @@
-package io.github.zegoaiagent.client.error;
+package io.github.zegoaiagent.client.internal.codec;
 
+import io.github.zegoaiagent.client.error.ZegoAccountException;
+import io.github.zegoaiagent.client.error.ZegoAgentListeningException;
+import io.github.zegoaiagent.client.error.ZegoAlreadyExistsException;
+import io.github.zegoaiagent.client.error.ZegoApiException;
+import io.github.zegoaiagent.client.error.ZegoAuthenticationException;
+import io.github.zegoaiagent.client.error.ZegoConcurrencyLimitException;
+import io.github.zegoaiagent.client.error.ZegoInvalidParameterException;
+import io.github.zegoaiagent.client.error.ZegoNotFoundException;
+import io.github.zegoaiagent.client.error.ZegoRateLimitException;
+import io.github.zegoaiagent.client.error.ZegoServiceException;
+import io.github.zegoaiagent.client.error.ZegoStateConflictException;
 import io.github.zegoaiagent.client.generated.ReturnCode;
 
 /**
  * Maps a non-zero {@code Code} to the exception of its contract {@code category}
  * ({@code x-zego-return-codes}); undocumented codes map to {@link ZegoApiException}.
+ * Internal: not part of the supported API.
  */
 public final class ExceptionMapper {
 

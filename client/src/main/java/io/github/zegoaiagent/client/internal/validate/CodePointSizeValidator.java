@@ -1,4 +1,4 @@
-package io.github.zegoaiagent.client.validate;
+package io.github.zegoaiagent.client.internal.validate;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

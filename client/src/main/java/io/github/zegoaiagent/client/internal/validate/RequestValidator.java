@@ -1,9 +1,10 @@
-package io.github.zegoaiagent.client.validate;
+package io.github.zegoaiagent.client.internal.validate;
 
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.github.zegoaiagent.client.error.ZegoValidationException;
+import io.github.zegoaiagent.client.validate.Violation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Path;
