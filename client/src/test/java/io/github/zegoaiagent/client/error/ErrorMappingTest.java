@@ -112,7 +112,7 @@ class ErrorMappingTest {
     answer("<html>maintenance</html>");
     assertThat(catchThrowableOfType(ZegoTransportException.class, this::callStatus).getMessage()).contains("not JSON");
     answer("{\"Message\":\"no code\"}");
-    assertThat(catchThrowableOfType(ZegoTransportException.class, this::callStatus).getMessage()).contains("no integer Code");
+    assertThat(catchThrowableOfType(ZegoTransportException.class, this::callStatus).getMessage()).contains("no integral Code");
   }
 
   private void answer(String body) {

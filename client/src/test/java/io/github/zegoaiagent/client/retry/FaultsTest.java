@@ -56,9 +56,9 @@ class FaultsTest {
         "garbage then close", () -> aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE),
         "malformed chunk", () -> aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK),
         "truncated JSON", () -> aResponse().withStatus(200).withBody("{\"Code\":0,\"Message\":\"succ"),
-        "slow answer past the read timeout", () -> aResponse().withStatus(200).withFixedDelay(2_000)
+        "slow answer past the deadline", () -> aResponse().withStatus(200).withFixedDelay(2_000)
             .withBody(SpecExamples.successResponse("CreateAgentInstance").toString()),
-        "answer dribbled slower than the read timeout", () -> aResponse().withStatus(200)
+        "answer dribbled past the deadline", () -> aResponse().withStatus(200)
             .withBody(SpecExamples.successResponse("CreateAgentInstance").toString()).withChunkedDribbleDelay(5, 3_000));
     return faults.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
@@ -67,7 +67,7 @@ class FaultsTest {
   @MethodSource("lostAnswers")
   void aPossiblyAppliedCreateIsSentExactlyOnce(String name, Supplier<ResponseDefinitionBuilder> fault) {
     wm.stubFor(post(urlPathEqualTo("/")).willReturn(fault.get()));
-    ZegoAiAgentClient client = TestClients.builder(wm.baseUrl()).readTimeout(Duration.ofMillis(500))
+    ZegoAiAgentClient client = TestClients.builder(wm.baseUrl()).timeout(Duration.ofMillis(500))
         .retryPolicy(RetryPolicy.builder().maxAttempts(5).build()).sleeper(sleeper).build();
 
     ZegoTransportException e = catchThrowableOfType(ZegoTransportException.class,

@@ -102,7 +102,8 @@ public final class EnvelopeDecoder {
     BeanDescription d = mapper.getDeserializationConfig().introspect(mapper.constructType(type));
     String dataType = null;
     for (BeanPropertyDefinition p : d.findProperties()) {
-      if (p.getName().equals("Data")) {
+      // The envelope's own Data is untyped (Object); only a response schema that defines its Data requires it.
+      if (p.getName().equals("Data") && p.getPrimaryType().getRawClass() != Object.class) {
         dataType = p.getPrimaryType().getRawClass().getSimpleName();
       }
     }

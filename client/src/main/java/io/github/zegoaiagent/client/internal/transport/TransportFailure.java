@@ -73,7 +73,10 @@ public final class TransportFailure extends Exception {
         return timeout(deadline);
       }
       if (c instanceof ConnectException) {
-        return new TransportFailure(Reason.CONNECT_FAILED, 0, describe(t), t);
+        // JDK 17 reports a refused connect as a ConnectException without message around a
+        // ClosedChannelException; a ConnectException means "typically refused" (its Javadoc).
+        String message = firstMessage(t);
+        return new TransportFailure(Reason.CONNECT_FAILED, 0, message != null ? message : "Connection refused", t);
       }
     }
     return new TransportFailure(Reason.IO, 0, describe(t), t);
@@ -81,16 +84,26 @@ public final class TransportFailure extends Exception {
 
   /** The first message in the cause chain, else the innermost exception's type: never "null". */
   static String describe(Throwable t) {
+    String message = firstMessage(t);
+    if (message != null) {
+      return message;
+    }
     Throwable innermost = t;
+    while (innermost.getCause() != null) {
+      innermost = innermost.getCause();
+    }
+    return innermost.getClass().getSimpleName();
+  }
+
+  private static String firstMessage(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      innermost = c;
       if (c.getMessage() != null && !c.getMessage().isBlank()
           && !(c instanceof java.util.concurrent.CompletionException)
           && !(c instanceof java.util.concurrent.ExecutionException)) {
         return c.getMessage();
       }
     }
-    return innermost.getClass().getSimpleName();
+    return null;
   }
 
   /**
