@@ -99,7 +99,7 @@ tail -n +2 "$OUT/jmh.csv" | tr -d '"' | awk -F, '{split($1,a,"."); printf "RESUL
 echo "== client: end to end against the mock" >&2
 "$JAVA" -jar "$MOCK_JAR" --port $MOCK_PORT --app-id $APP_ID --server-secret $SECRET --qps-limit 0 > "$OUT/mock-e2e.log" 2>&1 &
 PIDS+=($!)
-for threads in 1 8; do
+for threads in 1 8 async-64; do
   "$JAVA" -cp "$JAR" io.github.zegoaiagent.bench.ClientE2E "http://127.0.0.1:$MOCK_PORT/" $APP_ID $SECRET \
     $threads "${BENCH_E2E_SECONDS:-5}" "$REPS" "${BENCH_E2E_WARMUP:-20}" | grep '^RESULT' | tee -a "$RESULTS" >&2
 done

@@ -54,7 +54,7 @@ class OptionsAndListenerEndToEndTest {
 
   @BeforeEach
   void clear() {
-    mock.clearFaults();
+    mock.reset(); // journal, faults and state
     listener.lines.clear();
     listener.events.clear();
   }
@@ -86,6 +86,23 @@ class OptionsAndListenerEndToEndTest {
     for (CallEvent e : listener.events) {
       assertThat(e.toString()).doesNotContain(mock.serverSecret()).doesNotContain("Signature=");
     }
+  }
+
+  @Test
+  void anAsyncRetryWaitsOnATimerNotOnTheSleeperAndSignsAfresh() {
+    mock.injectFault(Fault.code("ListAgents", 2, rateLimitCode()));
+    List<java.time.Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (ZegoAiAgentClient c = ZegoAiAgentClient.builder().appId(mock.appId()).serverSecret(mock.serverSecret())
+        .endpoint(mock.baseUrl()).sleeper(sleeps::add).listener(listener)
+        .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(50)).build()).build()) {
+      java.util.concurrent.CompletableFuture<ListAgentsResponse> f = c.async().agents().listAgents(new ListAgentsRequest());
+      assertThat(f.join().getCode()).isZero();
+    }
+    assertThat(sleeps).as("the async client never blocks a thread to wait").isEmpty();
+    assertThat(listener.lines).containsExactly("attempt ListAgents 1", "failure ListAgents 1 retry",
+        "attempt ListAgents 2", "failure ListAgents 2 retry", "attempt ListAgents 3", "success ListAgents 3");
+    assertThat(mock.journal().stream().filter(e -> "ListAgents".equals(e.action())).map(e -> e.query()).distinct()
+        .count()).as("a fresh signature per attempt").isEqualTo(3);
   }
 
   @Test

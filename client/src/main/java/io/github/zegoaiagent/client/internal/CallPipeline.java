@@ -158,14 +158,11 @@ public final class CallPipeline implements Caller {
         return;
       }
       current = exchange;
-      ScheduledFuture<?> deadline = ClientCore.Timer.INSTANCE.schedule(exchange::timeOut, timeout.toNanos(),
-          TimeUnit.NANOSECONDS);
-      pending = deadline;
       if (promise.isDone()) { // cancelled while starting
         exchange.cancel();
       }
       exchange.future().whenComplete((response, error) -> {
-        deadline.cancel(false);
+        exchange.finished();
         ZegoException failure;
         boolean retry;
         if (error == null) {

@@ -7,12 +7,17 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Signs requests with SignatureVersion 2.0:
  * {@code Signature = lowercase_hex(MD5(AppId + SignatureNonce + ServerSecret + Timestamp))}.
  * Each call to {@link #sign()} draws a fresh nonce from {@link SecureRandom} and reads the clock, so
- * every attempt of a request carries its own nonce and signature. Thread-safe.
+ * every attempt of a request carries its own nonce and signature. Thread-safe: nonces come from a
+ * small stripe of DRBG {@code SecureRandom}s picked per call at random, because the platform
+ * default ({@code NativePRNG}) reads {@code /dev/urandom} under one lock for the whole JVM, which
+ * serialised concurrent calls (no ThreadLocal: with virtual threads it would seed a new generator
+ * per call).
  */
 public final class RequestSigner {
 
@@ -22,6 +27,7 @@ public final class RequestSigner {
   private final String serverSecret;
   private final Clock clock;
   private final SecureRandom random;
+  private static final SecureRandom[] STRIPE = stripe();
 
   /**
    * @param appId the AppId (unsigned 32-bit)
@@ -29,7 +35,10 @@ public final class RequestSigner {
    * @param clock the clock whose seconds become the Timestamp
    */
   public RequestSigner(long appId, String serverSecret, Clock clock) {
-    this(appId, serverSecret, clock, new SecureRandom());
+    this.appId = appId;
+    this.serverSecret = Objects.requireNonNull(serverSecret, "serverSecret");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.random = null;
   }
 
   RequestSigner(long appId, String serverSecret, Clock clock, SecureRandom random) {
@@ -39,10 +48,27 @@ public final class RequestSigner {
     this.random = Objects.requireNonNull(random, "random");
   }
 
+  private static SecureRandom[] stripe() {
+    int n = Integer.highestOneBit(Math.max(2, Runtime.getRuntime().availableProcessors()) * 2);
+    SecureRandom[] stripe = new SecureRandom[n];
+    for (int i = 0; i < n; i++) {
+      stripe[i] = drbg();
+    }
+    return stripe;
+  }
+
+  private static SecureRandom drbg() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      return new SecureRandom();
+    }
+  }
+
   /** @return fresh signed parameters for one request attempt */
   public SignedParameters sign() {
     byte[] bytes = new byte[8];
-    random.nextBytes(bytes);
+    (random != null ? random : STRIPE[ThreadLocalRandom.current().nextInt(STRIPE.length)]).nextBytes(bytes);
     String nonce = HEX.formatHex(bytes);
     long timestamp = clock.instant().getEpochSecond();
     return new SignedParameters(appId, nonce, timestamp, signature(appId, nonce, serverSecret, timestamp));

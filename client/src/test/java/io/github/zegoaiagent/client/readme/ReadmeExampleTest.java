@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** client/README.md's example is this compiled code, and it runs. */
@@ -25,9 +27,10 @@ class ReadmeExampleTest {
   @RegisterExtension
   static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-  @Test
-  void theReadmeShowsExactlyTheCompiledExample() throws Exception {
-    List<String> source = Files.readAllLines(Path.of("src/test/java/io/github/zegoaiagent/client/readme/ReadmeExample.java"));
+  @ParameterizedTest
+  @ValueSource(strings = {"ReadmeExample.java", "ReadmeAsyncExample.java"})
+  void theReadmeShowsExactlyTheCompiledExample(String file) throws Exception {
+    List<String> source = Files.readAllLines(Path.of("src/test/java/io/github/zegoaiagent/client/readme/" + file));
     int begin = source.indexOf("    // README-BEGIN");
     int end = source.indexOf("    // README-END");
     String example = source.subList(begin + 1, end).stream()
@@ -49,5 +52,21 @@ class ReadmeExampleTest {
         .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.AgentInstanceId",
             equalTo(SpecExamples.successResponse("CreateAgentInstance").at("/Data/AgentInstanceId").asText()))));
     wm.verify(3, postRequestedFor(urlPathEqualTo("/")));
+  }
+
+  @Test
+  void theAsyncExampleRuns() {
+    for (String action : List.of("SendAgentInstanceTTS", "InterruptAgentInstance")) {
+      wm.stubFor(post(urlPathEqualTo("/")).withQueryParam("Action", equalTo(action))
+          .willReturn(aResponse().withStatus(200).withBody(SpecExamples.successResponse(action).toString())));
+    }
+    List<String> metrics = new java.util.concurrent.CopyOnWriteArrayList<>();
+    long round = ReadmeAsyncExample.run(URI.create(wm.baseUrl()), TestClients.APP_ID, TestClients.SECRET,
+        "1907755175297171456", metrics);
+
+    assertThat(round).isEqualTo(SpecExamples.successResponse("SendAgentInstanceTTS").at("/Data/Round").asLong());
+    assertThat(metrics).containsExactlyInAnyOrder(
+        "SendAgentInstanceTTS attempt 1 RequestId " + SpecExamples.successResponse("SendAgentInstanceTTS").at("/RequestId").asText(),
+        "InterruptAgentInstance attempt 1 RequestId " + SpecExamples.successResponse("InterruptAgentInstance").at("/RequestId").asText());
   }
 }

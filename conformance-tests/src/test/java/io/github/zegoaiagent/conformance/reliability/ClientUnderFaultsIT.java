@@ -54,9 +54,10 @@ class ClientUnderFaultsIT {
         .tts(new TTS().vendor(TTS.VendorEnum.BYTE_DANCE_V3).params(new TTSParams().app(Map.of("appid", "a")))));
   }
 
-  private static ZegoAiAgentClient client(RetryPolicy policy, Duration readTimeout) {
+  /** @param deadline the deadline of each attempt (connect, send and the whole answer) */
+  private static ZegoAiAgentClient client(RetryPolicy policy, Duration deadline) {
     return ZegoAiAgentClient.builder().appId(mock.appId()).serverSecret(mock.serverSecret())
-        .endpoint(mock.baseUrl()).readTimeout(readTimeout).retryPolicy(policy)
+        .endpoint(mock.baseUrl()).timeout(deadline).retryPolicy(policy)
         .sleeper(d -> { }) // backoff is RetryTest's concern; here only the count matters
         .build();
   }

@@ -13,6 +13,7 @@ public final class Exchange {
 
   private final long cap;
   private final Duration deadline;
+  private final long deadlineNanos;
   private volatile BoundedBody body;
   private volatile TransportFailure aborted;
   private volatile CompletableFuture<HttpResponse<byte[]>> http;
@@ -20,6 +21,17 @@ public final class Exchange {
   Exchange(long cap, Duration deadline) {
     this.cap = cap;
     this.deadline = deadline;
+    this.deadlineNanos = System.nanoTime() + deadline.toNanos();
+  }
+
+  /** @return {@link System#nanoTime()} at which the attempt times out */
+  long deadlineNanos() {
+    return deadlineNanos;
+  }
+
+  /** The attempt is over: stop watching its deadline. */
+  public void finished() {
+    Deadlines.done(this);
   }
 
   HttpResponse.BodySubscriber<byte[]> subscriber(HttpResponse.ResponseInfo info) {
@@ -38,6 +50,10 @@ public final class Exchange {
     if (aborted != null) {
       future.cancel(true);
     }
+  }
+
+  void watchDeadline() {
+    Deadlines.watch(this);
   }
 
   /** @return the attempt's deadline */

@@ -1,14 +1,12 @@
 package io.github.zegoaiagent.client.internal.transport;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The client's HTTP transport: one {@code POST} per attempt on a JDK {@link HttpClient}, with one
@@ -39,8 +37,19 @@ public final class HttpTransport {
   /** The answer of one attempt: status and the complete body. */
   public record Answer(int status, byte[] body) { }
 
+  private HttpRequest request(URI uri, byte[] body, Duration deadline) {
+    return HttpRequest.newBuilder(uri)
+        .timeout(deadline) // the JDK ends a wait for headers itself; Deadlines also ends the body
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .header("User-Agent", userAgent)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
+  }
+
   /**
-   * Starts one attempt.
+   * Starts one attempt without blocking. The caller must call {@link Exchange#finished()} when its
+   * future completes.
    *
    * @param uri the signed URL
    * @param body the JSON body
@@ -49,15 +58,10 @@ public final class HttpTransport {
    */
   public Exchange start(URI uri, byte[] body, Duration deadline) {
     Exchange exchange = new Exchange(maxAnswerBytes, deadline);
-    HttpRequest request = HttpRequest.newBuilder(uri)
-        .timeout(deadline) // the JDK ends a wait for headers itself; the body is bounded by the deadline below
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .header("User-Agent", userAgent)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
     CompletableFuture<HttpResponse<byte[]>> future;
     try {
+      HttpRequest request = request(uri, body, deadline);
+      exchange.watchDeadline();
       future = http.sendAsync(request, exchange::subscriber);
     } catch (RuntimeException e) { // e.g. IllegalArgumentException for a URI the JDK client refuses
       future = CompletableFuture.failedFuture(e);
@@ -67,7 +71,8 @@ public final class HttpTransport {
   }
 
   /**
-   * Runs one attempt on the calling thread, waiting at most until its deadline.
+   * Runs one attempt on the calling thread ({@code HttpClient.send}: no hand-off to another
+   * thread for the answer), ending at its deadline.
    *
    * @param uri the signed URL
    * @param body the JSON body
@@ -76,21 +81,20 @@ public final class HttpTransport {
    * @throws TransportFailure when there is no complete answer
    */
   public Answer send(URI uri, byte[] body, Duration deadline) throws TransportFailure {
-    Exchange exchange = start(uri, body, deadline);
+    Exchange exchange = new Exchange(maxAnswerBytes, deadline);
     try {
-      HttpResponse<byte[]> r = exchange.future().get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+      HttpRequest request = request(uri, body, deadline);
+      exchange.watchDeadline();
+      HttpResponse<byte[]> r = http.send(request, exchange::subscriber);
       return new Answer(r.statusCode(), r.body());
-    } catch (TimeoutException e) {
-      exchange.timeOut();
-      throw exchange.failure(e);
     } catch (InterruptedException e) {
       exchange.cancel();
       Thread.currentThread().interrupt();
       throw TransportFailure.interrupted(e);
-    } catch (ExecutionException e) {
-      throw exchange.failure(e.getCause());
-    } catch (java.util.concurrent.CancellationException e) {
+    } catch (IOException | RuntimeException e) {
       throw exchange.failure(e);
+    } finally {
+      exchange.finished();
     }
   }
 
