@@ -31,6 +31,7 @@ import io.github.zegoaiagent.client.token.RtcPrivilege;
 import io.github.zegoaiagent.client.token.Token04;
 import io.github.zegoaiagent.mock.MockServer;
 import io.github.zegoaiagent.mock.MockServerConfig;
+import io.github.zegoaiagent.spring.testapp.StarterTestApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;

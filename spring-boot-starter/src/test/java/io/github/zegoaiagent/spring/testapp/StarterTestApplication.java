@@ -1,4 +1,4 @@
-package io.github.zegoaiagent.spring;
+package io.github.zegoaiagent.spring.testapp;
 
 import io.github.zegoaiagent.client.callback.CallbackHandler;
 import io.github.zegoaiagent.client.model.AgentInstanceDeletedEvent;
@@ -10,14 +10,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** The application of the starter's tests: nothing but the starter, a listener bean and a handler bean. */
+/** The application of the starter's tests: nothing but the starter, a listener bean and a handler bean (outside the starter's packages, so scanning finds none of its classes). */
 @SpringBootApplication
 public class StarterTestApplication {
 
   /** Records every callback event published by the starter. */
   @Component
   public static class RecordingListener {
-    final List<CallbackEvent> events = new CopyOnWriteArrayList<>();
+    public final List<CallbackEvent> events = new CopyOnWriteArrayList<>();
 
     @EventListener
     public void on(CallbackEvent event) {
@@ -27,7 +27,7 @@ public class StarterTestApplication {
 
   /** A CallbackHandler bean, called besides the application events. */
   public static class DeletedHandler implements CallbackHandler {
-    final List<String> deleted = new CopyOnWriteArrayList<>();
+    public final List<String> deleted = new CopyOnWriteArrayList<>();
 
     @Override
     public void onAgentInstanceDeleted(AgentInstanceDeletedEvent event) {
@@ -36,7 +36,7 @@ public class StarterTestApplication {
   }
 
   @Bean
-  DeletedHandler deletedHandler() {
+  public DeletedHandler deletedHandler() {
     return new DeletedHandler();
   }
 }
