@@ -129,7 +129,7 @@ class ReadmeBackendIT {
   }
 
   private static void await(AgentEvents events, String line) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (!events.log.contains(line) && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }

@@ -123,7 +123,7 @@ class ZegoStarterIT {
 
   /** Waits (bounded) until the listener saw an event of the instance matching the predicate. */
   private <T extends CallbackEvent> T awaitEvent(Class<T> type, String instanceId, Predicate<T> matching) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (System.nanoTime() < deadline) {
       for (CallbackEvent e : listener.events) {
         if (type.isInstance(e) && instanceId.equals(instanceIdOf(e)) && matching.test(type.cast(e))) {
@@ -132,7 +132,7 @@ class ZegoStarterIT {
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("no " + type.getSimpleName() + " of " + instanceId + " within 20 s; saw " + listener.events);
+    throw new AssertionError("no " + type.getSimpleName() + " of " + instanceId + " within 30 s; saw " + listener.events);
   }
 
   private static String instanceIdOf(CallbackEvent e) {
