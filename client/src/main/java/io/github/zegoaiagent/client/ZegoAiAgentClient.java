@@ -34,7 +34,11 @@ import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 
 /**
- * Client of the ZEGOCLOUD AI Agent server API. Each call is validated against the contract, signed
+ * Client of the ZEGOCLOUD AI Agent server API. (This file is over 400 lines because the builder is
+ * nested, as users write {@code ZegoAiAgentClient.Builder}; most of it is the builder's Javadoc.
+ * The per-call work lives in {@code internal}.)
+ *
+ * <p> Each call is validated against the contract, signed
  * afresh per attempt, sent as {@code POST /?Action=X} with one deadline covering the whole
  * exchange, decoded strictly (a non-zero {@code Code} becomes a
  * {@link io.github.zegoaiagent.client.error.ZegoApiException}) and retried only when the service

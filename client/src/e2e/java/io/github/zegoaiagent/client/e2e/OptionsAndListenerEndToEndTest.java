@@ -10,6 +10,7 @@ import io.github.zegoaiagent.client.error.ZegoTransportException;
 import io.github.zegoaiagent.client.generated.ActionCatalog;
 import io.github.zegoaiagent.client.listener.CallEvent;
 import io.github.zegoaiagent.client.model.ListAgentsRequest;
+import io.github.zegoaiagent.client.model.QueryAgentsRequest;
 import io.github.zegoaiagent.client.retry.RetryPolicy;
 import io.github.zegoaiagent.client.model.ListAgentsResponse;
 import io.github.zegoaiagent.mock.MockServer;
@@ -90,18 +91,19 @@ class OptionsAndListenerEndToEndTest {
 
   @Test
   void anAsyncRetryWaitsOnATimerNotOnTheSleeperAndSignsAfresh() {
-    mock.injectFault(Fault.code("ListAgents", 2, rateLimitCode()));
+    // QueryAgents: no other test here calls it, so a late answer of another test cannot show up.
+    mock.injectFault(Fault.code("QueryAgents", 2, rateLimitCode()));
     List<java.time.Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (ZegoAiAgentClient c = ZegoAiAgentClient.builder().appId(mock.appId()).serverSecret(mock.serverSecret())
         .endpoint(mock.baseUrl()).sleeper(sleeps::add).listener(listener)
         .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(50)).build()).build()) {
-      java.util.concurrent.CompletableFuture<ListAgentsResponse> f = c.async().agents().listAgents(new ListAgentsRequest());
-      assertThat(f.join().getCode()).isZero();
+      assertThat(c.async().agents().queryAgents(new QueryAgentsRequest().agentIds(List.of("nobody"))).join().getCode())
+          .isZero();
     }
     assertThat(sleeps).as("the async client never blocks a thread to wait").isEmpty();
-    assertThat(listener.lines).containsExactly("attempt ListAgents 1", "failure ListAgents 1 retry",
-        "attempt ListAgents 2", "failure ListAgents 2 retry", "attempt ListAgents 3", "success ListAgents 3");
-    assertThat(mock.journal().stream().filter(e -> "ListAgents".equals(e.action())).map(e -> e.query()).distinct()
+    assertThat(listener.lines).containsExactly("attempt QueryAgents 1", "failure QueryAgents 1 retry",
+        "attempt QueryAgents 2", "failure QueryAgents 2 retry", "attempt QueryAgents 3", "success QueryAgents 3");
+    assertThat(mock.journal().stream().filter(e -> "QueryAgents".equals(e.action())).map(e -> e.query()).distinct()
         .count()).as("a fresh signature per attempt").isEqualTo(3);
   }
 

@@ -30,7 +30,8 @@ public class ZegoApiException extends ZegoException {
   private static String describe(String action, int code, String serviceMessage, String requestId) {
     ReturnCode rc = ReturnCode.of(code);
     return action + " failed with Code " + code + (rc == null ? " (undocumented)" : " (" + rc.name() + ")")
-        + ": " + serviceMessage + " [RequestId " + requestId + "]";
+        + ": " + (serviceMessage == null ? "(no Message)" : serviceMessage)
+        + " [RequestId " + (requestId == null ? "none" : requestId) + "]";
   }
 
   /** @return the {@code Code} */

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * The per-call pipeline: validate the body once, encode it once, then per attempt sign, send
  * (one deadline for the whole exchange), decode, report to the listeners, and retry as the
  * {@link RetryPolicy} allows. Sync calls wait on the calling thread (backoff with the client's
- * sleeper); async calls never block (deadline and backoff on a shared timer thread). One per
+ * sleeper); async calls never block (backoff on a shared timer thread). One per
  * client and per set of call options; immutable. Internal.
  */
 public final class CallPipeline implements Caller {
@@ -117,7 +117,7 @@ public final class CallPipeline implements Caller {
     return call.promise;
   }
 
-  /** One async call: its promise, the attempt in flight, the pending deadline or backoff. */
+  /** One async call: its promise, the attempt in flight, the pending backoff. */
   private final class AsyncCall<R> {
     final CompletableFuture<R> promise = new CompletableFuture<>();
     private final String action;

@@ -68,7 +68,7 @@ public final class ClientCore {
     transport.close();
   }
 
-  /** One daemon thread for async deadlines and backoff of all clients in the JVM. */
+  /** One daemon thread for the async backoff of all clients in the JVM (deadlines: transport.Deadlines). */
   static final class Timer {
     static final ScheduledExecutorService INSTANCE = create();
 
