@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -102,5 +103,19 @@ class OpenEnumTest {
         .isSameAs(InterruptedEventData.ReasonEnum.SEND_LLM);
     assertThat(mapper.readValue("{\"Status\":7}", io.github.zegoaiagent.client.model.AgentInstanceStatusData.class)
         .getStatus().value()).isEqualTo("7");
+  }
+
+  /**
+   * An open enum tolerates values the contract does not list, not values of another type: a
+   * non-integer for an integer enum (Reason "abc") is a type error, reported with the field and the
+   * value, like any Data that does not match its type (issue 12, item 2).
+   */
+  @Test
+  void aNonIntegerForAnIntegerEnumIsATypeErrorNamingFieldAndValue() {
+    var mapper = JsonCodec.newMapper();
+    assertThatThrownBy(() -> mapper.readValue("{\"Reason\":\"abc\"}", InterruptedEventData.class))
+        .isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class)
+        .hasMessageContaining("not an integer: \"abc\"")
+        .hasMessageContaining("[\"Reason\"]");
   }
 }

@@ -4,19 +4,24 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zegoaiagent.client.JsonCodec;
+import io.github.zegoaiagent.client.callback.InvalidCallbackException.Reason;
 import io.github.zegoaiagent.client.model.CallbackEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Turns a callback request body into a typed event after checking its signature. Framework-free:
- * give it the raw body from any servlet, Spring controller or JDK HttpServer handler, and answer
- * HTTP 200 when it returns. Unknown fields are ignored; unknown events come back as
+ * Turns a callback request body into a typed event after verifying it ({@link CallbackVerifier}:
+ * signature, Timestamp tolerance, Nonce not seen before) and checking that the same event (its
+ * AgentInstanceId, Event and Sequence) was not accepted before under another Nonce, as a retry
+ * re-signed by the service would be. Framework-free; {@link CallbackReceiver} wraps it with a
+ * handler and HTTP statuses. Unknown fields are ignored; unknown events come back as
  * {@link UnknownCallbackEvent}. Thread-safe.
  *
  * <pre>{@code
  * CallbackParser parser = new CallbackParser(new CallbackVerifier(callbackSecret));
- * CallbackEvent event = parser.parse(bodyBytes);
+ * CallbackEvent event = parser.parse(bodyBytes);   // InvalidCallbackException: reason() says why
  * if (event instanceof AgentInstanceDeletedEvent deleted) { ... }
  * }</pre>
  */
@@ -30,46 +35,96 @@ public final class CallbackParser {
     this.verifier = verifier;
   }
 
+  /** @return the verifier */
+  public CallbackVerifier verifier() {
+    return verifier;
+  }
+
   /**
    * @param body the request body as received
    * @return the typed event ({@code ASRResultEvent}, {@code AgentInstanceDeletedEvent}, ...)
-   * @throws InvalidCallbackException when the body is not JSON or the signature is missing or wrong
+   * @throws InvalidCallbackException when the body is malformed, forged, stale or a duplicate
    */
   public CallbackEvent parse(byte[] body) {
-    JsonNode tree;
-    try {
-      tree = mapper.readTree(body);
-    } catch (IOException e) {
-      throw new InvalidCallbackException("callback body is not JSON", e);
-    }
-    if (tree == null || !tree.isObject()) {
-      throw new InvalidCallbackException("callback body is not a JSON object", null);
-    }
-    String timestamp = text(tree, "Timestamp");
-    String nonce = text(tree, "Nonce");
-    String signature = text(tree, "Signature");
-    if (timestamp == null || nonce == null || signature == null) {
-      throw new InvalidCallbackException("callback lacks Timestamp, Nonce or Signature", null);
-    }
-    if (!verifier.isValid(timestamp, nonce, signature)) {
-      throw new InvalidCallbackException("callback signature is wrong (Nonce " + nonce + ", Timestamp " + timestamp + ")", null);
-    }
-    String event = text(tree, "Event");
-    try {
-      CallbackEvent typed = mapper.treeToValue(tree, CallbackEvent.class);
-      return typed != null ? typed : new UnknownCallbackEvent(event, tree);
-    } catch (JsonProcessingException e) {
-      throw new InvalidCallbackException("callback " + event + " does not match its schema: " + e.getOriginalMessage(), e);
-    }
+    return accept(body).event();
   }
 
   /**
    * @param body the request body as received, UTF-8
    * @return the typed event
-   * @throws InvalidCallbackException when the body is not JSON or the signature is missing or wrong
+   * @throws InvalidCallbackException when the body is malformed, forged, stale or a duplicate
    */
   public CallbackEvent parse(String body) {
     return parse(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** An accepted delivery and the duplicate-store keys it claimed (to forget if handling fails). */
+  record Delivery(CallbackEvent event, List<String> keys) { }
+
+  Delivery accept(byte[] body) {
+    JsonNode tree;
+    try {
+      tree = body == null ? null : mapper.readTree(body);
+    } catch (IOException e) {
+      throw new InvalidCallbackException(Reason.MALFORMED, "callback body is not JSON", null);
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new InvalidCallbackException(Reason.MALFORMED, "callback body is not a JSON object", null);
+    }
+    String timestamp = text(tree, "Timestamp");
+    String nonce = text(tree, "Nonce");
+    String signature = text(tree, "Signature");
+    if (timestamp == null || nonce == null || signature == null) {
+      throw new InvalidCallbackException(Reason.MALFORMED, "callback lacks Timestamp, Nonce or Signature", null);
+    }
+    String event = text(tree, "Event");
+    CallbackEvent typed;
+    try {
+      typed = mapper.treeToValue(tree, CallbackEvent.class);
+    } catch (JsonProcessingException e) {
+      // Checked before the signature would be recorded; the message names the event, not the body.
+      typed = null;
+      if (verifier.isValid(timestamp, nonce, signature)) {
+        throw new InvalidCallbackException(Reason.MALFORMED,
+            "callback " + event + " does not match its schema: " + e.getOriginalMessage(), null);
+      }
+    }
+    CallbackVerifier.Verdict verdict = verifier.verify(timestamp, nonce, signature);
+    String where = " (Event " + event + ", Nonce " + nonce + ", Timestamp " + timestamp + ")";
+    switch (verdict) {
+      case FORGED -> throw new InvalidCallbackException(Reason.FORGED, "callback signature is wrong" + where, null);
+      case MALFORMED -> throw new InvalidCallbackException(Reason.MALFORMED, "callback Timestamp is not a number of milliseconds" + where, null);
+      case STALE -> throw new InvalidCallbackException(Reason.STALE, "callback Timestamp is more than "
+          + verifier.tolerance().toSeconds() + " s from this server's clock" + where, null);
+      case DUPLICATE -> throw new InvalidCallbackException(Reason.DUPLICATE, "callback Nonce already accepted" + where, null);
+      case GENUINE -> { }
+      default -> throw new IllegalStateException("unknown verdict " + verdict);
+    }
+    List<String> keys = new ArrayList<>(2);
+    keys.add(CallbackVerifier.nonceKey(nonce));
+    String identity = identity(tree, event);
+    if (identity != null) {
+      if (!verifier.firstDelivery(identity, Long.parseLong(timestamp))) {
+        // Keep the nonce recorded: this body is a duplicate either way.
+        throw new InvalidCallbackException(Reason.DUPLICATE, "callback event already accepted under another Nonce" + where, null);
+      }
+      keys.add(identity);
+    }
+    return new Delivery(typed != null ? typed : new UnknownCallbackEvent(event, tree), List.copyOf(keys));
+  }
+
+  void forget(Delivery delivery) {
+    delivery.keys().forEach(verifier::forget);
+  }
+
+  /** The event's identity across re-signed retries: AgentInstanceId, Event and Sequence, when all are present. */
+  private static String identity(JsonNode tree, String event) {
+    String instance = text(tree, "AgentInstanceId");
+    JsonNode sequence = tree.get("Sequence");
+    if (instance == null || event == null || sequence == null || !sequence.canConvertToLong()) {
+      return null;
+    }
+    return "event:" + instance + "/" + event + "/" + sequence.asLong();
   }
 
   private static String text(JsonNode tree, String field) {

@@ -8,6 +8,9 @@ import io.github.zegoaiagent.client.SpecExamples;
 import io.github.zegoaiagent.client.model.AgentInstanceDeletedEvent;
 import io.github.zegoaiagent.client.model.CallbackEvent;
 import io.github.zegoaiagent.client.model.ExceptionEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CallbackTest {
 
-  private final CallbackVerifier verifier = new CallbackVerifier("secret");
+  // The contract's examples were sent at 1745502313000 ms: verify them at that time.
+  private final CallbackVerifier verifier = CallbackVerifier.builder("secret")
+      .clock(Clock.fixed(Instant.ofEpochMilli(1745502313000L), ZoneOffset.UTC)).build();
   private final CallbackParser parser = new CallbackParser(verifier);
 
   @ParameterizedTest
@@ -67,7 +72,8 @@ class CallbackTest {
   void refusesAWrongOrMissingSignature() {
     ObjectNode body = (ObjectNode) SpecExamples.callbackExample().deepCopy(); // the doc's signature was made with another secret
     assertThat(catchThrowableOfType(InvalidCallbackException.class, () -> parser.parse(body.toString())))
-        .hasMessageContaining("signature is wrong").hasMessageNotContaining("secret\"");
+        .hasMessageContaining("signature is wrong").hasMessageNotContaining("secret\"")
+        .extracting(e -> ((InvalidCallbackException) e).reason()).isEqualTo(InvalidCallbackException.Reason.FORGED);
     body.remove("Signature");
     assertThat(catchThrowableOfType(InvalidCallbackException.class, () -> parser.parse(body.toString())))
         .hasMessageContaining("lacks");
@@ -79,6 +85,7 @@ class CallbackTest {
   void keepsUnknownEventsAndIgnoresUnknownFields() {
     ObjectNode body = (ObjectNode) SpecExamples.callbackExample().deepCopy();
     body.put("Event", "SomethingNew");
+    body.put("Nonce", "1");
     body.put("BrandNewField", 1);
     CallbackEvent event = parser.parse(signed(body, verifier).toString());
     assertThat(event).isInstanceOf(UnknownCallbackEvent.class);
@@ -87,6 +94,7 @@ class CallbackTest {
 
     ObjectNode exception = (ObjectNode) SpecExamples.callbackExample().deepCopy();
     exception.put("Event", "Exception");
+    exception.put("Nonce", "2");
     exception.set("Data", exception.objectNode().put("Code", 2203).put("Message", "bad key").put("Extra", true));
     assertThat(((ExceptionEvent) parser.parse(signed(exception, verifier).toString())).getData().getCode()).isEqualTo(2203);
   }

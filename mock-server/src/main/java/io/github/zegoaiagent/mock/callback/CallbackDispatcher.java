@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.zegoaiagent.mock.state.InstanceState;
 import io.github.zegoaiagent.mock.state.MockClock;
+import io.github.zegoaiagent.mock.state.ProcessSequence;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +41,6 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
   private final int queueCapacity;
   private final int recordCapacity;
   private final AtomicLong sequence = new AtomicLong(1_000_000);
-  private final AtomicLong nonces = new AtomicLong(7_450_395_512_627_324_902L);
   private final Deque<ObjectNode> recorded = new ArrayDeque<>();
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicLong delivered = new AtomicLong();
@@ -127,7 +127,7 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
     try {
       ObjectNode signed = event.deepCopy();
       String ts = Long.toString(clock.millis());
-      String nonce = Long.toString(nonces.incrementAndGet());
+      String nonce = ProcessSequence.CALLBACK_NONCES.next(); // random start per JVM, never reused
       signed.put("Nonce", nonce);
       signed.put("Timestamp", Long.parseLong(ts));
       signed.put("Signature", CallbackSigner.sign(secret, ts, nonce));

@@ -23,8 +23,13 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * // or, with a configuration:
  * @RegisterExtension
  * static MockServerExtension mock = MockServerExtension.with(() ->
- *     MockServerConfig.builder().qpsLimit(0).build());
+ *     MockServerConfig.builder().qpsLimit(0).callbackUrl(receiver.url()).build());
  * }</pre>
+ *
+ * <p>The server starts on first use (the first {@code @BeforeEach} reset, parameter or
+ * {@link #server()}), not in the extension's own {@code beforeAll}: JUnit runs that before the test
+ * class's {@code @BeforeAll} methods, so a configuration that refers to something started there
+ * (a callback receiver, a port) would not see it yet.
  */
 public final class MockServerExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
@@ -32,7 +37,7 @@ public final class MockServerExtension
       ExtensionContext.Namespace.create(MockServerExtension.class);
 
   private final Supplier<MockServerConfig> config;
-  private MockServer registered;
+  private volatile Holder registered;
 
   /** Default configuration (random port, loopback, random secret). */
   public MockServerExtension() {
@@ -53,17 +58,18 @@ public final class MockServerExtension
 
   /** @return the server of the current test class (with {@code @RegisterExtension}) */
   public MockServer server() {
-    if (registered == null) {
-      throw new IllegalStateException("the mock starts in @BeforeAll; use it from tests");
+    Holder h = registered;
+    if (h == null) {
+      throw new IllegalStateException("the mock exists only while its test class runs; use it from @BeforeAll, @BeforeEach or tests");
     }
-    return registered;
+    return h.server();
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    MockServer s = MockServer.start(config.get());
-    registered = s;
-    context.getStore(NS).put("server", new Holder(s)); // the store closes it after the class
+    Holder h = new Holder(config);
+    registered = h;
+    context.getStore(NS).put("server", h); // started on first use; the store closes it after the class
   }
 
   @Override
@@ -91,24 +97,43 @@ public final class MockServerExtension
     if (h == null) {
       throw new IllegalStateException("no MockServer: the extension starts one per test class");
     }
-    return h.server;
+    return h.server();
   }
 
   /**
-   * Closed by the JUnit store: AutoCloseable for JUnit 5.13 and later, CloseableResource for
-   * older versions (each closes it once).
+   * Starts the server on first use and is closed by the JUnit store: AutoCloseable for JUnit 5.13
+   * and later, CloseableResource for older versions (each closes it once).
    */
   @SuppressWarnings("deprecation")
   private static final class Holder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-    final MockServer server;
+    private final Supplier<MockServerConfig> config;
+    private MockServer server;
+    private boolean closed;
 
-    Holder(MockServer server) {
-      this.server = server;
+    Holder(Supplier<MockServerConfig> config) {
+      this.config = config;
+    }
+
+    synchronized MockServer server() {
+      if (closed) {
+        throw new IllegalStateException("the mock of this test class is closed");
+      }
+      if (server == null) {
+        MockServerConfig c = config.get();
+        if (c == null) {
+          throw new IllegalStateException("the MockServerExtension configuration supplier returned null");
+        }
+        server = MockServer.start(c);
+      }
+      return server;
     }
 
     @Override
-    public void close() {
-      server.close();
+    public synchronized void close() {
+      closed = true;
+      if (server != null) {
+        server.close();
+      }
     }
   }
 }

@@ -13,11 +13,8 @@ import java.util.Map;
  * far from the bottleneck at mock traffic levels.
  */
 public final class MockState {
-  /** First AgentInstanceId handed out: 19 decimal digits, like the service's. */
-  private static final long FIRST_INSTANCE_ID = 1_912_122_918_452_641_792L;
 
   private final Map<Long, AppState> apps = new HashMap<>();
-  private long nextInstanceId = FIRST_INSTANCE_ID;
 
   /**
    * @param appId the App
@@ -29,7 +26,7 @@ public final class MockState {
 
   /** @return a fresh AgentInstanceId */
   public String newInstanceId() {
-    return Long.toString(nextInstanceId++);
+    return ProcessSequence.INSTANCE_IDS.next(); // 19 digits, from a random point per JVM
   }
 
   /** @return every instance of every App */
