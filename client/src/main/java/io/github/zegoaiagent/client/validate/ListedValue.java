@@ -21,7 +21,7 @@ import java.lang.annotation.Target;
 @Target({METHOD, FIELD, TYPE_USE})
 @Retention(RUNTIME)
 public @interface ListedValue {
-  /** @return unused: {@link RequestValidator} writes its own message */
+  /** @return unused: the client's request validator writes its own message */
   String message() default "value not listed by the contract";
 
   /** @return validation groups */
