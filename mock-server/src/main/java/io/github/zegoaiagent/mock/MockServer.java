@@ -84,6 +84,7 @@ public final class MockServer implements AutoCloseable {
   private final HttpFront front;
   private final ScheduledExecutorService ticker;
   private final URI baseUrl;
+  private final SecretMasker masker;
 
   private MockServer(MockServerConfig config) throws IOException {
     this.config = config;
@@ -94,6 +95,7 @@ public final class MockServer implements AutoCloseable {
     Map<String, ActionHandler.Action<CallContext>> table = ActionHandler.table();
     Map<String, String> schemaPaths = new LinkedHashMap<>();
     table.values().forEach(a -> schemaPaths.put(a.name(), a.requestPath()));
+    this.masker = new SecretMasker(mapper, io.github.zegoaiagent.mock.validate.Contract.load().root(), schemaPaths);
     this.journal = new RequestJournal(config.journalSize());
     this.rateLimiter = new RateLimiter(config.qpsLimit());
     this.gateway = new Gateway(table.keySet(), config.credentials(), config.clock(),
@@ -107,8 +109,7 @@ public final class MockServer implements AutoCloseable {
     validator.warmUpInBackground();
     RequestPipeline pipeline = new RequestPipeline(table, gateway, faults, rateLimiter,
         new BodyDecoder(mapper), validator, mapper, simulator, encoder,
-        journal, config.clock(), config.maxBodyBytes(),
-        new SecretMasker(mapper, io.github.zegoaiagent.mock.validate.Contract.load().root()));
+        journal, config.clock(), config.maxBodyBytes(), masker);
     ControlHttpHandler control = config.controlApiEnabled()
         ? new ControlHttpHandler(this, mapper, config.controlApiRemoteAllowed()) : null;
     Endpoints endpoints = new Endpoints(
@@ -260,19 +261,34 @@ public final class MockServer implements AutoCloseable {
     }
   }
 
-  /** @return agents of {@link #appId()}, sorted by AgentId */
+  /**
+   * @return agents of {@link #appId()}, sorted by AgentId; credentials ({@code x-zego-secret})
+   *     masked as {@code ***} (QueryAgents on the wire returns them as stored)
+   */
   public List<AgentRecord> agents() {
     return agents(appId());
   }
 
   /**
    * @param appId App
-   * @return its agents, sorted by AgentId
+   * @return its agents, sorted by AgentId, credentials masked
    */
   public List<AgentRecord> agents(long appId) {
+    List<AgentRecord> stored;
     synchronized (state) {
-      return new ArrayList<>(state.app(appId).agents.values());
+      stored = new ArrayList<>(state.app(appId).agents.values());
     }
+    List<AgentRecord> out = new ArrayList<>(stored.size());
+    for (AgentRecord r : stored) {
+      out.add(new AgentRecord(r.agentId(), r.name(), masker.maskPart("RegisterAgent", "LLM", r.llm()),
+          masker.maskPart("RegisterAgent", "TTS", r.tts()), masker.maskPart("RegisterAgent", "ASR", r.asr())));
+    }
+    return out;
+  }
+
+  private InstanceSnapshot masked(InstanceSnapshot s) {
+    return s.withConfig(masker.maskPart("CreateAgentInstance", "LLM", s.llm()),
+        masker.maskPart("CreateAgentInstance", "TTS", s.tts()));
   }
 
   /** @return every running instance of every App, in creation order per App */
@@ -280,7 +296,7 @@ public final class MockServer implements AutoCloseable {
     tick();
     synchronized (state) {
       List<InstanceSnapshot> out = new ArrayList<>();
-      state.allInstances().forEach(i -> out.add(i.snapshot()));
+      state.allInstances().forEach(i -> out.add(masked(i.snapshot())));
       return out;
     }
   }
@@ -292,7 +308,7 @@ public final class MockServer implements AutoCloseable {
   public Optional<InstanceSnapshot> instance(String agentInstanceId) {
     tick();
     synchronized (state) {
-      return Optional.ofNullable(findInstance(agentInstanceId)).map(InstanceState::snapshot);
+      return Optional.ofNullable(findInstance(agentInstanceId)).map(i -> masked(i.snapshot()));
     }
   }
 
@@ -371,9 +387,14 @@ public final class MockServer implements AutoCloseable {
     withInstance(agentInstanceId, i -> i.userUtterance = text);
   }
 
-  /** @return callback events produced so far (latest ones, unsigned), oldest first */
+  /**
+   * @return callback events produced so far (latest ones, unsigned, properties named like a
+   *     contract secret masked), oldest first
+   */
   public List<JsonNode> callbacks() {
-    return callbacks.recorded();
+    List<JsonNode> out = new ArrayList<>();
+    callbacks.recorded().forEach(e -> out.add(masker.maskByName(e)));
+    return out;
   }
 
   /** @return delivery counters */
