@@ -96,7 +96,7 @@ public final class MockServer implements AutoCloseable {
     Map<String, String> schemaPaths = new LinkedHashMap<>();
     table.values().forEach(a -> schemaPaths.put(a.name(), a.requestPath()));
     this.masker = new SecretMasker(mapper, io.github.zegoaiagent.mock.validate.Contract.load().root(), schemaPaths);
-    this.journal = new RequestJournal(config.journalSize());
+    this.journal = new RequestJournal(config.journalSize(), config.journalBytes());
     this.rateLimiter = new RateLimiter(config.qpsLimit());
     this.gateway = new Gateway(table.keySet(), config.credentials(), config.clock(),
         config.timestampToleranceSeconds(), config.strict());

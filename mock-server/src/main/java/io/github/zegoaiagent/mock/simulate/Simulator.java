@@ -151,16 +151,31 @@ public final class Simulator implements ActionHandler<CallContext> {
           + config.maxAgents() + " agents per App (cap maxAgents); unregister some first");
     }
     JsonNode b = ctx.body();
-    app.agents.put(req.getAgentId(), new AgentRecord(req.getAgentId(), req.getName(),
-        b.get("LLM"), b.get("TTS"), b.get("ASR")));
+    AgentRecord r = new AgentRecord(req.getAgentId(), req.getName(), b.get("LLM"), b.get("TTS"), b.get("ASR"));
+    store(app, null, r);
     return new EmptyResponse();
+  }
+
+  /** Stores {@code r} in place of {@code old} (null: a new agent) within the byte cap. */
+  private void store(AppState app, AgentRecord old, AgentRecord r) {
+    long after = app.agentChars - (old == null ? 0 : old.size()) + r.size();
+    if (after > config.maxAgentBytes()) {
+      throw new ApiError(Codes.INVALID_PARAMETER, "AgentId: the mock keeps at most "
+          + config.maxAgentBytes() + " characters of agent JSON per App (cap maxAgentBytes; "
+          + app.agentChars + " stored, this agent " + r.size() + "); unregister some first");
+    }
+    app.agents.put(r.agentId(), r);
+    app.agentChars = after;
   }
 
   @Override
   public EmptyResponse unregisterAgent(CallContext ctx, UnregisterAgentRequest req) {
-    if (state.app(ctx.appId()).agents.remove(req.getAgentId()) == null) {
+    AppState app = state.app(ctx.appId());
+    AgentRecord old = app.agents.remove(req.getAgentId());
+    if (old == null) {
       throw agentNotFound(req.getAgentId());
     }
+    app.agentChars -= old.size();
     return new EmptyResponse();
   }
 
@@ -173,7 +188,7 @@ public final class Simulator implements ActionHandler<CallContext> {
     }
     JsonNode b = ctx.body();
     // Replace-what-is-sent: each top-level object present replaces the stored one whole.
-    app.agents.put(old.agentId(), new AgentRecord(old.agentId(),
+    store(app, old, new AgentRecord(old.agentId(),
         ctx.sent("Name") ? req.getName() : old.name(),
         ctx.sent("LLM") ? b.get("LLM") : old.llm(),
         ctx.sent("TTS") ? b.get("TTS") : old.tts(),
@@ -639,7 +654,9 @@ public final class Simulator implements ActionHandler<CallContext> {
 
   @Override
   public EmptyResponse resetAgentInstanceMsgList(CallContext ctx, AgentInstanceIdRequest req) {
-    instance(ctx, req.getAgentInstanceId()).context.clear();
+    InstanceState cleared = instance(ctx, req.getAgentInstanceId());
+    cleared.context.clear();
+    cleared.contextChars = 0;
     return new EmptyResponse();
   }
 
@@ -651,6 +668,15 @@ public final class Simulator implements ActionHandler<CallContext> {
       throw new ApiError(Codes.INVALID_PARAMETER, "Messages: the mock keeps at most "
           + config.maxContextMessages() + " context messages per instance (cap maxContextMessages); "
           + inst.context.size() + " are stored");
+    }
+    long chars = 0;
+    for (Message m : msgs) {
+      chars += m.getContent() == null ? 0 : m.getContent().length();
+    }
+    if (inst.contextChars + chars > config.maxContextBytes()) {
+      throw new ApiError(Codes.INVALID_PARAMETER, "Messages: the mock keeps at most "
+          + config.maxContextBytes() + " characters of context per instance (cap maxContextBytes); "
+          + inst.contextChars + " are stored, these add " + chars);
     }
     for (Message m : msgs) {
       speech.addContext(inst, m.getRole().getValue(), m.getContent());

@@ -169,10 +169,14 @@ final class Speech {
 
   /** Appends to the context, forgetting the oldest message beyond the cap. */
   void addContext(InstanceState inst, String role, String content) {
-    if (inst.context.size() >= config.maxContextMessages()) {
-      inst.context.remove(0);
+    long chars = content == null ? 0 : content.length();
+    while (!inst.context.isEmpty() && (inst.context.size() >= config.maxContextMessages()
+        || inst.contextChars + chars > config.maxContextBytes())) {
+      ContextMessage gone = inst.context.remove(0);
+      inst.contextChars -= gone.content() == null ? 0 : gone.content().length();
     }
     inst.context.add(new ContextMessage(role, content));
+    inst.contextChars += chars;
   }
 
   private void start(InstanceState inst, SpeechItem item, long at) {
