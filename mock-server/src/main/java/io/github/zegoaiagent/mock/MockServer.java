@@ -22,6 +22,7 @@ import io.github.zegoaiagent.mock.simulate.LlmReply;
 import io.github.zegoaiagent.mock.simulate.Simulator;
 import io.github.zegoaiagent.mock.state.AgentRecord;
 import io.github.zegoaiagent.mock.state.AppState;
+import io.github.zegoaiagent.mock.state.ClockTimer;
 import io.github.zegoaiagent.mock.state.Fault;
 import io.github.zegoaiagent.mock.state.FaultPlan;
 import io.github.zegoaiagent.mock.state.InstanceSnapshot;
@@ -85,6 +86,7 @@ public final class MockServer implements AutoCloseable {
   private final ScheduledExecutorService ticker;
   private final URI baseUrl;
   private final SecretMasker masker;
+  private final ClockTimer timer;
 
   private MockServer(MockServerConfig config) throws IOException {
     this.config = config;
@@ -100,9 +102,10 @@ public final class MockServer implements AutoCloseable {
     this.rateLimiter = new RateLimiter(config.qpsLimit());
     this.gateway = new Gateway(table.keySet(), config.credentials(), config.clock(),
         config.timestampToleranceSeconds(), config.strict());
-    this.callbacks = new CallbackDispatcher(mapper, config.clock(), config.callbackUrl(),
+    this.timer = new ClockTimer(config.clock());
+    this.callbacks = new CallbackDispatcher(mapper, timer, config.callbackUrl(),
         config.callbackSecret(), config.callbackRetryDelays(), config.callbackTimeout(),
-        config.callbackQueueSize(), config.recordedEventsSize());
+        config.callbackQueueSize(), config.recordedEventsSize(), CallbackDispatcher.DEFAULT_PARALLELISM);
     this.simulator = new Simulator(config, state, mapper, callbacks);
     ResponseEncoder encoder = new ResponseEncoder(mapper);
     RequestValidator validator = new RequestValidator(schemaPaths);
@@ -121,7 +124,8 @@ public final class MockServer implements AutoCloseable {
         message -> encoder.error(Codes.BODY_UNREADABLE, "failed to read HTTP request: " + message,
             encoder.nextRequestId()),
         e -> encoder.error(Codes.SYSTEM_ERROR, "system error in the mock ("
-            + e.getClass().getSimpleName() + "); please report it", encoder.nextRequestId()));
+            + e.getClass().getSimpleName() + "); please report it", encoder.nextRequestId()),
+        timer::after);
     HttpLimits l = config.httpLimits();
     this.front = new HttpFront(config.bindAddress(), config.port(), config.threads(),
         new FrontLimits(l.headerTimeout(), l.bodyTimeout(), l.idleTimeout(), l.maxConnections(),
@@ -259,6 +263,7 @@ public final class MockServer implements AutoCloseable {
     } catch (RuntimeException e) {
       // The auto-ticker must survive a bug; the next request reports it as 410000001.
     }
+    timer.pump(); // callback retries and delayed answers that came due
   }
 
   /**
@@ -445,6 +450,7 @@ public final class MockServer implements AutoCloseable {
     }
     front.close();
     callbacks.close();
+    timer.close();
   }
 
   @Override
