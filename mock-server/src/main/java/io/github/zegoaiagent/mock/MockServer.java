@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zegoaiagent.mock.callback.CallbackDispatcher;
+import io.github.zegoaiagent.mock.callback.CallbackStats;
 import io.github.zegoaiagent.mock.control.ControlHttpHandler;
+import io.github.zegoaiagent.mock.control.MockControl;
 import io.github.zegoaiagent.mock.decode.BodyDecoder;
 import io.github.zegoaiagent.mock.encode.ResponseEncoder;
 import io.github.zegoaiagent.mock.error.Codes;
@@ -16,7 +18,7 @@ import io.github.zegoaiagent.mock.http.Answer;
 import io.github.zegoaiagent.mock.http.Endpoints;
 import io.github.zegoaiagent.mock.http.FrontLimits;
 import io.github.zegoaiagent.mock.http.HttpFront;
-import io.github.zegoaiagent.mock.route.CallContext;
+import io.github.zegoaiagent.mock.simulate.CallContext;
 import io.github.zegoaiagent.mock.route.RequestPipeline;
 import io.github.zegoaiagent.mock.simulate.LlmReply;
 import io.github.zegoaiagent.mock.simulate.Simulator;
@@ -69,9 +71,9 @@ import java.util.function.Consumer;
  * <p>Thread-safe. Inspection methods return immutable snapshots. The control API over HTTP
  * ({@code /_mock/...}) offers the same operations.
  */
-public final class MockServer implements AutoCloseable {
+public final class MockServer implements AutoCloseable, MockControl {
   /** Path prefix of the HTTP control API. */
-  public static final String CONTROL_PREFIX = "/_mock/";
+  public static final String CONTROL_PREFIX = ControlHttpHandler.PREFIX;
 
   private final MockServerConfig config;
   private final ObjectMapper mapper;
@@ -195,6 +197,24 @@ public final class MockServer implements AutoCloseable {
   /** @return the configuration */
   public MockServerConfig config() {
     return config;
+  }
+
+  /** @return the AppIds served, in configuration order */
+  @Override
+  public java.util.Set<Long> appIds() {
+    return config.credentials().keySet();
+  }
+
+  /** @return whether strict nonce checks are on */
+  @Override
+  public boolean strictNonces() {
+    return config.strict();
+  }
+
+  /** @return where callbacks are delivered, or null */
+  @Override
+  public URI callbackUrl() {
+    return config.callbackUrl();
   }
 
   /** @return the first configured AppId */
@@ -408,16 +428,6 @@ public final class MockServer implements AutoCloseable {
         callbacks.dropped(), callbacks.pending());
   }
 
-  /**
-   * Callback delivery counters.
-   *
-   * @param delivered acknowledged with a 2xx
-   * @param failedAttempts attempts that failed
-   * @param dropped given up on, or not queued because the queue was full
-   * @param pending queued or waiting for a retry
-   */
-  public record CallbackStats(long delivered, long failedAttempts, long dropped, int pending) {
-  }
 
   private void withInstance(String id, Consumer<InstanceState> change) {
     synchronized (state) {

@@ -21,7 +21,7 @@ import java.util.Objects;
  * delays) default to the contract's {@code x-zego-limits}. {@link #toString()} never shows a
  * secret.
  */
-public final class MockServerConfig {
+public final class MockServerConfig implements io.github.zegoaiagent.mock.simulate.SimulationSettings {
   /** The AppId used when none is configured. */
   public static final long DEFAULT_APP_ID = 1234567890L;
 

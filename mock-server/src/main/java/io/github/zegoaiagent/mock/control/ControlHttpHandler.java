@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.zegoaiagent.mock.MockServer;
 import io.github.zegoaiagent.mock.http.Answer;
 import io.github.zegoaiagent.mock.simulate.LlmReply;
 import io.github.zegoaiagent.mock.state.Fault;
@@ -21,9 +20,11 @@ import java.util.NoSuchElementException;
  * switched on. The routes are listed in the module README.
  */
 public final class ControlHttpHandler {
+  /** Path prefix of the control API. */
+  public static final String PREFIX = "/_mock/";
   private static final int MAX_BODY = 64 * 1024;
 
-  private final MockServer server;
+  private final MockControl server;
   private final ObjectMapper mapper;
   private final boolean remoteAllowed;
 
@@ -32,7 +33,7 @@ public final class ControlHttpHandler {
    * @param mapper JSON mapper
    * @param remoteAllowed whether non-loopback callers are served
    */
-  public ControlHttpHandler(MockServer server, ObjectMapper mapper, boolean remoteAllowed) {
+  public ControlHttpHandler(MockControl server, ObjectMapper mapper, boolean remoteAllowed) {
     this.server = server;
     this.mapper = mapper;
     this.remoteAllowed = remoteAllowed;
@@ -42,7 +43,7 @@ public final class ControlHttpHandler {
    * Answers one control request.
    *
    * @param method HTTP method
-   * @param rawPath raw path, starting with {@link MockServer#CONTROL_PREFIX}
+   * @param rawPath raw path, starting with {@link #PREFIX}
    * @param remote the caller
    * @param in body bytes
    * @param tooLarge whether the body was longer than the front's cap
@@ -60,7 +61,7 @@ public final class ControlHttpHandler {
         status = 400;
         body = error("body larger than " + MAX_BODY + " bytes");
       } else {
-        String path = decodePath(rawPath).substring(MockServer.CONTROL_PREFIX.length());
+        String path = decodePath(rawPath).substring(PREFIX.length());
         JsonNode json = in.length == 0 ? mapper.createObjectNode() : mapper.readTree(in);
         Object[] r = route(method, path, json == null ? mapper.createObjectNode() : json);
         status = (Integer) r[0];
@@ -98,10 +99,10 @@ public final class ControlHttpHandler {
       ObjectNode n = mapper.createObjectNode();
       n.put("baseUrl", server.baseUrl().toString());
       ArrayNode ids = n.putArray("appIds");
-      server.config().credentials().keySet().forEach(ids::add);
-      n.put("strict", server.config().strict());
+      server.appIds().forEach(ids::add);
+      n.put("strict", server.strictNonces());
       n.put("clockMillis", server.clock().millis());
-      n.put("callbackUrl", server.config().callbackUrl() == null ? null : server.config().callbackUrl().toString());
+      n.put("callbackUrl", server.callbackUrl() == null ? null : server.callbackUrl().toString());
       return ok(n);
     }
     if (path.equals("reset") && post) {
@@ -110,7 +111,7 @@ public final class ControlHttpHandler {
     }
     if (path.equals("agents") && get) {
       ArrayNode a = mapper.createArrayNode();
-      server.config().credentials().keySet().forEach(app ->
+      server.appIds().forEach(app ->
           server.agents(app).forEach(r -> a.add(mapper.valueToTree(r))));
       return ok(a);
     }
@@ -184,7 +185,7 @@ public final class ControlHttpHandler {
       server.callbacks().forEach(events::add);
       return ok(n);
     }
-    return new Object[] {404, error("no control route " + method + " " + MockServer.CONTROL_PREFIX + path)};
+    return new Object[] {404, error("no control route " + method + " " + PREFIX + path)};
   }
 
   private ArrayNode faults() {

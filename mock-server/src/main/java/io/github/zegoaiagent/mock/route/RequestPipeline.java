@@ -10,6 +10,7 @@ import io.github.zegoaiagent.mock.gateway.Gateway;
 import io.github.zegoaiagent.mock.generated.ActionHandler;
 import io.github.zegoaiagent.mock.http.QueryString;
 import io.github.zegoaiagent.mock.http.RawRequest;
+import io.github.zegoaiagent.mock.simulate.CallContext;
 import io.github.zegoaiagent.mock.simulate.Simulator;
 import io.github.zegoaiagent.mock.state.Fault;
 import io.github.zegoaiagent.mock.state.FaultPlan;

@@ -3,7 +3,6 @@ package io.github.zegoaiagent.mock.simulate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.zegoaiagent.mock.MockServerConfig;
 import io.github.zegoaiagent.mock.callback.EventSink;
 import io.github.zegoaiagent.mock.error.ApiError;
 import io.github.zegoaiagent.mock.error.Codes;
@@ -41,7 +40,6 @@ import io.github.zegoaiagent.mock.generated.model.SendAgentInstanceTTSRequest;
 import io.github.zegoaiagent.mock.generated.model.UnregisterAgentRequest;
 import io.github.zegoaiagent.mock.generated.model.UpdateAgentInstanceRequest;
 import io.github.zegoaiagent.mock.generated.model.UpdateAgentRequest;
-import io.github.zegoaiagent.mock.route.CallContext;
 import io.github.zegoaiagent.mock.state.AgentRecord;
 import io.github.zegoaiagent.mock.state.AppState;
 import io.github.zegoaiagent.mock.state.ContextMessage;
@@ -79,7 +77,7 @@ public final class Simulator implements ActionHandler<CallContext> {
   static final int EXCEPTION_KICKED = 1203;
   static final int EXCEPTION_PUBLISH_FAILED = 1206;
 
-  private final MockServerConfig config;
+  private final SimulationSettings config;
   private final MockState state;
   private final ObjectMapper mapper;
   private final EventSink events;
@@ -94,7 +92,7 @@ public final class Simulator implements ActionHandler<CallContext> {
    * @param mapper JSON mapper (unknown properties ignored)
    * @param events where callback events go
    */
-  public Simulator(MockServerConfig config, MockState state, ObjectMapper mapper, EventSink events) {
+  public Simulator(SimulationSettings config, MockState state, ObjectMapper mapper, EventSink events) {
     this.config = config;
     this.state = state;
     this.mapper = mapper;

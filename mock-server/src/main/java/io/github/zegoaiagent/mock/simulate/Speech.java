@@ -3,7 +3,6 @@ package io.github.zegoaiagent.mock.simulate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.zegoaiagent.mock.MockServerConfig;
 import io.github.zegoaiagent.mock.callback.EventSink;
 import io.github.zegoaiagent.mock.state.ContextMessage;
 import io.github.zegoaiagent.mock.state.InstanceState;
@@ -40,11 +39,11 @@ final class Speech {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  private final MockServerConfig config;
+  private final SimulationSettings config;
   private final EventSink events;
   private volatile LlmReply reply;
 
-  Speech(MockServerConfig config, EventSink events) {
+  Speech(SimulationSettings config, EventSink events) {
     this.config = config;
     this.events = events;
     this.reply = config.llmReply();
