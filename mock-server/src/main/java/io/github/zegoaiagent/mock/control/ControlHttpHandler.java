@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.util.NoSuchElementException;
 
 /**
- * The control and inspection API under {@code /_mock/}: plain JSON, HTTP status codes (200, 400,
- * 403, 404, 405; never 5xx), framework-free behind the HTTP front. Callers that are not on loopback get 403 unless remote access was
+ * The control and inspection API under {@code /_mock/}: plain JSON, HTTP status codes (200, 400
+ * for bad input, 403, 404, 405 for a wrong method; 500 only for a bug), framework-free behind the HTTP front. Callers that are not on loopback get 403 unless remote access was
  * switched on. The routes are listed in the module README.
  */
 public final class ControlHttpHandler {
@@ -70,9 +70,14 @@ public final class ControlHttpHandler {
     } catch (NoSuchElementException e) {
       status = 404;
       body = error(e.getMessage());
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | IllegalArgumentException e) {
+      // Bad input: a body that is not JSON, a malformed escape, a missing or wrong field.
       status = 400;
       body = error(e.getClass().getSimpleName() + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      // A bug in the mock is not the caller's fault: say so (never dressed up as a 400).
+      status = 500;
+      body = error("bug in the mock's control API (" + e.getClass().getSimpleName() + "); please report it");
     }
     try {
       return new Answer(status, mapper.writeValueAsBytes(body), 0);
@@ -185,7 +190,35 @@ public final class ControlHttpHandler {
       server.callbacks().forEach(events::add);
       return ok(n);
     }
+    String allowed = allowedMethods(path);
+    if (allowed != null) {
+      return new Object[] {405, error("method " + method + " not allowed on " + PREFIX + path + "; allowed: " + allowed)};
+    }
     return new Object[] {404, error("no control route " + method + " " + PREFIX + path)};
+  }
+
+  /** @return the methods a known route takes, or null for an unknown path */
+  private static String allowedMethods(String path) {
+    switch (path) {
+      case "health", "info", "agents", "instances", "journal", "clock", "callbacks":
+        return "GET";
+      case "reset", "clock/advance", "llm-reply", "qps-limit":
+        return "POST";
+      case "faults":
+        return "GET, POST, DELETE";
+      default:
+        break;
+    }
+    if (path.startsWith("instances/")) {
+      String rest = path.substring("instances/".length());
+      if (!rest.isEmpty() && !rest.contains("/")) {
+        return "GET";
+      }
+      if (rest.endsWith("/user") && rest.indexOf('/') == rest.length() - "/user".length()) {
+        return "POST";
+      }
+    }
+    return null;
   }
 
   private ArrayNode faults() {
