@@ -394,14 +394,7 @@ public final class MockServer implements AutoCloseable, MockControl {
    * @param publishing whether the user publishes a stream (StartListening needs it)
    */
   public void setUserPublishing(String agentInstanceId, String userId, boolean publishing) {
-    withInstance(agentInstanceId, i -> {
-      String u = userId != null ? userId : i.userId;
-      if (publishing) {
-        i.notPublishing.remove(u);
-      } else if (i.notPublishing.size() < config.maxUsersPerInstance()) {
-        i.notPublishing.add(u);
-      }
-    });
+    withInstance(agentInstanceId, i -> simulator.setUserPublishing(i, userId, publishing));
   }
 
   /**
@@ -409,7 +402,7 @@ public final class MockServer implements AutoCloseable, MockControl {
    * @param text what the user says in the instance's next walkie-talkie turns
    */
   public void setUserUtterance(String agentInstanceId, String text) {
-    withInstance(agentInstanceId, i -> i.userUtterance = text);
+    withInstance(agentInstanceId, i -> simulator.setUserUtterance(i, text));
   }
 
   /**

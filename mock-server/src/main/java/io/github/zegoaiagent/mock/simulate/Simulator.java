@@ -649,6 +649,25 @@ public final class Simulator implements ActionHandler<CallContext> {
     return state.app(appId).instances.get(id);
   }
 
+  /**
+   * Makes a user publish a stream or stop (StartListening needs it); call under the state lock.
+   *
+   * @param userId user, or null for the instance's user
+   */
+  public void setUserPublishing(InstanceState inst, String userId, boolean publishing) {
+    String u = userId != null ? userId : inst.userId;
+    if (publishing) {
+      inst.notPublishing.remove(u);
+    } else if (inst.notPublishing.size() < config.maxUsersPerInstance()) {
+      inst.notPublishing.add(u);
+    }
+  }
+
+  /** Sets what the user says in the instance's next walkie-talkie turns; call under the state lock. */
+  public void setUserUtterance(InstanceState inst, String text) {
+    inst.userUtterance = text;
+  }
+
   /** Marks the instance's user absent from (or back in) the room; call under the state lock. */
   public void setUserPresent(InstanceState inst, boolean present, long now) {
     if (present) {
