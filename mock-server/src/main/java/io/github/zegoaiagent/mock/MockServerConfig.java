@@ -246,8 +246,8 @@ public final class MockServerConfig implements io.github.zegoaiagent.mock.simula
   }
 
   /**
-   * @return stored agents per App, in characters of their JSON text (about bytes of heap: the
-   *     mock keeps the text's strings, Latin-1 ones at one byte a character)
+   * @return stored agents per App, in characters of their JSON text (what the caller controls;
+   *     the JSON tree's own overhead comes on top)
    */
   public long maxAgentBytes() {
     return maxAgentBytes;
