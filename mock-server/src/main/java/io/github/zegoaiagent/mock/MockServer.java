@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zegoaiagent.mock.callback.CallbackDispatcher;
+import io.github.zegoaiagent.mock.callback.CallbackStats;
 import io.github.zegoaiagent.mock.control.ControlHttpHandler;
+import io.github.zegoaiagent.mock.control.MockControl;
 import io.github.zegoaiagent.mock.decode.BodyDecoder;
 import io.github.zegoaiagent.mock.encode.ResponseEncoder;
 import io.github.zegoaiagent.mock.error.Codes;
@@ -16,12 +18,13 @@ import io.github.zegoaiagent.mock.http.Answer;
 import io.github.zegoaiagent.mock.http.Endpoints;
 import io.github.zegoaiagent.mock.http.FrontLimits;
 import io.github.zegoaiagent.mock.http.HttpFront;
-import io.github.zegoaiagent.mock.route.CallContext;
+import io.github.zegoaiagent.mock.simulate.CallContext;
 import io.github.zegoaiagent.mock.route.RequestPipeline;
 import io.github.zegoaiagent.mock.simulate.LlmReply;
 import io.github.zegoaiagent.mock.simulate.Simulator;
 import io.github.zegoaiagent.mock.state.AgentRecord;
 import io.github.zegoaiagent.mock.state.AppState;
+import io.github.zegoaiagent.mock.state.ClockTimer;
 import io.github.zegoaiagent.mock.state.Fault;
 import io.github.zegoaiagent.mock.state.FaultPlan;
 import io.github.zegoaiagent.mock.state.InstanceSnapshot;
@@ -68,9 +71,9 @@ import java.util.function.Consumer;
  * <p>Thread-safe. Inspection methods return immutable snapshots. The control API over HTTP
  * ({@code /_mock/...}) offers the same operations.
  */
-public final class MockServer implements AutoCloseable {
+public final class MockServer implements AutoCloseable, MockControl {
   /** Path prefix of the HTTP control API. */
-  public static final String CONTROL_PREFIX = "/_mock/";
+  public static final String CONTROL_PREFIX = ControlHttpHandler.PREFIX;
 
   private final MockServerConfig config;
   private final ObjectMapper mapper;
@@ -84,6 +87,8 @@ public final class MockServer implements AutoCloseable {
   private final HttpFront front;
   private final ScheduledExecutorService ticker;
   private final URI baseUrl;
+  private final SecretMasker masker;
+  private final ClockTimer timer;
 
   private MockServer(MockServerConfig config) throws IOException {
     this.config = config;
@@ -94,21 +99,22 @@ public final class MockServer implements AutoCloseable {
     Map<String, ActionHandler.Action<CallContext>> table = ActionHandler.table();
     Map<String, String> schemaPaths = new LinkedHashMap<>();
     table.values().forEach(a -> schemaPaths.put(a.name(), a.requestPath()));
-    this.journal = new RequestJournal(config.journalSize());
+    this.masker = new SecretMasker(mapper, io.github.zegoaiagent.mock.validate.Contract.load().root(), schemaPaths);
+    this.journal = new RequestJournal(config.journalSize(), config.journalBytes());
     this.rateLimiter = new RateLimiter(config.qpsLimit());
     this.gateway = new Gateway(table.keySet(), config.credentials(), config.clock(),
         config.timestampToleranceSeconds(), config.strict());
-    this.callbacks = new CallbackDispatcher(mapper, config.clock(), config.callbackUrl(),
+    this.timer = new ClockTimer(config.clock());
+    this.callbacks = new CallbackDispatcher(mapper, timer, config.callbackUrl(),
         config.callbackSecret(), config.callbackRetryDelays(), config.callbackTimeout(),
-        config.callbackQueueSize(), config.recordedEventsSize());
+        config.callbackQueueSize(), config.recordedEventsSize(), CallbackDispatcher.DEFAULT_PARALLELISM);
     this.simulator = new Simulator(config, state, mapper, callbacks);
     ResponseEncoder encoder = new ResponseEncoder(mapper);
     RequestValidator validator = new RequestValidator(schemaPaths);
     validator.warmUpInBackground();
     RequestPipeline pipeline = new RequestPipeline(table, gateway, faults, rateLimiter,
         new BodyDecoder(mapper), validator, mapper, simulator, encoder,
-        journal, config.clock(), config.maxBodyBytes(),
-        new SecretMasker(mapper, io.github.zegoaiagent.mock.validate.Contract.load().root()));
+        journal, config.clock(), config.maxBodyBytes(), masker);
     ControlHttpHandler control = config.controlApiEnabled()
         ? new ControlHttpHandler(this, mapper, config.controlApiRemoteAllowed()) : null;
     Endpoints endpoints = new Endpoints(
@@ -120,7 +126,8 @@ public final class MockServer implements AutoCloseable {
         message -> encoder.error(Codes.BODY_UNREADABLE, "failed to read HTTP request: " + message,
             encoder.nextRequestId()),
         e -> encoder.error(Codes.SYSTEM_ERROR, "system error in the mock ("
-            + e.getClass().getSimpleName() + "); please report it", encoder.nextRequestId()));
+            + e.getClass().getSimpleName() + "); please report it", encoder.nextRequestId()),
+        timer::after);
     HttpLimits l = config.httpLimits();
     this.front = new HttpFront(config.bindAddress(), config.port(), config.threads(),
         new FrontLimits(l.headerTimeout(), l.bodyTimeout(), l.idleTimeout(), l.maxConnections(),
@@ -192,6 +199,24 @@ public final class MockServer implements AutoCloseable {
     return config;
   }
 
+  /** @return the AppIds served, in configuration order */
+  @Override
+  public java.util.Set<Long> appIds() {
+    return config.credentials().keySet();
+  }
+
+  /** @return whether strict nonce checks are on */
+  @Override
+  public boolean strictNonces() {
+    return config.strict();
+  }
+
+  /** @return where callbacks are delivered, or null */
+  @Override
+  public URI callbackUrl() {
+    return config.callbackUrl();
+  }
+
   /** @return the first configured AppId */
   public long appId() {
     return config.credentials().keySet().iterator().next();
@@ -258,21 +283,37 @@ public final class MockServer implements AutoCloseable {
     } catch (RuntimeException e) {
       // The auto-ticker must survive a bug; the next request reports it as 410000001.
     }
+    timer.pump(); // callback retries and delayed answers that came due
   }
 
-  /** @return agents of {@link #appId()}, sorted by AgentId */
+  /**
+   * @return agents of {@link #appId()}, sorted by AgentId; credentials ({@code x-zego-secret})
+   *     masked as {@code ***} (QueryAgents on the wire returns them as stored)
+   */
   public List<AgentRecord> agents() {
     return agents(appId());
   }
 
   /**
    * @param appId App
-   * @return its agents, sorted by AgentId
+   * @return its agents, sorted by AgentId, credentials masked
    */
   public List<AgentRecord> agents(long appId) {
+    List<AgentRecord> stored;
     synchronized (state) {
-      return new ArrayList<>(state.app(appId).agents.values());
+      stored = new ArrayList<>(state.app(appId).agents.values());
     }
+    List<AgentRecord> out = new ArrayList<>(stored.size());
+    for (AgentRecord r : stored) {
+      out.add(new AgentRecord(r.agentId(), r.name(), masker.maskPart("RegisterAgent", "LLM", r.llm()),
+          masker.maskPart("RegisterAgent", "TTS", r.tts()), masker.maskPart("RegisterAgent", "ASR", r.asr())));
+    }
+    return out;
+  }
+
+  private InstanceSnapshot masked(InstanceSnapshot s) {
+    return s.withConfig(masker.maskPart("CreateAgentInstance", "LLM", s.llm()),
+        masker.maskPart("CreateAgentInstance", "TTS", s.tts()));
   }
 
   /** @return every running instance of every App, in creation order per App */
@@ -280,7 +321,7 @@ public final class MockServer implements AutoCloseable {
     tick();
     synchronized (state) {
       List<InstanceSnapshot> out = new ArrayList<>();
-      state.allInstances().forEach(i -> out.add(i.snapshot()));
+      state.allInstances().forEach(i -> out.add(masked(i.snapshot())));
       return out;
     }
   }
@@ -292,7 +333,7 @@ public final class MockServer implements AutoCloseable {
   public Optional<InstanceSnapshot> instance(String agentInstanceId) {
     tick();
     synchronized (state) {
-      return Optional.ofNullable(findInstance(agentInstanceId)).map(InstanceState::snapshot);
+      return Optional.ofNullable(findInstance(agentInstanceId)).map(i -> masked(i.snapshot()));
     }
   }
 
@@ -353,14 +394,7 @@ public final class MockServer implements AutoCloseable {
    * @param publishing whether the user publishes a stream (StartListening needs it)
    */
   public void setUserPublishing(String agentInstanceId, String userId, boolean publishing) {
-    withInstance(agentInstanceId, i -> {
-      String u = userId != null ? userId : i.userId;
-      if (publishing) {
-        i.notPublishing.remove(u);
-      } else if (i.notPublishing.size() < config.maxUsersPerInstance()) {
-        i.notPublishing.add(u);
-      }
-    });
+    withInstance(agentInstanceId, i -> simulator.setUserPublishing(i, userId, publishing));
   }
 
   /**
@@ -368,12 +402,17 @@ public final class MockServer implements AutoCloseable {
    * @param text what the user says in the instance's next walkie-talkie turns
    */
   public void setUserUtterance(String agentInstanceId, String text) {
-    withInstance(agentInstanceId, i -> i.userUtterance = text);
+    withInstance(agentInstanceId, i -> simulator.setUserUtterance(i, text));
   }
 
-  /** @return callback events produced so far (latest ones, unsigned), oldest first */
+  /**
+   * @return callback events produced so far (latest ones, unsigned, properties named like a
+   *     contract secret masked), oldest first
+   */
   public List<JsonNode> callbacks() {
-    return callbacks.recorded();
+    List<JsonNode> out = new ArrayList<>();
+    callbacks.recorded().forEach(e -> out.add(masker.maskByName(e)));
+    return out;
   }
 
   /** @return delivery counters */
@@ -382,16 +421,6 @@ public final class MockServer implements AutoCloseable {
         callbacks.dropped(), callbacks.pending());
   }
 
-  /**
-   * Callback delivery counters.
-   *
-   * @param delivered acknowledged with a 2xx
-   * @param failedAttempts attempts that failed
-   * @param dropped given up on, or not queued because the queue was full
-   * @param pending queued or waiting for a retry
-   */
-  public record CallbackStats(long delivered, long failedAttempts, long dropped, int pending) {
-  }
 
   private void withInstance(String id, Consumer<InstanceState> change) {
     synchronized (state) {
@@ -424,6 +453,7 @@ public final class MockServer implements AutoCloseable {
     }
     front.close();
     callbacks.close();
+    timer.close();
   }
 
   @Override

@@ -21,7 +21,7 @@ import java.util.Objects;
  * delays) default to the contract's {@code x-zego-limits}. {@link #toString()} never shows a
  * secret.
  */
-public final class MockServerConfig {
+public final class MockServerConfig implements io.github.zegoaiagent.mock.simulate.SimulationSettings {
   /** The AppId used when none is configured. */
   public static final long DEFAULT_APP_ID = 1234567890L;
 
@@ -41,6 +41,9 @@ public final class MockServerConfig {
   private final int maxSpokenTexts;
   private final int maxUsersPerInstance;
   private final int journalSize;
+  private final long maxAgentBytes;
+  private final long maxContextBytes;
+  private final long journalBytes;
   private final int maxBodyBytes;
   private final int callbackQueueSize;
   private final int recordedEventsSize;
@@ -83,6 +86,9 @@ public final class MockServerConfig {
     this.maxSpokenTexts = b.maxSpokenTexts;
     this.maxUsersPerInstance = b.maxUsersPerInstance;
     this.journalSize = b.journalSize;
+    this.maxAgentBytes = b.maxAgentBytes;
+    this.maxContextBytes = b.maxContextBytes;
+    this.journalBytes = b.journalBytes;
     this.maxBodyBytes = b.maxBodyBytes;
     this.callbackQueueSize = b.callbackQueueSize;
     this.recordedEventsSize = b.recordedEventsSize;
@@ -131,6 +137,9 @@ public final class MockServerConfig {
     b.maxSpokenTexts = maxSpokenTexts;
     b.maxUsersPerInstance = maxUsersPerInstance;
     b.journalSize = journalSize;
+    b.maxAgentBytes = maxAgentBytes;
+    b.maxContextBytes = maxContextBytes;
+    b.journalBytes = journalBytes;
     b.maxBodyBytes = maxBodyBytes;
     b.callbackQueueSize = callbackQueueSize;
     b.recordedEventsSize = recordedEventsSize;
@@ -234,6 +243,24 @@ public final class MockServerConfig {
   /** @return request journal entries kept (oldest forgotten) */
   public int journalSize() {
     return journalSize;
+  }
+
+  /**
+   * @return stored agents per App, in characters of their JSON text (what the caller controls;
+   *     the JSON tree's own overhead comes on top)
+   */
+  public long maxAgentBytes() {
+    return maxAgentBytes;
+  }
+
+  /** @return context kept per instance, in characters of the messages' content */
+  public long maxContextBytes() {
+    return maxContextBytes;
+  }
+
+  /** @return characters of query, body and message kept by the journal in all */
+  public long journalBytes() {
+    return journalBytes;
   }
 
   /** @return largest accepted request body in bytes */
@@ -341,6 +368,9 @@ public final class MockServerConfig {
     private int maxSpokenTexts = 1_000;
     private int maxUsersPerInstance = 1_000;
     private int journalSize = 1_000;
+    private long maxAgentBytes = 32L << 20;
+    private long maxContextBytes = 4L << 20;
+    private long journalBytes = 8L << 20;
     private int maxBodyBytes = 1 << 20;
     private int callbackQueueSize = 10_000;
     private int recordedEventsSize = 1_000;
@@ -477,6 +507,39 @@ public final class MockServerConfig {
     public Builder journalSize(int n) {
       this.journalSize = capped(n, "journalSize");
       return this;
+    }
+
+    /**
+     * @param n stored agents per App in characters of JSON (default 32 MiB); beyond, RegisterAgent
+     *     and UpdateAgent answer 410000003
+     * @return this
+     */
+    public Builder maxAgentBytes(long n) {
+      this.maxAgentBytes = positive(n, "maxAgentBytes");
+      return this;
+    }
+
+    /**
+     * @param n context per instance in characters (default 4 MiB): internal additions forget the
+     *     oldest messages, AddAgentInstanceMsg beyond it answers 410000003
+     * @return this
+     */
+    public Builder maxContextBytes(long n) {
+      this.maxContextBytes = positive(n, "maxContextBytes");
+      return this;
+    }
+
+    /** @param n journal characters in all (default 8 MiB; oldest entries forgotten) @return this */
+    public Builder journalBytes(long n) {
+      this.journalBytes = positive(n, "journalBytes");
+      return this;
+    }
+
+    private static long positive(long n, String name) {
+      if (n < 1) {
+        throw new IllegalArgumentException(name + " must be positive: " + n);
+      }
+      return n;
     }
 
     /** @param n largest request body in bytes (default 1 MiB) @return this */

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Signed callback delivery to a local receiver, with retries (scaled-down delays). */
+/**
+ * Signed callback delivery to a local receiver, with retries on the simulation clock (the test
+ * server's clock is fixed: a retry happens when the test advances it) and parallel deliveries.
+ */
 class CallbackTest {
   static final String CALLBACK_SECRET = "callback-secret-for-tests";
 
@@ -65,6 +68,15 @@ class CallbackTest {
     return sha1.equals(e.path("Signature").asText());
   }
 
+  /** Waits (wall clock, bounded) until the condition holds. */
+  static void await(String what, java.util.function.BooleanSupplier c) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!c.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(c.getAsBoolean()).as(what).isTrue();
+  }
+
   JsonNode next() throws InterruptedException {
     JsonNode e = received.poll(20, TimeUnit.SECONDS);
     assertThat(e).as("callback delivered").isNotNull();
@@ -88,10 +100,15 @@ class CallbackTest {
       api.ok("SendAgentInstanceLLM", Bodies.llm(id, "hi", ""));
       server.advanceClock(Duration.ofSeconds(10));
       api.ok("DeleteAgentInstance", Bodies.id(id));
+      List<JsonNode> events = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        events.add(next());
+      }
+      // Deliveries run in parallel: receivers order by Sequence, as with the service.
+      events.sort(java.util.Comparator.comparingLong(e -> e.path("Sequence").asLong()));
       List<String> names = new ArrayList<>();
       long lastSeq = -1;
-      for (int i = 0; i < 6; i++) {
-        JsonNode e = next();
+      for (JsonNode e : events) {
         assertThat(verify(e)).as("signature of %s", e).isTrue();
         assertThat(e.path("AppId").asLong()).isEqualTo(server.appId());
         assertThat(e.path("AgentInstanceId").asText()).isEqualTo(id);
@@ -114,6 +131,10 @@ class CallbackTest {
       RawApi api = new RawApi(server);
       api.ok("RegisterAgent", Bodies.agent("cb"));
       api.ok("CreateAgentInstance", Bodies.instance("cb", "1"));
+      await("first attempt failed", () -> server.callbackStats().failedAttempts() == 1);
+      server.advanceClock(Duration.ofMillis(20));
+      await("second attempt failed", () -> server.callbackStats().failedAttempts() == 2);
+      server.advanceClock(Duration.ofMillis(40));
       JsonNode e = next();
       assertThat(e.path("Event").asText()).isEqualTo("AgentInstanceCreated");
       assertThat(verify(e)).isTrue();
@@ -129,13 +150,81 @@ class CallbackTest {
       RawApi api = new RawApi(server);
       api.ok("RegisterAgent", Bodies.agent("cb"));
       api.ok("CreateAgentInstance", Bodies.instance("cb", "1"));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (server.callbackStats().dropped() == 0 && System.nanoTime() < deadline) {
-        Thread.sleep(10);
+      for (int failed = 1; failed <= 2; failed++) {
+        int n = failed;
+        await("attempt " + n + " failed", () -> server.callbackStats().failedAttempts() == n);
+        server.advanceClock(Duration.ofMillis(10));
       }
+      await("given up", () -> server.callbackStats().dropped() == 1);
       assertThat(server.callbackStats().dropped()).isEqualTo(1);
       assertThat(attempts.get()).as("first attempt + 2 retries").isEqualTo(3);
       assertThat(server.callbackStats().pending()).isZero();
+    }
+  }
+
+  @Test
+  void everyDocumentedRetryWaitsOnTheMockClock() throws Exception {
+    failuresLeft.set(100);
+    URI url = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/cb");
+    try (MockServer server = MockServer.start(TestServers.config().callbackUrl(url).callbackSecret(CALLBACK_SECRET).build())) {
+      List<Duration> delays = server.config().callbackRetryDelays(); // 2, 4, 8, 16, 32 s from the contract
+      RawApi api = new RawApi(server);
+      api.ok("RegisterAgent", Bodies.agent("cb"));
+      api.ok("CreateAgentInstance", Bodies.instance("cb", "1"));
+      await("first attempt", () -> attempts.get() == 1 && server.callbackStats().failedAttempts() == 1);
+      for (int i = 0; i < delays.size(); i++) {
+        int expected = i + 2;
+        server.advanceClock(delays.get(i).minusMillis(1));
+        Thread.sleep(100); // a wall-clock retry would show up here; none may
+        assertThat(attempts.get()).as("no retry before %s of mock time", delays.get(i)).isEqualTo(expected - 1);
+        server.advanceClock(Duration.ofMillis(1));
+        await("retry after " + delays.get(i), () -> attempts.get() == expected
+            && server.callbackStats().failedAttempts() == expected);
+      }
+      await("dropped after the last retry", () -> server.callbackStats().dropped() == 1);
+      assertThat(attempts.get()).isEqualTo(delays.size() + 1);
+      assertThat(server.callbackStats().pending()).isZero();
+    }
+  }
+
+  @Test
+  void aHungReceiverRequestDoesNotHoldTheOtherDeliveries() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    AtomicInteger seen = new AtomicInteger();
+    BlockingQueue<String> ok = new LinkedBlockingQueue<>();
+    HttpServer slow = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+    slow.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    slow.createContext("/cb", ex -> {
+      JsonNode e = RawApi.JSON.readTree(ex.getRequestBody().readAllBytes());
+      if (seen.getAndIncrement() == 0) {
+        try {
+          release.await(30, TimeUnit.SECONDS); // the first delivery hangs
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+        }
+      } else {
+        ok.add(e.path("AgentInstanceId").asText());
+      }
+      ex.sendResponseHeaders(200, -1);
+      ex.close();
+    });
+    slow.start();
+    try (MockServer server = MockServer.start(TestServers.config().callbackSecret(CALLBACK_SECRET)
+        .callbackUrl(URI.create("http://127.0.0.1:" + slow.getAddress().getPort() + "/cb")).build())) {
+      RawApi api = new RawApi(server);
+      api.ok("RegisterAgent", Bodies.agent("cb"));
+      for (int i = 1; i <= 4; i++) {
+        api.ok("CreateAgentInstance", Bodies.instance("cb", Integer.toString(i)));
+      }
+      for (int i = 0; i < 3; i++) {
+        assertThat(ok.poll(20, TimeUnit.SECONDS)).as("delivered while the first hangs").isNotNull();
+      }
+      await("three acknowledged", () -> server.callbackStats().delivered() == 3);
+      assertThat(release.getCount()).as("the first is still hanging").isEqualTo(1);
+      assertThat(server.callbackStats().pending()).as("only the hung one").isEqualTo(1);
+    } finally {
+      release.countDown();
+      slow.stop(0);
     }
   }
 

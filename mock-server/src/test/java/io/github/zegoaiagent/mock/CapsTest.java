@@ -72,6 +72,70 @@ class CapsTest {
     }
   }
 
+  static String bigAgent(String id, int promptChars) {
+    return "{\"AgentId\":\"" + id + "\",\"LLM\":{\"Url\":\"https://x.example/v1\",\"ApiKey\":\"k\",\"Model\":\"m\","
+        + "\"SystemPrompt\":\"" + "p".repeat(promptChars) + "\"}}";
+  }
+
+  @Test
+  void agentsAreCappedInBytesNotOnlyInNumber() {
+    try (MockServer s = MockServer.start(TestServers.config().maxAgentBytes(25_000).build())) {
+      RawApi api = new RawApi(s);
+      api.ok("RegisterAgent", bigAgent("a", 10_000));
+      api.ok("RegisterAgent", bigAgent("b", 10_000));
+      assertThat(api.fails("RegisterAgent", bigAgent("c", 10_000), Codes.INVALID_PARAMETER))
+          .contains("at most 25000 characters of agent JSON per App").contains("maxAgentBytes");
+      // UpdateAgent counts the replacement, not old + new.
+      api.ok("UpdateAgent", bigAgent("b", 12_000).replace("\"AgentId\"", "\"Name\":\"n\",\"AgentId\""));
+      assertThat(api.fails("UpdateAgent", bigAgent("b", 16_000), Codes.INVALID_PARAMETER)).contains("maxAgentBytes");
+      api.ok("UnregisterAgent", "{\"AgentId\":\"a\"}");
+      api.ok("RegisterAgent", bigAgent("c", 10_000));
+      assertThat(api.ok("ListAgents", "{}").path("Agents")).hasSize(2);
+      s.reset();
+      api.ok("RegisterAgent", bigAgent("a", 20_000)); // reset frees the budget
+    }
+  }
+
+  @Test
+  void contextIsCappedInCharacters() {
+    try (MockServer s = MockServer.start(TestServers.config().maxContextBytes(10).build())) {
+      RawApi api = new RawApi(s);
+      api.ok("RegisterAgent", Bodies.agent("a"));
+      String id = api.ok("CreateAgentInstance", Bodies.instance("a", "1")).path("AgentInstanceId").asText();
+      api.ok("AddAgentInstanceMsg", "{\"AgentInstanceId\":\"" + id + "\",\"Messages\":[{\"Role\":\"user\",\"Content\":\"12345\"}]}");
+      assertThat(api.fails("AddAgentInstanceMsg", "{\"AgentInstanceId\":\"" + id
+          + "\",\"Messages\":[{\"Role\":\"user\",\"Content\":\"123456\"}]}", Codes.INVALID_PARAMETER))
+          .contains("at most 10 characters of context").contains("maxContextBytes");
+      // Internal additions forget the oldest until the new one fits.
+      api.ok("SendAgentInstanceTTS", Bodies.tts(id, "abcdefg", ""));
+      s.advanceClock(Duration.ofSeconds(5));
+      assertThat(s.requireInstance(id).context()).extracting(m -> m.content()).containsExactly("abcdefg");
+      api.ok("ResetAgentInstanceMsgList", Bodies.id(id));
+      api.ok("AddAgentInstanceMsg", "{\"AgentInstanceId\":\"" + id + "\",\"Messages\":[{\"Role\":\"user\",\"Content\":\"1234567890\"}]}");
+    }
+  }
+
+  @Test
+  void journalIsCappedInCharacters() {
+    try (MockServer s = MockServer.start(TestServers.config().journalBytes(20_000).build())) {
+      RawApi api = new RawApi(s);
+      for (int i = 0; i < 10; i++) {
+        api.ok("RegisterAgent", bigAgent("j" + i, 9_000));
+      }
+      long kept = s.journal().stream().mapToLong(e -> e.body().length() + e.query().length()
+          + e.message().length() + e.path().length() + e.action().length()).sum();
+      assertThat(kept).isLessThanOrEqualTo(20_000);
+      assertThat(s.journal()).hasSize(2);
+      assertThat(s.journal().get(1).sequence()).isEqualTo(10);
+      assertThat(s.journal().get(1).body()).hasSize(RequestJournalChars.MAX + 1); // clipped to 8 KiB + "…"
+    }
+  }
+
+  /** The per-entry clip of the journal. */
+  static final class RequestJournalChars {
+    static final int MAX = io.github.zegoaiagent.mock.state.RequestJournal.MAX_BODY_CHARS;
+  }
+
   @Test
   void configRefusesUnboundedCaps() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> MockServerConfig.builder().maxAgents(0))

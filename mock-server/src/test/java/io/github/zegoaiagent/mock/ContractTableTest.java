@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.error.Codes;
 import io.github.zegoaiagent.mock.gateway.Signatures;
 import io.github.zegoaiagent.mock.generated.ActionHandler;
-import io.github.zegoaiagent.mock.route.CallContext;
+import io.github.zegoaiagent.mock.simulate.CallContext;
 import io.github.zegoaiagent.mock.validate.Contract;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

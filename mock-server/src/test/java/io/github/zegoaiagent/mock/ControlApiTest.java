@@ -112,6 +112,14 @@ class ControlApiTest {
     assertThat(control("POST", "clock/advance", "{}").statusCode()).isEqualTo(400);
     assertThat(control("POST", "qps-limit", "{\"limit\":-1}").statusCode()).isEqualTo(400);
     assertThat(control("POST", "instances/123/user", "{\"present\":false}").statusCode()).isEqualTo(404);
+    // A known route with another method: 405 naming the allowed ones (the README promised it).
+    HttpResponse<String> wrong = control("DELETE", "journal", null);
+    assertThat(wrong.statusCode()).isEqualTo(405);
+    assertThat(wrong.body()).contains("allowed: GET");
+    assertThat(control("GET", "reset", null).statusCode()).isEqualTo(405);
+    assertThat(control("PUT", "faults", "{}").statusCode()).isEqualTo(405);
+    assertThat(control("GET", "instances/123/user", null).statusCode()).isEqualTo(405);
+    assertThat(control("GET", "instances/1/2/3", null).statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * An injected {@code Fault.delay} holds its answer back on a timer: with ONE event loop, four
- * delayed ListAgents leave an unrelated call answered while all four still wait. (Before, each
- * delay slept a worker.) Order, not speed, is asserted.
+ * An injected {@code Fault.delay} holds its answer back on the simulation clock's timer: with ONE
+ * event loop, four delayed ListAgents leave an unrelated call answered while all four still wait,
+ * and they are answered once the mock's clock has moved by the delay. Order, not speed, is
+ * asserted.
  */
 class FaultDelayTest {
   @Test
@@ -43,6 +44,11 @@ class FaultDelayTest {
           HttpResponse.BodyHandlers.ofString());
       assertThat(RawApi.JSON.readTree(other.body()).path("Code").asInt()).isZero();
       assertThat(delayed).as("the delayed answers are still held back").noneMatch(CompletableFuture::isDone);
+      // The delay follows the mock's (fixed) clock: nothing comes until it has moved 8 s.
+      mock.advanceClock(Duration.ofSeconds(7));
+      Thread.sleep(200);
+      assertThat(delayed).as("7 s of mock time are not enough").noneMatch(CompletableFuture::isDone);
+      mock.advanceClock(Duration.ofSeconds(1));
       // And they do come, each with its envelope.
       for (CompletableFuture<HttpResponse<String>> f : delayed) {
         assertThat(RawApi.JSON.readTree(f.get(60, TimeUnit.SECONDS).body()).path("Code").asInt()).isZero();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zegoaiagent.mock.generated.ActionHandler;
-import io.github.zegoaiagent.mock.route.CallContext;
+import io.github.zegoaiagent.mock.simulate.CallContext;
 import io.github.zegoaiagent.mock.validate.Contract;
 import java.io.IOException;
 import java.net.URI;

@@ -3,6 +3,7 @@ package io.github.zegoaiagent.mock.callback;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.zegoaiagent.mock.state.ClockTimer;
 import io.github.zegoaiagent.mock.state.InstanceState;
 import io.github.zegoaiagent.mock.state.MockClock;
 import io.github.zegoaiagent.mock.state.ProcessSequence;
@@ -15,8 +16,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,60 +26,67 @@ import java.util.concurrent.atomic.AtomicLong;
  * signed POSTs (reference §8): any 2xx acknowledges; otherwise it retries after each configured
  * delay, then drops the event.
  *
- * <p>Deliveries wait in a bounded queue: when it is full, new events are dropped (and counted)
- * rather than growing memory. One worker thread sends; retries are scheduled, so a failing
- * receiver never blocks the simulation. Signing happens per attempt with the attempt's
- * Timestamp and Nonce; the secret never leaves this class.
+ * <p>Retries wait on the simulation clock ({@link ClockTimer}): with a fixed clock a test sees
+ * each retry by advancing the clock, nothing waits on the wall clock. Deliveries run in parallel,
+ * at most {@code parallelism} at once, each bounded by {@code timeout} for the whole exchange
+ * (asynchronous HTTP: no thread waits for a receiver), so one slow or hung receiver request
+ * holds one slot, not the queue. Waiting deliveries are bounded: when {@code queueCapacity} are
+ * pending, new events are dropped (and counted) rather than growing memory. Signing happens per
+ * attempt with the attempt's Timestamp and Nonce; the secret never leaves this class.
  */
 public final class CallbackDispatcher implements EventSink, AutoCloseable {
+  /** Deliveries in flight at most, by default. */
+  public static final int DEFAULT_PARALLELISM = 16;
+
   private final ObjectMapper mapper;
   private final MockClock clock;
+  private final ClockTimer timer;
   private final URI url;
   private final String secret;
   private final List<Duration> retryDelays;
   private final Duration timeout;
   private final int queueCapacity;
   private final int recordCapacity;
+  private final int parallelism;
   private final AtomicLong sequence = new AtomicLong(1_000_000);
   private final Deque<ObjectNode> recorded = new ArrayDeque<>();
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failedAttempts = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
-  private final ScheduledExecutorService sender;
+  /** Attempts due now, waiting for a free slot (guarded by this). */
+  private final ArrayDeque<Attempt> ready = new ArrayDeque<>();
+  private int inFlight;
+  private volatile boolean closed;
   private final HttpClient http;
+
+  private record Attempt(ObjectNode event, int number) { }
 
   /**
    * @param mapper JSON mapper
-   * @param clock simulation clock (for Timestamp)
+   * @param timer the simulation clock's timer (Timestamp and retry delays)
    * @param url callback URL, or null to only record
    * @param secret callback secret
    * @param retryDelays delay before each retry
-   * @param timeout per-attempt timeout
+   * @param timeout per-attempt timeout (whole exchange)
    * @param queueCapacity deliveries waiting at most
    * @param recordCapacity events remembered for inspection
+   * @param parallelism deliveries in flight at most
    */
-  public CallbackDispatcher(ObjectMapper mapper, MockClock clock, URI url, String secret,
-      List<Duration> retryDelays, Duration timeout, int queueCapacity, int recordCapacity) {
+  public CallbackDispatcher(ObjectMapper mapper, ClockTimer timer, URI url, String secret,
+      List<Duration> retryDelays, Duration timeout, int queueCapacity, int recordCapacity,
+      int parallelism) {
     this.mapper = mapper;
-    this.clock = clock;
+    this.timer = timer;
+    this.clock = timer.clock();
     this.url = url;
     this.secret = secret;
     this.retryDelays = List.copyOf(retryDelays);
     this.timeout = timeout;
     this.queueCapacity = queueCapacity;
     this.recordCapacity = recordCapacity;
-    if (url != null) {
-      this.sender = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "zego-mock-callbacks");
-        t.setDaemon(true);
-        return t;
-      });
-      this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
-    } else {
-      this.sender = null;
-      this.http = null;
-    }
+    this.parallelism = Math.max(1, parallelism);
+    this.http = url == null ? null : HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 
   @Override
@@ -106,7 +113,7 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
       }
       recorded.addLast(e.deepCopy());
     }
-    if (sender == null) {
+    if (http == null || closed) {
       return;
     }
     if (pending.incrementAndGet() > queueCapacity) {
@@ -114,18 +121,32 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
       dropped.incrementAndGet();
       return;
     }
-    try {
-      sender.execute(() -> attempt(e, 0));
-    } catch (java.util.concurrent.RejectedExecutionException closed) {
-      pending.decrementAndGet();
-      dropped.incrementAndGet();
-    }
+    offer(new Attempt(e, 0));
   }
 
-  private void attempt(ObjectNode event, int attempt) {
-    boolean ok = false;
+  private void offer(Attempt a) {
+    synchronized (this) {
+      ready.addLast(a);
+    }
+    launch();
+  }
+
+  /** Starts ready attempts while slots are free. */
+  private void launch() {
+    List<Attempt> start = new ArrayList<>();
+    synchronized (this) {
+      while (!closed && inFlight < parallelism && !ready.isEmpty()) {
+        start.add(ready.pollFirst());
+        inFlight++;
+      }
+    }
+    start.forEach(this::send);
+  }
+
+  private void send(Attempt a) {
+    CompletableFuture<HttpResponse<Void>> f;
     try {
-      ObjectNode signed = event.deepCopy();
+      ObjectNode signed = a.event().deepCopy();
       String ts = Long.toString(clock.millis());
       String nonce = ProcessSequence.CALLBACK_NONCES.next(); // random start per JVM, never reused
       signed.put("Nonce", nonce);
@@ -136,30 +157,37 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(signed)))
           .build();
-      HttpResponse<Void> res = http.send(req, HttpResponse.BodyHandlers.discarding());
-      ok = res.statusCode() / 100 == 2;
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
+      f = http.sendAsync(req, HttpResponse.BodyHandlers.discarding());
     } catch (Exception ex) {
-      ok = false; // connection refused, timeout, ...: counts as a failed attempt
+      done(a, false);
+      return;
+    }
+    // The request timeout covers the headers only: bound the whole exchange here.
+    f.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((res, ex) -> {
+      if (ex != null) {
+        f.cancel(true);
+      }
+      done(a, ex == null && res.statusCode() / 100 == 2);
+    });
+  }
+
+  private void done(Attempt a, boolean ok) {
+    synchronized (this) {
+      inFlight--;
     }
     if (ok) {
       delivered.incrementAndGet();
       pending.decrementAndGet();
-      return;
-    }
-    failedAttempts.incrementAndGet();
-    if (attempt < retryDelays.size()) {
-      try {
-        sender.schedule(() -> attempt(event, attempt + 1),
-            retryDelays.get(attempt).toMillis(), TimeUnit.MILLISECONDS);
-        return;
-      } catch (java.util.concurrent.RejectedExecutionException closed) {
-        // shutting down
+    } else {
+      failedAttempts.incrementAndGet();
+      if (a.number() < retryDelays.size() && !closed) {
+        timer.after(retryDelays.get(a.number()).toMillis(), () -> offer(new Attempt(a.event(), a.number() + 1)));
+      } else {
+        dropped.incrementAndGet();
+        pending.decrementAndGet();
       }
     }
-    dropped.incrementAndGet();
-    pending.decrementAndGet();
+    launch();
   }
 
   /** @return the latest events (unsigned), oldest first */
@@ -198,16 +226,12 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
     return pending.get();
   }
 
-  /** Stops delivering; waits briefly for the send in progress. */
+  /** Stops delivering: nothing new starts; exchanges in flight end by their timeout. */
   @Override
   public void close() {
-    if (sender != null) {
-      sender.shutdownNow();
-      try {
-        sender.awaitTermination(2, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    closed = true;
+    synchronized (this) {
+      ready.clear();
     }
   }
 }

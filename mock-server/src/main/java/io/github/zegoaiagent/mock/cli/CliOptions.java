@@ -84,11 +84,11 @@ final class CliOptions {
       o.callbackUrl = url("ZEGO_MOCK_CALLBACK_URL", env.get("ZEGO_MOCK_CALLBACK_URL"));
     }
     o.callbackSecret = env.get("ZEGO_MOCK_CALLBACK_SECRET");
-    o.strict = Boolean.parseBoolean(env.getOrDefault("ZEGO_MOCK_STRICT", "false"));
+    o.strict = bool("ZEGO_MOCK_STRICT", env.get("ZEGO_MOCK_STRICT"));
     if (env.get("ZEGO_MOCK_QPS_LIMIT") != null) {
       o.qpsLimit = integer("ZEGO_MOCK_QPS_LIMIT", env.get("ZEGO_MOCK_QPS_LIMIT"));
     }
-    o.controlRemote = Boolean.parseBoolean(env.getOrDefault("ZEGO_MOCK_CONTROL_REMOTE", "false"));
+    o.controlRemote = bool("ZEGO_MOCK_CONTROL_REMOTE", env.get("ZEGO_MOCK_CONTROL_REMOTE"));
     HTTP_FLAGS.forEach((flag, var) -> {
       if (env.get(var) != null) {
         o.http.put(flag, positive(var, env.get(var)));
@@ -224,15 +224,34 @@ final class CliOptions {
     return n;
   }
 
+  /**
+   * Strict boolean: {@code true}/{@code false} (any case), {@code 1}/{@code 0}, {@code yes}/{@code no},
+   * {@code on}/{@code off}; absent or empty is false; anything else is refused rather than
+   * silently read as false.
+   */
+  static boolean bool(String name, String v) {
+    if (v == null || v.isBlank()) {
+      return false;
+    }
+    switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1", "yes", "on":
+        return true;
+      case "false", "0", "no", "off":
+        return false;
+      default:
+        throw new IllegalArgumentException(name + ": not a boolean (true/false, 1/0, yes/no, on/off): " + v);
+    }
+  }
+
   private static long appId(String name, String v) {
     try {
       long id = Long.parseLong(v.trim());
-      if (id < 0 || id > 0xFFFF_FFFFL) {
+      if (id < 1 || id > 0xFFFF_FFFFL) {
         throw new NumberFormatException();
       }
       return id;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + ": not an unsigned 32-bit AppId: " + v);
+      throw new IllegalArgumentException(name + ": not an AppId (an unsigned 32-bit integer, not 0): " + v);
     }
   }
 

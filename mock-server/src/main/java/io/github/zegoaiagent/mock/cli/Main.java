@@ -76,6 +76,7 @@ public final class Main {
     out.println("  Base URL:       " + server.baseUrl());
     out.println("  Control API:    " + server.baseUrl().resolve("_mock/health")
         + (c.controlApiRemoteAllowed() ? " (remote callers allowed)" : " (loopback only)"));
+    out.println("  Journal:        " + server.baseUrl().resolve("_mock/journal") + " (latest requests, secrets masked)");
     if (c.callbackUrl() != null) {
       out.println("  Callback URL:   " + c.callbackUrl());
       out.println("  CallbackSecret: " + c.callbackSecret());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.zegoaiagent.mock.MockServer;
 import io.github.zegoaiagent.mock.http.Answer;
 import io.github.zegoaiagent.mock.simulate.LlmReply;
 import io.github.zegoaiagent.mock.state.Fault;
@@ -16,14 +15,16 @@ import java.time.Duration;
 import java.util.NoSuchElementException;
 
 /**
- * The control and inspection API under {@code /_mock/}: plain JSON, HTTP status codes (200, 400,
- * 403, 404, 405; never 5xx), framework-free behind the HTTP front. Callers that are not on loopback get 403 unless remote access was
+ * The control and inspection API under {@code /_mock/}: plain JSON, HTTP status codes (200, 400
+ * for bad input, 403, 404, 405 for a wrong method; 500 only for a bug), framework-free behind the HTTP front. Callers that are not on loopback get 403 unless remote access was
  * switched on. The routes are listed in the module README.
  */
 public final class ControlHttpHandler {
+  /** Path prefix of the control API. */
+  public static final String PREFIX = "/_mock/";
   private static final int MAX_BODY = 64 * 1024;
 
-  private final MockServer server;
+  private final MockControl server;
   private final ObjectMapper mapper;
   private final boolean remoteAllowed;
 
@@ -32,7 +33,7 @@ public final class ControlHttpHandler {
    * @param mapper JSON mapper
    * @param remoteAllowed whether non-loopback callers are served
    */
-  public ControlHttpHandler(MockServer server, ObjectMapper mapper, boolean remoteAllowed) {
+  public ControlHttpHandler(MockControl server, ObjectMapper mapper, boolean remoteAllowed) {
     this.server = server;
     this.mapper = mapper;
     this.remoteAllowed = remoteAllowed;
@@ -42,7 +43,7 @@ public final class ControlHttpHandler {
    * Answers one control request.
    *
    * @param method HTTP method
-   * @param rawPath raw path, starting with {@link MockServer#CONTROL_PREFIX}
+   * @param rawPath raw path, starting with {@link #PREFIX}
    * @param remote the caller
    * @param in body bytes
    * @param tooLarge whether the body was longer than the front's cap
@@ -60,7 +61,7 @@ public final class ControlHttpHandler {
         status = 400;
         body = error("body larger than " + MAX_BODY + " bytes");
       } else {
-        String path = decodePath(rawPath).substring(MockServer.CONTROL_PREFIX.length());
+        String path = decodePath(rawPath).substring(PREFIX.length());
         JsonNode json = in.length == 0 ? mapper.createObjectNode() : mapper.readTree(in);
         Object[] r = route(method, path, json == null ? mapper.createObjectNode() : json);
         status = (Integer) r[0];
@@ -69,9 +70,14 @@ public final class ControlHttpHandler {
     } catch (NoSuchElementException e) {
       status = 404;
       body = error(e.getMessage());
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | IllegalArgumentException e) {
+      // Bad input: a body that is not JSON, a malformed escape, a missing or wrong field.
       status = 400;
       body = error(e.getClass().getSimpleName() + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      // A bug in the mock is not the caller's fault: say so (never dressed up as a 400).
+      status = 500;
+      body = error("bug in the mock's control API (" + e.getClass().getSimpleName() + "); please report it");
     }
     try {
       return new Answer(status, mapper.writeValueAsBytes(body), 0);
@@ -98,10 +104,10 @@ public final class ControlHttpHandler {
       ObjectNode n = mapper.createObjectNode();
       n.put("baseUrl", server.baseUrl().toString());
       ArrayNode ids = n.putArray("appIds");
-      server.config().credentials().keySet().forEach(ids::add);
-      n.put("strict", server.config().strict());
+      server.appIds().forEach(ids::add);
+      n.put("strict", server.strictNonces());
       n.put("clockMillis", server.clock().millis());
-      n.put("callbackUrl", server.config().callbackUrl() == null ? null : server.config().callbackUrl().toString());
+      n.put("callbackUrl", server.callbackUrl() == null ? null : server.callbackUrl().toString());
       return ok(n);
     }
     if (path.equals("reset") && post) {
@@ -110,7 +116,7 @@ public final class ControlHttpHandler {
     }
     if (path.equals("agents") && get) {
       ArrayNode a = mapper.createArrayNode();
-      server.config().credentials().keySet().forEach(app ->
+      server.appIds().forEach(app ->
           server.agents(app).forEach(r -> a.add(mapper.valueToTree(r))));
       return ok(a);
     }
@@ -184,7 +190,35 @@ public final class ControlHttpHandler {
       server.callbacks().forEach(events::add);
       return ok(n);
     }
-    return new Object[] {404, error("no control route " + method + " " + MockServer.CONTROL_PREFIX + path)};
+    String allowed = allowedMethods(path);
+    if (allowed != null) {
+      return new Object[] {405, error("method " + method + " not allowed on " + PREFIX + path + "; allowed: " + allowed)};
+    }
+    return new Object[] {404, error("no control route " + method + " " + PREFIX + path)};
+  }
+
+  /** @return the methods a known route takes, or null for an unknown path */
+  private static String allowedMethods(String path) {
+    switch (path) {
+      case "health", "info", "agents", "instances", "journal", "clock", "callbacks":
+        return "GET";
+      case "reset", "clock/advance", "llm-reply", "qps-limit":
+        return "POST";
+      case "faults":
+        return "GET, POST, DELETE";
+      default:
+        break;
+    }
+    if (path.startsWith("instances/")) {
+      String rest = path.substring("instances/".length());
+      if (!rest.isEmpty() && !rest.contains("/")) {
+        return "GET";
+      }
+      if (rest.endsWith("/user") && rest.indexOf('/') == rest.length() - "/user".length()) {
+        return "POST";
+      }
+    }
+    return null;
   }
 
   private ArrayNode faults() {

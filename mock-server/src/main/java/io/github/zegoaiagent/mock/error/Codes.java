@@ -21,6 +21,7 @@ public final class Codes {
   public static final int BODY_UNREADABLE = 100000012;
   public static final int SIGNATURE_VERSION_EMPTY = 100000013;
   public static final int SIGNATURE_VERSION_UNSUPPORTED = 100000014;
+  public static final int GATEWAY_INTERNAL_ERROR = 100000015;
   public static final int SYSTEM_ERROR = 410000001;
   public static final int INVALID_PARAMETER = 410000003;
   public static final int JSON_PARSE_FAILED = 410000004;

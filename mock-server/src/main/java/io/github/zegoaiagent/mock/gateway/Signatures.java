@@ -14,6 +14,14 @@ public final class Signatures {
    * @return {@code lowercase_hex(MD5(AppId + SignatureNonce + ServerSecret + Timestamp))}
    */
   public static String sign(long appId, String nonce, String serverSecret, long timestamp) {
+    return sign(appId, nonce, serverSecret, Long.toString(timestamp));
+  }
+
+  /**
+   * @param timestamp the Timestamp exactly as sent (the gateway signs the text, not the number)
+   * @return {@code lowercase_hex(MD5(AppId + SignatureNonce + ServerSecret + Timestamp))}
+   */
+  public static String sign(long appId, String nonce, String serverSecret, String timestamp) {
     try {
       MessageDigest md5 = MessageDigest.getInstance("MD5");
       byte[] d = md5.digest((appId + nonce + serverSecret + timestamp).getBytes(StandardCharsets.UTF_8));

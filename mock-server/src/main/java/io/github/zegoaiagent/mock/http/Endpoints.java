@@ -13,9 +13,27 @@ import java.util.function.Function;
  * @param frontError envelope for a request the front refuses (framing, timeout): the message
  *     in, JSON bytes out
  * @param bug envelope for an exception that escaped an endpoint (a bug in the mock)
+ * @param delayer how an answer's delay is waited for (the simulation clock's timer), or null
+ *     for the connection's event-loop timer (wall clock)
  */
 public record Endpoints(Api api, String controlPrefix, Control control,
-    Function<String, byte[]> frontError, Function<Throwable, byte[]> bug) {
+    Function<String, byte[]> frontError, Function<Throwable, byte[]> bug, Delayer delayer) {
+
+  /** Endpoints whose answer delays wait on the wall clock. */
+  public Endpoints(Api api, String controlPrefix, Control control,
+      Function<String, byte[]> frontError, Function<Throwable, byte[]> bug) {
+    this(api, controlPrefix, control, frontError, bug, null);
+  }
+
+  /** Waits for an answer's delay without holding a thread. */
+  @FunctionalInterface
+  public interface Delayer {
+    /**
+     * @param delayMillis how long
+     * @param task what to run then (it hands itself to the connection's event loop)
+     */
+    void after(long delayMillis, Runnable task);
+  }
 
   /** The API behind the front. */
   @FunctionalInterface

@@ -282,7 +282,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       held = true;
       guard.hold(true);
       Answer delayed = a;
-      ctx.executor().schedule(() -> {
+      Runnable release = () -> {
         if (!ctx.channel().isActive()) {
           return;
         }
@@ -290,7 +290,13 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         held = false;
         guard.hold(false);
         drain(ctx);
-      }, a.delayMillis(), TimeUnit.MILLISECONDS);
+      };
+      Endpoints.Delayer delayer = front.endpoints().delayer();
+      if (delayer != null) {
+        delayer.after(a.delayMillis(), () -> ctx.executor().execute(release));
+      } else {
+        ctx.executor().schedule(release, a.delayMillis(), TimeUnit.MILLISECONDS);
+      }
     } else {
       send(ctx, a.status(), a.body(), keep, isHead);
     }

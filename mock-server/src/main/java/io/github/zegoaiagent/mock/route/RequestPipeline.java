@@ -10,6 +10,7 @@ import io.github.zegoaiagent.mock.gateway.Gateway;
 import io.github.zegoaiagent.mock.generated.ActionHandler;
 import io.github.zegoaiagent.mock.http.QueryString;
 import io.github.zegoaiagent.mock.http.RawRequest;
+import io.github.zegoaiagent.mock.simulate.CallContext;
 import io.github.zegoaiagent.mock.simulate.Simulator;
 import io.github.zegoaiagent.mock.state.Fault;
 import io.github.zegoaiagent.mock.state.FaultPlan;
@@ -19,7 +20,6 @@ import io.github.zegoaiagent.mock.state.RequestJournal;
 import io.github.zegoaiagent.mock.state.SecretMasker;
 import io.github.zegoaiagent.mock.validate.RequestValidator;
 import io.github.zegoaiagent.mock.validate.Tolerance;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -130,7 +130,7 @@ public final class RequestPipeline {
     }
     journal.add(now, req.method(), req.path(), req.rawQuery(), q.get("Action"), appId,
         req.bodyTooLarge() ? "(body larger than " + maxBodyBytes + " bytes)"
-            : masker.mask(new String(req.body(), StandardCharsets.UTF_8)), code, message, requestId,
+            : masker.maskBody(q.get("Action"), req.body()), code, message, requestId,
         inspected == null ? List.of() : inspected.unknownFields(), inspected == null ? List.of() : inspected.legacy());
     return out;
   }

@@ -3,15 +3,12 @@ package io.github.zegoaiagent.mock.simulate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.zegoaiagent.mock.MockServerConfig;
 import io.github.zegoaiagent.mock.callback.EventSink;
 import io.github.zegoaiagent.mock.error.ApiError;
 import io.github.zegoaiagent.mock.error.Codes;
 import io.github.zegoaiagent.mock.generated.ActionHandler;
 import io.github.zegoaiagent.mock.generated.model.AddAgentInstanceMsgRequest;
-import io.github.zegoaiagent.mock.generated.model.AgentInfo;
 import io.github.zegoaiagent.mock.generated.model.AgentInstanceIdRequest;
-import io.github.zegoaiagent.mock.generated.model.AgentInstanceMsgListData;
 import io.github.zegoaiagent.mock.generated.model.AgentInstanceStatusData;
 import io.github.zegoaiagent.mock.generated.model.AgentStatus;
 import io.github.zegoaiagent.mock.generated.model.CreateAgentInstanceData;
@@ -24,13 +21,11 @@ import io.github.zegoaiagent.mock.generated.model.DigitalHumanInstanceData;
 import io.github.zegoaiagent.mock.generated.model.DigitalHumanInstanceResponse;
 import io.github.zegoaiagent.mock.generated.model.EmptyResponse;
 import io.github.zegoaiagent.mock.generated.model.GetAgentInstanceMsgListResponse;
-import io.github.zegoaiagent.mock.generated.model.ListAgentsData;
 import io.github.zegoaiagent.mock.generated.model.ListAgentsRequest;
 import io.github.zegoaiagent.mock.generated.model.ListAgentsResponse;
 import io.github.zegoaiagent.mock.generated.model.ListeningTurnRequest;
 import io.github.zegoaiagent.mock.generated.model.Message;
 import io.github.zegoaiagent.mock.generated.model.QueryAgentInstanceStatusResponse;
-import io.github.zegoaiagent.mock.generated.model.QueryAgentsData;
 import io.github.zegoaiagent.mock.generated.model.QueryAgentsRequest;
 import io.github.zegoaiagent.mock.generated.model.QueryAgentsResponse;
 import io.github.zegoaiagent.mock.generated.model.RegisterAgentRequest;
@@ -41,10 +36,8 @@ import io.github.zegoaiagent.mock.generated.model.SendAgentInstanceTTSRequest;
 import io.github.zegoaiagent.mock.generated.model.UnregisterAgentRequest;
 import io.github.zegoaiagent.mock.generated.model.UpdateAgentInstanceRequest;
 import io.github.zegoaiagent.mock.generated.model.UpdateAgentRequest;
-import io.github.zegoaiagent.mock.route.CallContext;
 import io.github.zegoaiagent.mock.state.AgentRecord;
 import io.github.zegoaiagent.mock.state.AppState;
-import io.github.zegoaiagent.mock.state.ContextMessage;
 import io.github.zegoaiagent.mock.state.InstanceKind;
 import io.github.zegoaiagent.mock.state.InstanceState;
 import io.github.zegoaiagent.mock.state.MockState;
@@ -53,14 +46,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * The simulated service: implements every generated action method against {@link MockState}.
+ * The simulated service behind the generated {@link ActionHandler}: agents go to
+ * {@link AgentsHandler}, context to {@link ContextHandler}; instances, speech and walkie-talkie
+ * turns are still here (their split is open work), as are ticking and the control hooks.
  *
  * <p>Every call runs under the state lock after replaying the transitions due at the call's
  * clock time ({@link #tick(long)}). Business refusals are {@link ApiError}s. Modelling choices
@@ -79,12 +71,14 @@ public final class Simulator implements ActionHandler<CallContext> {
   static final int EXCEPTION_KICKED = 1203;
   static final int EXCEPTION_PUBLISH_FAILED = 1206;
 
-  private final MockServerConfig config;
+  private final SimulationSettings config;
   private final MockState state;
   private final ObjectMapper mapper;
   private final EventSink events;
   private final Speech speech;
-  private final String liveAllowedActions;
+  private final Instances instances;
+  private final AgentsHandler agents;
+  private final ContextHandler context;
   private volatile boolean addAnswerDefaultOverridden;
   private volatile Boolean addAnswerDefault;
 
@@ -94,7 +88,7 @@ public final class Simulator implements ActionHandler<CallContext> {
    * @param mapper JSON mapper (unknown properties ignored)
    * @param events where callback events go
    */
-  public Simulator(MockServerConfig config, MockState state, ObjectMapper mapper, EventSink events) {
+  public Simulator(SimulationSettings config, MockState state, ObjectMapper mapper, EventSink events) {
     this.config = config;
     this.state = state;
     this.mapper = mapper;
@@ -102,9 +96,9 @@ public final class Simulator implements ActionHandler<CallContext> {
     this.speech = new Speech(config, events);
     this.addAnswerDefault = config.addAnswerToHistoryDefault();
     this.addAnswerDefaultOverridden = addAnswerDefault != null;
-    this.liveAllowedActions = ActionHandler.<CallContext>table().values().stream()
-        .filter(ActionHandler.Action::liveDigitalHumanAllowed).map(ActionHandler.Action::name)
-        .collect(Collectors.joining(", "));
+    this.instances = new Instances(state);
+    this.agents = new AgentsHandler(config, state, mapper);
+    this.context = new ContextHandler(config, speech, instances);
   }
 
   /** @param reply the simulated LLM from now on */
@@ -138,125 +132,31 @@ public final class Simulator implements ActionHandler<CallContext> {
     }
   }
 
-  // ------------------------------------------------------------------ agents
+  // ------------------------------------------------------------------ agents (AgentsHandler)
 
   @Override
   public EmptyResponse registerAgent(CallContext ctx, RegisterAgentRequest req) {
-    AppState app = state.app(ctx.appId());
-    if (app.agents.containsKey(req.getAgentId())) {
-      throw new ApiError(Codes.AGENT_ALREADY_EXISTS, "agent already exists: " + req.getAgentId());
-    }
-    if (app.agents.size() >= config.maxAgents()) {
-      throw new ApiError(Codes.INVALID_PARAMETER, "AgentId: the mock keeps at most "
-          + config.maxAgents() + " agents per App (cap maxAgents); unregister some first");
-    }
-    JsonNode b = ctx.body();
-    app.agents.put(req.getAgentId(), new AgentRecord(req.getAgentId(), req.getName(),
-        b.get("LLM"), b.get("TTS"), b.get("ASR")));
-    return new EmptyResponse();
+    return agents.registerAgent(ctx, req);
   }
 
   @Override
   public EmptyResponse unregisterAgent(CallContext ctx, UnregisterAgentRequest req) {
-    if (state.app(ctx.appId()).agents.remove(req.getAgentId()) == null) {
-      throw agentNotFound(req.getAgentId());
-    }
-    return new EmptyResponse();
+    return agents.unregisterAgent(ctx, req);
   }
 
   @Override
   public EmptyResponse updateAgent(CallContext ctx, UpdateAgentRequest req) {
-    AppState app = state.app(ctx.appId());
-    AgentRecord old = app.agents.get(req.getAgentId());
-    if (old == null) {
-      throw agentNotFound(req.getAgentId());
-    }
-    JsonNode b = ctx.body();
-    // Replace-what-is-sent: each top-level object present replaces the stored one whole.
-    app.agents.put(old.agentId(), new AgentRecord(old.agentId(),
-        ctx.sent("Name") ? req.getName() : old.name(),
-        ctx.sent("LLM") ? b.get("LLM") : old.llm(),
-        ctx.sent("TTS") ? b.get("TTS") : old.tts(),
-        ctx.sent("ASR") ? b.get("ASR") : old.asr()));
-    return new EmptyResponse();
+    return agents.updateAgent(ctx, req);
   }
 
   @Override
   public ListAgentsResponse listAgents(CallContext ctx, ListAgentsRequest req) {
-    AppState app = state.app(ctx.appId());
-    int limit = req.getLimit() == null || req.getLimit() == 0 ? 5 : req.getLimit();
-    String after = decodeCursor(req.getCursor());
-    Map<String, AgentRecord> tail = after == null ? app.agents : app.agents.tailMap(after, false);
-    List<AgentInfo> page = new ArrayList<>();
-    String last = null;
-    for (AgentRecord a : tail.values()) {
-      if (page.size() == limit) {
-        break;
-      }
-      page.add(info(a));
-      last = a.agentId();
-    }
-    boolean more = last != null && app.agents.higherKey(last) != null;
-    String cursor = more ? Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(last.getBytes(StandardCharsets.UTF_8)) : "";
-    return new ListAgentsResponse().data(new ListAgentsData()
-        .total(app.agents.size()).agents(page).cursor(cursor));
-  }
-
-  private static String decodeCursor(String cursor) {
-    if (cursor == null || cursor.isEmpty()) {
-      return null;
-    }
-    try {
-      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new ApiError(Codes.INVALID_PARAMETER,
-          "Cursor: not a Cursor returned by ListAgents (send it back unchanged, or empty for the first page)");
-    }
+    return agents.listAgents(ctx, req);
   }
 
   @Override
   public QueryAgentsResponse queryAgents(CallContext ctx, QueryAgentsRequest req) {
-    AppState app = state.app(ctx.appId());
-    List<AgentInfo> found = new ArrayList<>();
-    for (String id : new LinkedHashSet<>(req.getAgentIds())) {
-      AgentRecord a = app.agents.get(id);
-      if (a != null) {
-        found.add(info(a));
-      }
-    }
-    return new QueryAgentsResponse().data(new QueryAgentsData().agents(found));
-  }
-
-  /**
-   * The agent exactly as RegisterAgent/UpdateAgent stored it: no default is filled in (the
-   * generated AgentInfo would add LLM.Temperature, ASR.Vendor, ...), credentials included as the
-   * service returns them (reference §5.4).
-   */
-  private AgentInfo info(AgentRecord a) {
-    ObjectNode n = mapper.createObjectNode();
-    n.put("AgentId", a.agentId());
-    if (a.name() != null) {
-      n.put("Name", a.name());
-    }
-    putIfPresent(n, "LLM", a.llm());
-    putIfPresent(n, "TTS", a.tts());
-    putIfPresent(n, "ASR", a.asr());
-    return new StoredAgent(n);
-  }
-
-  /** An AgentInfo that serializes as the stored JSON, not as the generated model with its defaults. */
-  static final class StoredAgent extends AgentInfo {
-    private final JsonNode stored;
-
-    StoredAgent(JsonNode stored) {
-      this.stored = stored;
-    }
-
-    @com.fasterxml.jackson.annotation.JsonValue
-    JsonNode stored() {
-      return stored;
-    }
+    return agents.queryAgents(ctx, req);
   }
 
   // ------------------------------------------------------------------ instances
@@ -285,7 +185,7 @@ public final class Simulator implements ActionHandler<CallContext> {
     AppState app = state.app(ctx.appId());
     AgentRecord agent = app.agents.get(req.getAgentId());
     if (agent == null) {
-      throw agentNotFound(req.getAgentId());
+      throw AgentsHandler.agentNotFound(req.getAgentId());
     }
     JsonNode b = ctx.body();
     boolean cdn = ctx.sent("CDN");
@@ -326,7 +226,7 @@ public final class Simulator implements ActionHandler<CallContext> {
     String agentId = b.get("AgentId").textValue();
     AgentRecord agent = app.agents.get(agentId);
     if (agent == null) {
-      throw agentNotFound(agentId);
+      throw AgentsHandler.agentNotFound(agentId);
     }
     String userId = b.get("UserId").textValue();
     JsonNode rtc = b.get("RTC");
@@ -628,34 +528,17 @@ public final class Simulator implements ActionHandler<CallContext> {
 
   @Override
   public GetAgentInstanceMsgListResponse getAgentInstanceMsgList(CallContext ctx, AgentInstanceIdRequest req) {
-    InstanceState inst = instance(ctx, req.getAgentInstanceId());
-    List<Message> list = new ArrayList<>();
-    for (ContextMessage m : inst.context) {
-      list.add(new Message().role(Message.RoleEnum.fromValue(m.role())).content(m.content()));
-    }
-    return new GetAgentInstanceMsgListResponse()
-        .data(new AgentInstanceMsgListData().total(list.size()).messageList(list));
+    return context.getAgentInstanceMsgList(ctx, req);
   }
 
   @Override
   public EmptyResponse resetAgentInstanceMsgList(CallContext ctx, AgentInstanceIdRequest req) {
-    instance(ctx, req.getAgentInstanceId()).context.clear();
-    return new EmptyResponse();
+    return context.resetAgentInstanceMsgList(ctx, req);
   }
 
   @Override
   public EmptyResponse addAgentInstanceMsg(CallContext ctx, AddAgentInstanceMsgRequest req) {
-    InstanceState inst = instance(ctx, req.getAgentInstanceId());
-    List<Message> msgs = req.getMessages() == null ? List.of() : req.getMessages();
-    if (inst.context.size() + msgs.size() > config.maxContextMessages()) {
-      throw new ApiError(Codes.INVALID_PARAMETER, "Messages: the mock keeps at most "
-          + config.maxContextMessages() + " context messages per instance (cap maxContextMessages); "
-          + inst.context.size() + " are stored");
-    }
-    for (Message m : msgs) {
-      speech.addContext(inst, m.getRole().getValue(), m.getContent());
-    }
-    return new EmptyResponse();
+    return context.addAgentInstanceMsg(ctx, req);
   }
 
   @Override
@@ -751,32 +634,8 @@ public final class Simulator implements ActionHandler<CallContext> {
 
   // ------------------------------------------------------------------ helpers
 
-  /** Looks an instance up and applies the per-action refusals the contract lists. */
   private InstanceState instance(CallContext ctx, String id) {
-    InstanceState inst = state.app(ctx.appId()).instances.get(id);
-    if (inst == null) {
-      throw new ApiError(Codes.INSTANCE_NOT_FOUND,
-          "agent instance not found: " + id + " (never created, or already deleted)");
-    }
-    if (inst.kind == InstanceKind.LIVE_DIGITAL_HUMAN && !ctx.action().liveDigitalHumanAllowed()) {
-      throw new ApiError(Codes.LIVE_DIGITAL_HUMAN_CONTROL_FORBIDDEN, ctx.action().name()
-          + " is not allowed on live digital-human instance " + id + "; allowed: " + liveAllowedActions);
-    }
-    if (inst.isShuttingDown() && ctx.action().errorCodes().contains(Codes.INSTANCE_SHUTTING_DOWN)) {
-      throw new ApiError(Codes.INSTANCE_SHUTTING_DOWN,
-          "instance " + id + " is shutting down gracefully; no further operations");
-    }
-    return inst;
-  }
-
-  private static ApiError agentNotFound(String agentId) {
-    return new ApiError(Codes.AGENT_NOT_FOUND, "agent not found: " + agentId);
-  }
-
-  private static void putIfPresent(ObjectNode n, String field, JsonNode value) {
-    if (value != null && !value.isNull()) {
-      n.set(field, value);
-    }
+    return instances.find(ctx, id);
   }
 
   // ------------------------------------------------------------------ control API hooks
@@ -788,6 +647,25 @@ public final class Simulator implements ActionHandler<CallContext> {
    */
   public InstanceState find(long appId, String id) {
     return state.app(appId).instances.get(id);
+  }
+
+  /**
+   * Makes a user publish a stream or stop (StartListening needs it); call under the state lock.
+   *
+   * @param userId user, or null for the instance's user
+   */
+  public void setUserPublishing(InstanceState inst, String userId, boolean publishing) {
+    String u = userId != null ? userId : inst.userId;
+    if (publishing) {
+      inst.notPublishing.remove(u);
+    } else if (inst.notPublishing.size() < config.maxUsersPerInstance()) {
+      inst.notPublishing.add(u);
+    }
+  }
+
+  /** Sets what the user says in the instance's next walkie-talkie turns; call under the state lock. */
+  public void setUserUtterance(InstanceState inst, String text) {
+    inst.userUtterance = text;
   }
 
   /** Marks the instance's user absent from (or back in) the room; call under the state lock. */

@@ -3,7 +3,6 @@ package io.github.zegoaiagent.mock.simulate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.zegoaiagent.mock.MockServerConfig;
 import io.github.zegoaiagent.mock.callback.EventSink;
 import io.github.zegoaiagent.mock.state.ContextMessage;
 import io.github.zegoaiagent.mock.state.InstanceState;
@@ -40,11 +39,11 @@ final class Speech {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  private final MockServerConfig config;
+  private final SimulationSettings config;
   private final EventSink events;
   private volatile LlmReply reply;
 
-  Speech(MockServerConfig config, EventSink events) {
+  Speech(SimulationSettings config, EventSink events) {
     this.config = config;
     this.events = events;
     this.reply = config.llmReply();
@@ -169,10 +168,14 @@ final class Speech {
 
   /** Appends to the context, forgetting the oldest message beyond the cap. */
   void addContext(InstanceState inst, String role, String content) {
-    if (inst.context.size() >= config.maxContextMessages()) {
-      inst.context.remove(0);
+    long chars = content == null ? 0 : content.length();
+    while (!inst.context.isEmpty() && (inst.context.size() >= config.maxContextMessages()
+        || inst.contextChars + chars > config.maxContextBytes())) {
+      ContextMessage gone = inst.context.remove(0);
+      inst.contextChars -= gone.content() == null ? 0 : gone.content().length();
     }
     inst.context.add(new ContextMessage(role, content));
+    inst.contextChars += chars;
   }
 
   private void start(InstanceState inst, SpeechItem item, long at) {

@@ -20,6 +20,18 @@ public record AgentRecord(String agentId, String name, JsonNode llm, JsonNode tt
     asr = asr == null ? null : asr.deepCopy();
   }
 
+  /**
+   * @return characters of the stored JSON text (id, name and objects): what the mock's byte cap
+   *     {@code maxAgentBytes} counts
+   */
+  public long size() {
+    return agentId.length() + (name == null ? 0 : name.length()) + chars(llm) + chars(tts) + chars(asr);
+  }
+
+  private static long chars(JsonNode n) {
+    return n == null ? 0 : n.toString().length();
+  }
+
   @Override
   public JsonNode llm() {
     return llm == null ? null : llm.deepCopy();

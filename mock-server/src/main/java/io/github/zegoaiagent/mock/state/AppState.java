@@ -10,4 +10,6 @@ public final class AppState {
   public final TreeMap<String, AgentRecord> agents = new TreeMap<>();
   /** In creation order. */
   public final Map<String, InstanceState> instances = new LinkedHashMap<>();
+  /** Sum of {@link AgentRecord#size()} over {@link #agents} (the byte cap counts this). */
+  public long agentChars;
 }

@@ -26,10 +26,22 @@ import java.util.List;
  * @param walkieTalkie CommunicationMode 2
  * @param llm effective LLM config, or null
  * @param tts effective TTS config, or null
+ *     (both with credentials masked as {@code ***} when read through {@code MockServer})
  */
 public record InstanceSnapshot(long appId, String agentInstanceId, InstanceKind kind,
     String agentId, String userId, String roomId, String agentStreamId, String agentUserId,
     String userStreamId, String status, long lastRound, List<ContextMessage> context,
     List<SpokenText> spokenTexts, int queued, String listeningUser, boolean userPresent,
     boolean shuttingDown, boolean walkieTalkie, JsonNode llm, JsonNode tts) {
+
+  /**
+   * @param llm replacement LLM config
+   * @param tts replacement TTS config
+   * @return this snapshot with other LLM/TTS objects (used to mask credentials)
+   */
+  public InstanceSnapshot withConfig(JsonNode llm, JsonNode tts) {
+    return new InstanceSnapshot(appId, agentInstanceId, kind, agentId, userId, roomId, agentStreamId,
+        agentUserId, userStreamId, status, lastRound, context, spokenTexts, queued, listeningUser,
+        userPresent, shuttingDown, walkieTalkie, llm, tts);
+  }
 }

@@ -40,6 +40,8 @@ public final class InstanceState {
   public JsonNode asr;
 
   public final List<ContextMessage> context = new ArrayList<>();
+  /** Characters of {@link #context} contents (the byte cap {@code maxContextBytes} counts this). */
+  public long contextChars;
   public final Deque<SpokenText> spoken = new ArrayDeque<>();
   public final Deque<SpeechItem> queue = new ArrayDeque<>();
   public SpeechItem current;

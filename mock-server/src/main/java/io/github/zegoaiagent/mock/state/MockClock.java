@@ -54,6 +54,36 @@ public final class MockClock {
     offsetMillis.addAndGet(d.toMillis());
   }
 
+  /**
+   * @return a {@link Clock} view of this clock (UTC): give it to a client
+   *     ({@code ZegoAiAgentClient.builder().clock(...)}) so its Timestamps follow the mock's time,
+   *     also after {@link #advance(Duration)}
+   */
+  public Clock asClock() {
+    MockClock self = this;
+    return new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return Clock.fixed(instant(), zone); // a zone change is not needed by any caller
+      }
+
+      @Override
+      public Instant instant() {
+        return self.instant();
+      }
+
+      @Override
+      public long millis() {
+        return self.millis();
+      }
+    };
+  }
+
   /** @return whether the clock follows real time */
   public boolean isRunning() {
     return running;

@@ -6,19 +6,46 @@ import java.util.Deque;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Bounded journal of the latest requests; the oldest entries are forgotten. Thread-safe. */
+/**
+ * Bounded journal of the latest requests: at most {@code capacity} entries and
+ * {@code maxChars} characters of query, body and message in all (each body and query clipped
+ * to 8 KiB); the oldest entries are forgotten. Thread-safe.
+ */
 public final class RequestJournal {
   /** Longest body text kept per entry. */
   public static final int MAX_BODY_CHARS = 8 * 1024;
   private static final Pattern SIGNATURE = Pattern.compile("(^|&)(Signature=)[^&]*");
 
   private final int capacity;
+  private final long maxChars;
   private final Deque<JournalEntry> entries = new ArrayDeque<>();
   private long sequence;
+  private long chars;
 
   /** @param capacity entries kept */
   public RequestJournal(int capacity) {
+    this(capacity, Long.MAX_VALUE);
+  }
+
+  /**
+   * @param capacity entries kept
+   * @param maxChars characters of query, body and message kept in all
+   */
+  public RequestJournal(int capacity, long maxChars) {
     this.capacity = capacity;
+    this.maxChars = maxChars;
+  }
+
+  private static long size(JournalEntry e) {
+    return len(e.query()) + len(e.body()) + len(e.message()) + len(e.path()) + len(e.action());
+  }
+
+  private static long len(String s) {
+    return s == null ? 0 : s.length();
+  }
+
+  private static String clip(String s) {
+    return s == null ? null : s.length() > MAX_BODY_CHARS ? s.substring(0, MAX_BODY_CHARS) + "…" : s;
   }
 
   /**
@@ -49,14 +76,14 @@ public final class RequestJournal {
   public synchronized JournalEntry add(long atMillis, String method, String path, String rawQuery,
       String action, Long appId, String body, int code, String message, String requestId,
       List<String> unknownFields, List<String> legacy) {
-    String b = body == null ? null
-        : body.length() > MAX_BODY_CHARS ? body.substring(0, MAX_BODY_CHARS) + "…" : body;
-    JournalEntry e = new JournalEntry(++sequence, atMillis, method, path, maskQuery(rawQuery),
-        action, appId, b, code, message, requestId, List.copyOf(unknownFields), List.copyOf(legacy));
-    if (entries.size() == capacity) {
-      entries.removeFirst();
+    JournalEntry e = new JournalEntry(++sequence, atMillis, method, clip(path), clip(maskQuery(rawQuery)),
+        clip(action), appId, clip(body), code, clip(message), requestId, List.copyOf(unknownFields), List.copyOf(legacy));
+    long size = size(e);
+    while (!entries.isEmpty() && (entries.size() >= capacity || chars + size > maxChars)) {
+      chars -= size(entries.removeFirst());
     }
     entries.addLast(e);
+    chars += size;
     return e;
   }
 
@@ -68,5 +95,6 @@ public final class RequestJournal {
   /** Forgets all entries. */
   public synchronized void clear() {
     entries.clear();
+    chars = 0;
   }
 }

@@ -68,6 +68,17 @@ class CliOptionsTest {
   void badInputIsExplained() {
     assertThatThrownBy(() -> CliOptions.parse(new String[] {"--port", "x"}, Map.of())).hasMessageContaining("--port");
     assertThatThrownBy(() -> CliOptions.parse(new String[] {"--app-id", "-1"}, Map.of())).hasMessageContaining("AppId");
+    assertThatThrownBy(() -> CliOptions.parse(new String[] {"--app-id", "0"}, Map.of())).hasMessageContaining("not 0");
+    assertThatThrownBy(() -> CliOptions.parse(new String[] {"--app-id", "4294967296"}, Map.of())).hasMessageContaining("AppId");
+    assertThat(CliOptions.parse(new String[] {"--app-id", "4294967295"}, Map.of()).appIds).containsExactly(4294967295L);
+    // Booleans are strict: 1/yes mean true, a typo is refused instead of meaning false.
+    assertThat(CliOptions.parse(new String[0], Map.of("ZEGO_MOCK_STRICT", "1")).strict).isTrue();
+    assertThat(CliOptions.parse(new String[0], Map.of("ZEGO_MOCK_STRICT", "yes")).strict).isTrue();
+    assertThat(CliOptions.parse(new String[0], Map.of("ZEGO_MOCK_STRICT", "off")).strict).isFalse();
+    assertThatThrownBy(() -> CliOptions.parse(new String[0], Map.of("ZEGO_MOCK_STRICT", "ture")))
+        .hasMessageContaining("ZEGO_MOCK_STRICT").hasMessageContaining("not a boolean");
+    assertThatThrownBy(() -> CliOptions.parse(new String[0], Map.of("ZEGO_MOCK_CONTROL_REMOTE", "2")))
+        .hasMessageContaining("ZEGO_MOCK_CONTROL_REMOTE");
     assertThatThrownBy(() -> CliOptions.parse(new String[] {"--qps-limit", "-2"}, Map.of())).hasMessageContaining(">= 0");
     assertThatThrownBy(() -> CliOptions.parse(new String[] {"--callback-url", "ftp://x"}, Map.of())).hasMessageContaining("http");
     assertThatThrownBy(() -> CliOptions.parse(new String[] {"--bogus"}, Map.of())).hasMessageContaining("--bogus");

@@ -1,4 +1,4 @@
-package io.github.zegoaiagent.mock.route;
+package io.github.zegoaiagent.mock.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.generated.ActionHandler;

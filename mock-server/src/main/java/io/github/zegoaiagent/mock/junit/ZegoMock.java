@@ -1,0 +1,83 @@
+package io.github.zegoaiagent.mock.junit;
+
+import io.github.zegoaiagent.mock.MockServer;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What a {@link ZegoMockTest} test gets: everything needed to point a client at the mock and to
+ * steer and inspect it. One per outermost test class (shared by {@code @Nested} classes).
+ */
+public final class ZegoMock implements AutoCloseable {
+  private final MockServer server;
+  private final CallbackSink callbacks;
+
+  ZegoMock(MockServer server, CallbackSink callbacks) {
+    this.server = server;
+    this.callbacks = callbacks;
+  }
+
+  /** @return the API's base URL, for {@code ZegoAiAgentClient.builder().endpoint(...)} */
+  public URI baseUrl() {
+    return server.baseUrl();
+  }
+
+  /** @return the AppId the mock serves */
+  public long appId() {
+    return server.appId();
+  }
+
+  /** @return its ServerSecret (for the client; never printed by the mock) */
+  public String serverSecret() {
+    return server.serverSecret();
+  }
+
+  /**
+   * @return the mock's clock as a {@link Clock}: give it to the client
+   *     ({@code .clock(mock.clock())}) so its signed Timestamps follow the mock's (fixed) time
+   *     instead of getting 100000004
+   */
+  public Clock clock() {
+    return server.clock().asClock();
+  }
+
+  /** @param d how far to move the mock's clock (speech ends, retries and delays come due) */
+  public void advanceClock(Duration d) {
+    server.advanceClock(d);
+  }
+
+  /** @return the server: faults, inspection, user simulation (the Java control API) */
+  public MockServer server() {
+    return server;
+  }
+
+  /**
+   * @return the receiver of the mock's signed callbacks (verified there), or null when the
+   *     annotation switched callbacks off
+   */
+  public CallbackSink callbacks() {
+    return callbacks;
+  }
+
+  /** Forgets the mock's state and the received callbacks. */
+  public void reset() {
+    server.reset();
+    if (callbacks != null) {
+      callbacks.clear();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    if (callbacks != null) {
+      callbacks.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ZegoMock[" + baseUrl() + ", AppId " + appId() + "]"; // no secret
+  }
+}

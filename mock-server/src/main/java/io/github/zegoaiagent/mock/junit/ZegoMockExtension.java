@@ -1,0 +1,98 @@
+package io.github.zegoaiagent.mock.junit;
+
+import io.github.zegoaiagent.mock.MockServer;
+import io.github.zegoaiagent.mock.MockServerConfig;
+import io.github.zegoaiagent.mock.state.MockClock;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The extension behind {@link ZegoMockTest}. The runtime is created on first use (a parameter
+ * to resolve or a test to reset) and kept in the store of the outermost annotated class, so
+ * {@code @Nested} classes and users' {@code @BeforeAll} methods see the same one; JUnit closes it
+ * after that class.
+ */
+public final class ZegoMockExtension implements BeforeEachCallback, ParameterResolver {
+  private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(ZegoMockExtension.class);
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    runtime(context).reset();
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
+    Class<?> t = p.getParameter().getType();
+    return t == ZegoMock.class || t == MockServer.class || t == CallbackSink.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext p, ExtensionContext c) {
+    ZegoMock m = runtime(c);
+    Class<?> t = p.getParameter().getType();
+    return t == ZegoMock.class ? m : t == MockServer.class ? m.server() : m.callbacks();
+  }
+
+  private static ZegoMock runtime(ExtensionContext context) {
+    ExtensionContext owner = outermostAnnotated(context);
+    return owner.getStore(NS).getOrComputeIfAbsent("runtime", k -> new Holder(start(owner)), Holder.class).mock;
+  }
+
+  /** The outermost class context whose class carries the annotation (nested classes share it). */
+  private static ExtensionContext outermostAnnotated(ExtensionContext context) {
+    ExtensionContext found = null;
+    for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+      Optional<Class<?>> type = c.get().getTestClass();
+      if (type.isPresent() && c.get().getTestMethod().isEmpty()
+          && AnnotationSupport.findAnnotation(type.get(), ZegoMockTest.class).isPresent()) {
+        found = c.get();
+      }
+    }
+    return found != null ? found : context.getRoot();
+  }
+
+  private static ZegoMock start(ExtensionContext owner) {
+    ZegoMockTest a = owner.getTestClass()
+        .flatMap(t -> AnnotationSupport.findAnnotation(t, ZegoMockTest.class))
+        .orElseThrow(() -> new IllegalStateException("ZegoMockExtension needs @ZegoMockTest on the test class"));
+    byte[] secret = new byte[16];
+    new SecureRandom().nextBytes(secret);
+    String callbackSecret = HexFormat.of().formatHex(secret);
+    CallbackSink sink = a.callbacks() ? new CallbackSink(callbackSecret) : null;
+    MockServerConfig.Builder b = MockServerConfig.builder().qpsLimit(a.qpsLimit()).strict(a.strict())
+        .clock(a.fixedClock().isEmpty() ? MockClock.system() : MockClock.fixed(Instant.parse(a.fixedClock())));
+    if (sink != null) {
+      b.callbackUrl(sink.url()).callbackSecret(callbackSecret);
+    }
+    try {
+      return new ZegoMock(MockServer.start(b.build()), sink);
+    } catch (RuntimeException e) {
+      if (sink != null) {
+        sink.close();
+      }
+      throw e;
+    }
+  }
+
+  /** Closed by the JUnit store (AutoCloseable for 5.13+, CloseableResource before). */
+  @SuppressWarnings("deprecation")
+  private static final class Holder implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    final ZegoMock mock;
+
+    Holder(ZegoMock mock) {
+      this.mock = mock;
+    }
+
+    @Override
+    public void close() {
+      mock.close();
+    }
+  }
+}
