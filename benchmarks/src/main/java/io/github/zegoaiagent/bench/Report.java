@@ -58,14 +58,24 @@ public final class Report {
       out.append(row("Startup to first Code 0: mock", fmt("%.0f ms (runs %s)", m, sm.get("runs_ms")), "≤ 500 ms (issue 11; was ≤ 1000 ms) and < WireMock", pass(m <= 500 && m < w)));
       out.append(row("Startup to first Code 0: WireMock", fmt("%.0f ms (runs %s)", w, sw.get("runs_ms")), "", ""));
     }
-    double jmhSum = 0;
+    // perCall measures sign + validate + encode + decode as one call; the other benches are its
+    // pieces, so their sum is shown for comparison and perCall carries the target (issue 12).
+    double piecesSum = 0;
+    double perCall = -1;
     for (Map<String, String> j : all(rows, "jmh", null, null)) {
       double us = Double.parseDouble(j.get("us_per_op"));
-      jmhSum += us;
+      if ("perCall".equals(j.get("bench"))) {
+        perCall = us;
+      } else {
+        piecesSum += us;
+      }
       out.append(row("Client JMH " + j.get("bench"), fmt("%.2f µs/op (± %s)", us, j.get("error_us")), "", ""));
     }
-    if (jmhSum > 0) {
-      out.append(row("Client JMH sign + validate + encode + decode", fmt("%.1f µs/call", jmhSum), "≤ 20 µs", pass(jmhSum <= 20)));
+    if (piecesSum > 0) {
+      out.append(row("Client JMH pieces summed (sign + validate + encode + decode)", fmt("%.1f µs/call", piecesSum), "", ""));
+    }
+    if (perCall >= 0) {
+      out.append(row("Client JMH perCall (sign + validate + encode + decode in one call)", fmt("%.2f µs/call", perCall), "≤ 5 µs (issue 12)", pass(perCall <= 5)));
     }
     for (Map<String, String> e : all(rows, "client-e2e", null, null)) {
       double ratio = Double.parseDouble(e.get("ratio"));
