@@ -164,7 +164,13 @@ class ZegoStarterIT {
 
     client.instances().deleteAgentInstance(new DeleteAgentInstanceRequest().agentInstanceId(id));
     assertThat(awaitEvent(AgentInstanceDeletedEvent.class, id, e -> true).getData().getCode()).isZero();
-    assertThat(deletedHandler.deleted).contains(id); // CallbackHandler beans are called too
+    // CallbackHandler beans are called too: after the event is published, on the delivery's
+    // thread, so the listener can see the event a moment before the handler has run.
+    long handlerDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!deletedHandler.deleted.contains(id) && System.nanoTime() < handlerDeadline) {
+      Thread.sleep(20);
+    }
+    assertThat(deletedHandler.deleted).contains(id);
     assertThat(mock.callbackStats().failedAttempts()).as("every delivery acknowledged at once").isZero();
 
     // Each event was handled once, although the mock signs each delivery afresh.
