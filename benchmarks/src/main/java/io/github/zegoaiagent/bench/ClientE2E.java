@@ -164,12 +164,7 @@ public final class ClientE2E {
     for (int i = 0; i < inFlight; i++) {
       chain(call, ok, failed, stop, done);
     }
-    Thread.sleep((long) (seconds * 1000));
-    stop.set(true);
-    done.await();
-    double elapsed = (System.nanoTime() - t0) / 1e9;
-    double cpuMicros = (OS.getProcessCpuTime() - cpu0) / 1e3;
-    return new double[] {ok.sum() / elapsed, failed.sum(), cpuMicros / Math.max(1, ok.sum() + failed.sum())};
+    return finish(seconds, stop, done, ok, failed, t0, cpu0);
   }
 
   private static void chain(AsyncCall call, LongAdder ok, LongAdder failed, AtomicBoolean stop, CountDownLatch done) {
@@ -213,6 +208,12 @@ public final class ClientE2E {
       worker.setDaemon(true);
       worker.start();
     }
+    return finish(seconds, stop, done, ok, failed, t0, cpu0);
+  }
+
+  /** Lets the load run for the round, stops it, and turns the counts into {calls/s, failed, CPU µs per call}. */
+  private static double[] finish(double seconds, AtomicBoolean stop, CountDownLatch done, LongAdder ok, LongAdder failed,
+      long t0, long cpu0) throws InterruptedException {
     Thread.sleep((long) (seconds * 1000));
     stop.set(true);
     done.await();
