@@ -1,8 +1,8 @@
 package io.github.zegoaiagent.mock;
 
-import io.github.zegoaiagent.mock.simulate.LlmReply;
-import io.github.zegoaiagent.mock.state.MockClock;
-import io.github.zegoaiagent.mock.validate.Contract;
+import io.github.zegoaiagent.mock.values.LlmReply;
+import io.github.zegoaiagent.mock.values.MockClock;
+import io.github.zegoaiagent.mock.internal.validate.Contract;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import java.util.Objects;
  * delays) default to the contract's {@code x-zego-limits}. {@link #toString()} never shows a
  * secret.
  */
-public final class MockServerConfig implements io.github.zegoaiagent.mock.simulate.SimulationSettings {
+public final class MockServerConfig implements io.github.zegoaiagent.mock.internal.simulate.SimulationSettings {
   /** The AppId used when none is configured. */
   public static final long DEFAULT_APP_ID = 1234567890L;
 

@@ -2,7 +2,7 @@ package io.github.zegoaiagent.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.zegoaiagent.mock.generated.ActionHandler;
+import io.github.zegoaiagent.mock.internal.generated.ActionHandler;
 import org.junit.jupiter.api.Test;
 
 /** Every action end to end through the embedded server (default config, real clock). */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.github.zegoaiagent.mock.callback.CallbackSigner;
+import io.github.zegoaiagent.mock.internal.callback.CallbackSigner;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.MessageDigest;

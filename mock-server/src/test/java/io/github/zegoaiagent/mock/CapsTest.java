@@ -2,7 +2,7 @@ package io.github.zegoaiagent.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.zegoaiagent.mock.error.Codes;
+import io.github.zegoaiagent.mock.internal.error.Codes;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -133,7 +133,7 @@ class CapsTest {
 
   /** The per-entry clip of the journal. */
   static final class RequestJournalChars {
-    static final int MAX = io.github.zegoaiagent.mock.state.RequestJournal.MAX_BODY_CHARS;
+    static final int MAX = io.github.zegoaiagent.mock.internal.state.RequestJournal.MAX_BODY_CHARS;
   }
 
   @Test

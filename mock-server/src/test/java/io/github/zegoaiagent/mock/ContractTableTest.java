@@ -3,11 +3,11 @@ package io.github.zegoaiagent.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.zegoaiagent.mock.error.Codes;
-import io.github.zegoaiagent.mock.gateway.Signatures;
-import io.github.zegoaiagent.mock.generated.ActionHandler;
-import io.github.zegoaiagent.mock.simulate.CallContext;
-import io.github.zegoaiagent.mock.validate.Contract;
+import io.github.zegoaiagent.mock.internal.error.Codes;
+import io.github.zegoaiagent.mock.internal.gateway.Signatures;
+import io.github.zegoaiagent.mock.internal.generated.ActionHandler;
+import io.github.zegoaiagent.mock.internal.simulate.CallContext;
+import io.github.zegoaiagent.mock.internal.validate.Contract;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;

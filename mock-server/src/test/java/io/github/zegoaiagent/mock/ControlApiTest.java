@@ -3,7 +3,7 @@ package io.github.zegoaiagent.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.zegoaiagent.mock.control.LoopbackPolicy;
+import io.github.zegoaiagent.mock.internal.control.LoopbackPolicy;
 import io.github.zegoaiagent.mock.junit.MockServerExtension;
 import java.net.InetSocketAddress;
 import java.net.URI;

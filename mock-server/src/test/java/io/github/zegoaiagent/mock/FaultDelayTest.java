@@ -2,7 +2,7 @@ package io.github.zegoaiagent.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.zegoaiagent.mock.state.Fault;
+import io.github.zegoaiagent.mock.values.Fault;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -3,7 +3,7 @@ package io.github.zegoaiagent.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.zegoaiagent.mock.error.Codes;
+import io.github.zegoaiagent.mock.internal.error.Codes;
 import io.github.zegoaiagent.mock.junit.MockServerExtension;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.zegoaiagent.mock.RawHttp.Framing;
-import io.github.zegoaiagent.mock.generated.ActionHandler;
+import io.github.zegoaiagent.mock.internal.generated.ActionHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.zegoaiagent.mock.generated.ActionHandler;
-import io.github.zegoaiagent.mock.simulate.CallContext;
-import io.github.zegoaiagent.mock.validate.Contract;
+import io.github.zegoaiagent.mock.internal.generated.ActionHandler;
+import io.github.zegoaiagent.mock.internal.simulate.CallContext;
+import io.github.zegoaiagent.mock.internal.validate.Contract;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

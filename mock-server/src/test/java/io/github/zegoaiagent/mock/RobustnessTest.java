@@ -3,9 +3,9 @@ package io.github.zegoaiagent.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.zegoaiagent.mock.generated.ActionHandler;
+import io.github.zegoaiagent.mock.internal.generated.ActionHandler;
 import io.github.zegoaiagent.mock.junit.MockServerExtension;
-import io.github.zegoaiagent.mock.error.Codes;
+import io.github.zegoaiagent.mock.internal.error.Codes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +99,7 @@ class RobustnessTest {
 
   @Test
   void malformedEscapesAreKeptAsSent() {
-    assertThat(io.github.zegoaiagent.mock.http.QueryString.parse("Action=%zz&AppId=%&x"))
+    assertThat(io.github.zegoaiagent.mock.internal.http.QueryString.parse("Action=%zz&AppId=%&x"))
         .containsEntry("Action", "%zz").containsEntry("AppId", "%").containsEntry("x", "");
   }
 

@@ -3,8 +3,8 @@ package io.github.zegoaiagent.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.zegoaiagent.mock.state.SecretMasker;
-import io.github.zegoaiagent.mock.validate.Contract;
+import io.github.zegoaiagent.mock.internal.state.SecretMasker;
+import io.github.zegoaiagent.mock.internal.validate.Contract;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +52,7 @@ class SecretMaskingTest {
   @Test
   void secretPathsComeFromTheContract() {
     Map<String, String> schemas = new java.util.LinkedHashMap<>();
-    io.github.zegoaiagent.mock.generated.ActionHandler.table().values()
+    io.github.zegoaiagent.mock.internal.generated.ActionHandler.table().values()
         .forEach(a -> schemas.put(a.name(), a.requestPath()));
     SecretMasker m = new SecretMasker(RawApi.JSON, Contract.load().root(), schemas);
     assertThat(m.paths("RegisterAgent")).contains(List.of("LLM", "ApiKey"), List.of("TTS", "Params", "app"));
@@ -105,8 +105,8 @@ class SecretMaskingTest {
     assertThat(q.path("Agents").get(0).path("TTS").path("Params").path("app").path("token").asText()).isEqualTo(TOKEN);
   }
 
-  private static io.github.zegoaiagent.mock.state.JournalEntry last() {
-    List<io.github.zegoaiagent.mock.state.JournalEntry> j = server.journal();
+  private static io.github.zegoaiagent.mock.values.JournalEntry last() {
+    List<io.github.zegoaiagent.mock.values.JournalEntry> j = server.journal();
     return j.get(j.size() - 1);
   }
 }

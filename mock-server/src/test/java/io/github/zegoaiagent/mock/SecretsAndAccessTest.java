@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.zegoaiagent.mock.control.LoopbackPolicy;
-import io.github.zegoaiagent.mock.gateway.Gateway;
-import io.github.zegoaiagent.mock.gateway.Signatures;
+import io.github.zegoaiagent.mock.internal.control.LoopbackPolicy;
+import io.github.zegoaiagent.mock.internal.gateway.Gateway;
+import io.github.zegoaiagent.mock.internal.gateway.Signatures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

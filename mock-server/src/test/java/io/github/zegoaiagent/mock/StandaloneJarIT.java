@@ -2,7 +2,7 @@ package io.github.zegoaiagent.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.zegoaiagent.mock.generated.ActionHandler;
+import io.github.zegoaiagent.mock.internal.generated.ActionHandler;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;

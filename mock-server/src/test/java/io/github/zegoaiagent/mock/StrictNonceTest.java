@@ -3,11 +3,11 @@ package io.github.zegoaiagent.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.github.zegoaiagent.mock.error.ApiError;
-import io.github.zegoaiagent.mock.gateway.Gateway;
-import io.github.zegoaiagent.mock.gateway.Signatures;
-import io.github.zegoaiagent.mock.state.MockClock;
-import io.github.zegoaiagent.mock.validate.Contract;
+import io.github.zegoaiagent.mock.internal.error.ApiError;
+import io.github.zegoaiagent.mock.internal.gateway.Gateway;
+import io.github.zegoaiagent.mock.internal.gateway.Signatures;
+import io.github.zegoaiagent.mock.values.MockClock;
+import io.github.zegoaiagent.mock.internal.validate.Contract;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

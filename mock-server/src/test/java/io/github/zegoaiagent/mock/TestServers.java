@@ -1,6 +1,6 @@
 package io.github.zegoaiagent.mock;
 
-import io.github.zegoaiagent.mock.state.MockClock;
+import io.github.zegoaiagent.mock.values.MockClock;
 import java.time.Instant;
 
 /** Servers for tests: a clock that only moves when told, no QPS limit unless asked. */

@@ -3,9 +3,9 @@ package io.github.zegoaiagent.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.zegoaiagent.mock.error.Codes;
+import io.github.zegoaiagent.mock.internal.error.Codes;
 import io.github.zegoaiagent.mock.junit.MockServerExtension;
-import io.github.zegoaiagent.mock.state.JournalEntry;
+import io.github.zegoaiagent.mock.values.JournalEntry;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

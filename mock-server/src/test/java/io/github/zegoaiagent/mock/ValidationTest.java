@@ -2,7 +2,7 @@ package io.github.zegoaiagent.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.zegoaiagent.mock.error.Codes;
+import io.github.zegoaiagent.mock.internal.error.Codes;
 import io.github.zegoaiagent.mock.junit.MockServerExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package io.github.zegoaiagent.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.zegoaiagent.mock.error.Codes;
+import io.github.zegoaiagent.mock.internal.error.Codes;
 import io.github.zegoaiagent.mock.junit.MockServerExtension;
-import io.github.zegoaiagent.mock.state.ContextMessage;
+import io.github.zegoaiagent.mock.values.ContextMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -15,7 +15,7 @@ import io.github.zegoaiagent.client.retry.RetryPolicy;
 import io.github.zegoaiagent.client.model.ListAgentsResponse;
 import io.github.zegoaiagent.mock.MockServer;
 import io.github.zegoaiagent.mock.MockServerConfig;
-import io.github.zegoaiagent.mock.state.Fault;
+import io.github.zegoaiagent.mock.values.Fault;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;

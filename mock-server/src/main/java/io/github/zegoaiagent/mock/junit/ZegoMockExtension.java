@@ -2,7 +2,7 @@ package io.github.zegoaiagent.mock.junit;
 
 import io.github.zegoaiagent.mock.MockServer;
 import io.github.zegoaiagent.mock.MockServerConfig;
-import io.github.zegoaiagent.mock.state.MockClock;
+import io.github.zegoaiagent.mock.values.MockClock;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;

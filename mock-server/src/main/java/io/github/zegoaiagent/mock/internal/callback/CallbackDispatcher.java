@@ -1,0 +1,237 @@
+package io.github.zegoaiagent.mock.internal.callback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.zegoaiagent.mock.internal.state.ClockTimer;
+import io.github.zegoaiagent.mock.internal.state.InstanceState;
+import io.github.zegoaiagent.mock.values.MockClock;
+import io.github.zegoaiagent.mock.internal.state.ProcessSequence;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Builds callback events, remembers the latest ones and, with a callback URL, delivers them as
+ * signed POSTs (reference §8): any 2xx acknowledges; otherwise it retries after each configured
+ * delay, then drops the event.
+ *
+ * <p>Retries wait on the simulation clock ({@link ClockTimer}): with a fixed clock a test sees
+ * each retry by advancing the clock, nothing waits on the wall clock. Deliveries run in parallel,
+ * at most {@code parallelism} at once, each bounded by {@code timeout} for the whole exchange
+ * (asynchronous HTTP: no thread waits for a receiver), so one slow or hung receiver request
+ * holds one slot, not the queue. Waiting deliveries are bounded: when {@code queueCapacity} are
+ * pending, new events are dropped (and counted) rather than growing memory. Signing happens per
+ * attempt with the attempt's Timestamp and Nonce; the secret never leaves this class.
+ */
+public final class CallbackDispatcher implements EventSink, AutoCloseable {
+  /** Deliveries in flight at most, by default. */
+  public static final int DEFAULT_PARALLELISM = 16;
+
+  private final ObjectMapper mapper;
+  private final MockClock clock;
+  private final ClockTimer timer;
+  private final URI url;
+  private final String secret;
+  private final List<Duration> retryDelays;
+  private final Duration timeout;
+  private final int queueCapacity;
+  private final int recordCapacity;
+  private final int parallelism;
+  private final AtomicLong sequence = new AtomicLong(1_000_000);
+  private final Deque<ObjectNode> recorded = new ArrayDeque<>();
+  private final AtomicInteger pending = new AtomicInteger();
+  private final AtomicLong delivered = new AtomicLong();
+  private final AtomicLong failedAttempts = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  /** Attempts due now, waiting for a free slot (guarded by this). */
+  private final ArrayDeque<Attempt> ready = new ArrayDeque<>();
+  private int inFlight;
+  private volatile boolean closed;
+  private final HttpClient http;
+
+  private record Attempt(ObjectNode event, int number) { }
+
+  /**
+   * @param mapper JSON mapper
+   * @param timer the simulation clock's timer (Timestamp and retry delays)
+   * @param url callback URL, or null to only record
+   * @param secret callback secret
+   * @param retryDelays delay before each retry
+   * @param timeout per-attempt timeout (whole exchange)
+   * @param queueCapacity deliveries waiting at most
+   * @param recordCapacity events remembered for inspection
+   * @param parallelism deliveries in flight at most
+   */
+  public CallbackDispatcher(ObjectMapper mapper, ClockTimer timer, URI url, String secret,
+      List<Duration> retryDelays, Duration timeout, int queueCapacity, int recordCapacity,
+      int parallelism) {
+    this.mapper = mapper;
+    this.timer = timer;
+    this.clock = timer.clock();
+    this.url = url;
+    this.secret = secret;
+    this.retryDelays = List.copyOf(retryDelays);
+    this.timeout = timeout;
+    this.queueCapacity = queueCapacity;
+    this.recordCapacity = recordCapacity;
+    this.parallelism = Math.max(1, parallelism);
+    this.http = url == null ? null : HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  @Override
+  public void emit(InstanceState inst, String event, ObjectNode data) {
+    ObjectNode e = mapper.createObjectNode();
+    e.put("AppId", inst.appId);
+    e.put("Event", event);
+    e.put("AgentInstanceId", inst.id);
+    if (inst.agentUserId != null) {
+      e.put("AgentUserId", inst.agentUserId);
+    }
+    e.put("AgentId", inst.agentId);
+    if (inst.agentName != null) {
+      e.put("Name", inst.agentName);
+    }
+    if (inst.roomId != null) {
+      e.put("RoomId", inst.roomId);
+    }
+    e.put("Sequence", sequence.incrementAndGet());
+    e.set("Data", data);
+    synchronized (recorded) {
+      if (recorded.size() == recordCapacity) {
+        recorded.removeFirst();
+      }
+      recorded.addLast(e.deepCopy());
+    }
+    if (http == null || closed) {
+      return;
+    }
+    if (pending.incrementAndGet() > queueCapacity) {
+      pending.decrementAndGet();
+      dropped.incrementAndGet();
+      return;
+    }
+    offer(new Attempt(e, 0));
+  }
+
+  private void offer(Attempt a) {
+    synchronized (this) {
+      ready.addLast(a);
+    }
+    launch();
+  }
+
+  /** Starts ready attempts while slots are free. */
+  private void launch() {
+    List<Attempt> start = new ArrayList<>();
+    synchronized (this) {
+      while (!closed && inFlight < parallelism && !ready.isEmpty()) {
+        start.add(ready.pollFirst());
+        inFlight++;
+      }
+    }
+    start.forEach(this::send);
+  }
+
+  private void send(Attempt a) {
+    CompletableFuture<HttpResponse<Void>> f;
+    try {
+      ObjectNode signed = a.event().deepCopy();
+      String ts = Long.toString(clock.millis());
+      String nonce = ProcessSequence.CALLBACK_NONCES.next(); // random start per JVM, never reused
+      signed.put("Nonce", nonce);
+      signed.put("Timestamp", Long.parseLong(ts));
+      signed.put("Signature", CallbackSigner.sign(secret, ts, nonce));
+      HttpRequest req = HttpRequest.newBuilder(url)
+          .timeout(timeout)
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(signed)))
+          .build();
+      f = http.sendAsync(req, HttpResponse.BodyHandlers.discarding());
+    } catch (Exception ex) {
+      done(a, false);
+      return;
+    }
+    // The request timeout covers the headers only: bound the whole exchange here.
+    f.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((res, ex) -> {
+      if (ex != null) {
+        f.cancel(true);
+      }
+      done(a, ex == null && res.statusCode() / 100 == 2);
+    });
+  }
+
+  private void done(Attempt a, boolean ok) {
+    synchronized (this) {
+      inFlight--;
+    }
+    if (ok) {
+      delivered.incrementAndGet();
+      pending.decrementAndGet();
+    } else {
+      failedAttempts.incrementAndGet();
+      if (a.number() < retryDelays.size() && !closed) {
+        timer.after(retryDelays.get(a.number()).toMillis(), () -> offer(new Attempt(a.event(), a.number() + 1)));
+      } else {
+        dropped.incrementAndGet();
+        pending.decrementAndGet();
+      }
+    }
+    launch();
+  }
+
+  /** @return the latest events (unsigned), oldest first */
+  public List<JsonNode> recorded() {
+    synchronized (recorded) {
+      List<JsonNode> out = new ArrayList<>();
+      recorded.forEach(e -> out.add(e.deepCopy()));
+      return out;
+    }
+  }
+
+  /** Forgets recorded events (deliveries in flight go on). */
+  public void clearRecorded() {
+    synchronized (recorded) {
+      recorded.clear();
+    }
+  }
+
+  /** @return events acknowledged with a 2xx */
+  public long delivered() {
+    return delivered.get();
+  }
+
+  /** @return attempts that failed */
+  public long failedAttempts() {
+    return failedAttempts.get();
+  }
+
+  /** @return events given up on or not queued */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  /** @return events queued or being retried */
+  public int pending() {
+    return pending.get();
+  }
+
+  /** Stops delivering: nothing new starts; exchanges in flight end by their timeout. */
+  @Override
+  public void close() {
+    closed = true;
+    synchronized (this) {
+      ready.clear();
+    }
+  }
+}

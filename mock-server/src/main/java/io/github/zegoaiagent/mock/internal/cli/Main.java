@@ -1,0 +1,89 @@
+package io.github.zegoaiagent.mock.internal.cli;
+
+import io.github.zegoaiagent.mock.MockServer;
+import io.github.zegoaiagent.mock.MockServerConfig;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar zego-aiagent-mock-server.jar}: starts the mock, prints a ready-to-use AppId,
+ * ServerSecret and base URL, and stops gracefully on SIGTERM or Ctrl-C.
+ */
+public final class Main {
+  private Main() {
+  }
+
+  /**
+   * @param args see {@code --help}
+   */
+  public static void main(String[] args) {
+    int code = run(args, System.getenv(), System.out, System.err);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /**
+   * Starts the server and blocks until the JVM shuts down.
+   *
+   * @return the exit code when it did not start (0 after --help)
+   */
+  static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    CliOptions o;
+    try {
+      o = CliOptions.parse(args, env);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.println(CliOptions.USAGE);
+      return 2;
+    }
+    if (o.help) {
+      out.println(CliOptions.USAGE);
+      return 0;
+    }
+    MockServerConfig config = o.toConfig().build();
+    MockServer server;
+    try {
+      server = MockServer.start(config);
+    } catch (RuntimeException e) {
+      err.println("error: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      out.println("zego-aiagent-mock-server: stopping");
+      server.close();
+      out.println("zego-aiagent-mock-server: stopped");
+      out.flush();
+      stopped.countDown();
+    }, "zego-mock-shutdown"));
+    printBanner(out, server);
+    try {
+      stopped.await(); // until SIGTERM / Ctrl-C runs the hook
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private static void printBanner(PrintStream out, MockServer server) {
+    MockServerConfig c = server.config();
+    out.println("zego-aiagent-mock-server (unofficial ZEGOCLOUD AI Agent API mock) is ready");
+    // The one place secrets are printed: the user asked for a ready-to-use pair.
+    c.credentials().forEach((id, secret) ->
+        out.println("  AppId:          " + id + "\n  ServerSecret:   " + secret));
+    out.println("  Base URL:       " + server.baseUrl());
+    out.println("  Control API:    " + server.baseUrl().resolve("_mock/health")
+        + (c.controlApiRemoteAllowed() ? " (remote callers allowed)" : " (loopback only)"));
+    out.println("  Journal:        " + server.baseUrl().resolve("_mock/journal") + " (latest requests, secrets masked)");
+    if (c.callbackUrl() != null) {
+      out.println("  Callback URL:   " + c.callbackUrl());
+      out.println("  CallbackSecret: " + c.callbackSecret());
+    }
+    out.println("  Strict nonces:  " + c.strict() + ", QPS limit per action: "
+        + (c.qpsLimit() == 0 ? "off" : c.qpsLimit()));
+    out.println("Base URL: " + server.baseUrl());
+    out.flush();
+  }
+}

@@ -1,0 +1,59 @@
+package io.github.zegoaiagent.mock.internal.http;
+
+import java.net.InetSocketAddress;
+import java.util.function.Function;
+
+/**
+ * What the front hands complete, well-framed requests to. Framework-free: nothing here knows
+ * the HTTP server that carries it (ADR 0002).
+ *
+ * @param api the signed API (every target outside the control prefix)
+ * @param controlPrefix raw path prefix of the control API, for example {@code /_mock/}
+ * @param control the control API, or null when it is switched off
+ * @param frontError envelope for a request the front refuses (framing, timeout): the message
+ *     in, JSON bytes out
+ * @param bug envelope for an exception that escaped an endpoint (a bug in the mock)
+ * @param delayer how an answer's delay is waited for (the simulation clock's timer), or null
+ *     for the connection's event-loop timer (wall clock)
+ */
+public record Endpoints(Api api, String controlPrefix, Control control,
+    Function<String, byte[]> frontError, Function<Throwable, byte[]> bug, Delayer delayer) {
+
+  /** Endpoints whose answer delays wait on the wall clock. */
+  public Endpoints(Api api, String controlPrefix, Control control,
+      Function<String, byte[]> frontError, Function<Throwable, byte[]> bug) {
+    this(api, controlPrefix, control, frontError, bug, null);
+  }
+
+  /** Waits for an answer's delay without holding a thread. */
+  @FunctionalInterface
+  public interface Delayer {
+    /**
+     * @param delayMillis how long
+     * @param task what to run then (it hands itself to the connection's event loop)
+     */
+    void after(long delayMillis, Runnable task);
+  }
+
+  /** The API behind the front. */
+  @FunctionalInterface
+  public interface Api {
+    /** @param request what arrived @return the answer (HTTP 200 with the envelope) */
+    Answer answer(RawRequest request);
+  }
+
+  /** The control API behind the front. */
+  @FunctionalInterface
+  public interface Control {
+    /**
+     * @param method HTTP method
+     * @param rawPath the raw (still percent-encoded) path, starting with the control prefix
+     * @param remote the caller's address
+     * @param body the body bytes (at most the front's body cap)
+     * @param bodyTooLarge whether the body was longer than the cap
+     * @return status and JSON
+     */
+    Answer answer(String method, String rawPath, InetSocketAddress remote, byte[] body,
+        boolean bodyTooLarge);
+  }
+}

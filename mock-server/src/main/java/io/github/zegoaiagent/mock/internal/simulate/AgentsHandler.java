@@ -1,0 +1,184 @@
+package io.github.zegoaiagent.mock.internal.simulate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.zegoaiagent.mock.internal.error.ApiError;
+import io.github.zegoaiagent.mock.internal.error.Codes;
+import io.github.zegoaiagent.mock.internal.generated.model.AgentInfo;
+import io.github.zegoaiagent.mock.internal.generated.model.EmptyResponse;
+import io.github.zegoaiagent.mock.internal.generated.model.ListAgentsData;
+import io.github.zegoaiagent.mock.internal.generated.model.ListAgentsRequest;
+import io.github.zegoaiagent.mock.internal.generated.model.ListAgentsResponse;
+import io.github.zegoaiagent.mock.internal.generated.model.QueryAgentsData;
+import io.github.zegoaiagent.mock.internal.generated.model.QueryAgentsRequest;
+import io.github.zegoaiagent.mock.internal.generated.model.QueryAgentsResponse;
+import io.github.zegoaiagent.mock.internal.generated.model.RegisterAgentRequest;
+import io.github.zegoaiagent.mock.internal.generated.model.UnregisterAgentRequest;
+import io.github.zegoaiagent.mock.internal.generated.model.UpdateAgentRequest;
+import io.github.zegoaiagent.mock.values.AgentRecord;
+import io.github.zegoaiagent.mock.internal.state.AppState;
+import io.github.zegoaiagent.mock.internal.state.MockState;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The agents aggregate: RegisterAgent, UnregisterAgent, UpdateAgent, ListAgents, QueryAgents on
+ * the typed requests. Runs under the state lock (called by {@link Simulator}).
+ */
+final class AgentsHandler {
+  private final SimulationSettings config;
+  private final MockState state;
+  private final ObjectMapper mapper;
+
+  AgentsHandler(SimulationSettings config, MockState state, ObjectMapper mapper) {
+    this.config = config;
+    this.state = state;
+    this.mapper = mapper;
+  }
+
+
+  public EmptyResponse registerAgent(CallContext ctx, RegisterAgentRequest req) {
+    AppState app = state.app(ctx.appId());
+    if (app.agents.containsKey(req.getAgentId())) {
+      throw new ApiError(Codes.AGENT_ALREADY_EXISTS, "agent already exists: " + req.getAgentId());
+    }
+    if (app.agents.size() >= config.maxAgents()) {
+      throw new ApiError(Codes.INVALID_PARAMETER, "AgentId: the mock keeps at most "
+          + config.maxAgents() + " agents per App (cap maxAgents); unregister some first");
+    }
+    JsonNode b = ctx.body();
+    AgentRecord r = new AgentRecord(req.getAgentId(), req.getName(), b.get("LLM"), b.get("TTS"), b.get("ASR"));
+    store(app, null, r);
+    return new EmptyResponse();
+  }
+
+  /** Stores {@code r} in place of {@code old} (null: a new agent) within the byte cap. */
+  private void store(AppState app, AgentRecord old, AgentRecord r) {
+    long after = app.agentChars - (old == null ? 0 : old.size()) + r.size();
+    if (after > config.maxAgentBytes()) {
+      throw new ApiError(Codes.INVALID_PARAMETER, "AgentId: the mock keeps at most "
+          + config.maxAgentBytes() + " characters of agent JSON per App (cap maxAgentBytes; "
+          + app.agentChars + " stored, this agent " + r.size() + "); unregister some first");
+    }
+    app.agents.put(r.agentId(), r);
+    app.agentChars = after;
+  }
+
+  public EmptyResponse unregisterAgent(CallContext ctx, UnregisterAgentRequest req) {
+    AppState app = state.app(ctx.appId());
+    AgentRecord old = app.agents.remove(req.getAgentId());
+    if (old == null) {
+      throw agentNotFound(req.getAgentId());
+    }
+    app.agentChars -= old.size();
+    return new EmptyResponse();
+  }
+
+  public EmptyResponse updateAgent(CallContext ctx, UpdateAgentRequest req) {
+    AppState app = state.app(ctx.appId());
+    AgentRecord old = app.agents.get(req.getAgentId());
+    if (old == null) {
+      throw agentNotFound(req.getAgentId());
+    }
+    JsonNode b = ctx.body();
+    // Replace-what-is-sent: each top-level object present replaces the stored one whole.
+    store(app, old, new AgentRecord(old.agentId(),
+        ctx.sent("Name") ? req.getName() : old.name(),
+        ctx.sent("LLM") ? b.get("LLM") : old.llm(),
+        ctx.sent("TTS") ? b.get("TTS") : old.tts(),
+        ctx.sent("ASR") ? b.get("ASR") : old.asr()));
+    return new EmptyResponse();
+  }
+
+  public ListAgentsResponse listAgents(CallContext ctx, ListAgentsRequest req) {
+    AppState app = state.app(ctx.appId());
+    int limit = req.getLimit() == null || req.getLimit() == 0 ? 5 : req.getLimit();
+    String after = decodeCursor(req.getCursor());
+    Map<String, AgentRecord> tail = after == null ? app.agents : app.agents.tailMap(after, false);
+    List<AgentInfo> page = new ArrayList<>();
+    String last = null;
+    for (AgentRecord a : tail.values()) {
+      if (page.size() == limit) {
+        break;
+      }
+      page.add(info(a));
+      last = a.agentId();
+    }
+    boolean more = last != null && app.agents.higherKey(last) != null;
+    String cursor = more ? Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(last.getBytes(StandardCharsets.UTF_8)) : "";
+    return new ListAgentsResponse().data(new ListAgentsData()
+        .total(app.agents.size()).agents(page).cursor(cursor));
+  }
+
+  private static String decodeCursor(String cursor) {
+    if (cursor == null || cursor.isEmpty()) {
+      return null;
+    }
+    try {
+      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(Codes.INVALID_PARAMETER,
+          "Cursor: not a Cursor returned by ListAgents (send it back unchanged, or empty for the first page)");
+    }
+  }
+
+  public QueryAgentsResponse queryAgents(CallContext ctx, QueryAgentsRequest req) {
+    AppState app = state.app(ctx.appId());
+    List<AgentInfo> found = new ArrayList<>();
+    for (String id : new LinkedHashSet<>(req.getAgentIds())) {
+      AgentRecord a = app.agents.get(id);
+      if (a != null) {
+        found.add(info(a));
+      }
+    }
+    return new QueryAgentsResponse().data(new QueryAgentsData().agents(found));
+  }
+
+  /**
+   * The agent exactly as RegisterAgent/UpdateAgent stored it: no default is filled in (the
+   * generated AgentInfo would add LLM.Temperature, ASR.Vendor, ...), credentials included as the
+   * service returns them (reference §5.4).
+   */
+  private AgentInfo info(AgentRecord a) {
+    ObjectNode n = mapper.createObjectNode();
+    n.put("AgentId", a.agentId());
+    if (a.name() != null) {
+      n.put("Name", a.name());
+    }
+    putIfPresent(n, "LLM", a.llm());
+    putIfPresent(n, "TTS", a.tts());
+    putIfPresent(n, "ASR", a.asr());
+    return new StoredAgent(n);
+  }
+
+  /** An AgentInfo that serializes as the stored JSON, not as the generated model with its defaults. */
+  static final class StoredAgent extends AgentInfo {
+    private final JsonNode stored;
+
+    StoredAgent(JsonNode stored) {
+      this.stored = stored;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    JsonNode stored() {
+      return stored;
+    }
+  }
+
+
+  static ApiError agentNotFound(String agentId) {
+    return new ApiError(Codes.AGENT_NOT_FOUND, "agent not found: " + agentId);
+  }
+
+  static void putIfPresent(ObjectNode n, String field, JsonNode value) {
+    if (value != null && !value.isNull()) {
+      n.set(field, value);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.github.zegoaiagent.mock.internal.simulate;
+
+import io.github.zegoaiagent.mock.internal.error.ApiError;
+import io.github.zegoaiagent.mock.internal.error.Codes;
+import io.github.zegoaiagent.mock.internal.generated.ActionHandler;
+import io.github.zegoaiagent.mock.values.InstanceKind;
+import io.github.zegoaiagent.mock.internal.state.InstanceState;
+import io.github.zegoaiagent.mock.internal.state.MockState;
+import java.util.stream.Collectors;
+
+/** Finds the instance an action addresses, with the refusals the contract lists per action. */
+final class Instances {
+  private final MockState state;
+  private final String liveAllowedActions;
+
+  Instances(MockState state) {
+    this.state = state;
+    this.liveAllowedActions = ActionHandler.<CallContext>table().values().stream()
+        .filter(ActionHandler.Action::liveDigitalHumanAllowed).map(ActionHandler.Action::name)
+        .collect(Collectors.joining(", "));
+  }
+
+  /** Looks an instance up and applies the per-action refusals the contract lists. */
+  InstanceState find(CallContext ctx, String id) {
+    InstanceState inst = state.app(ctx.appId()).instances.get(id);
+    if (inst == null) {
+      throw new ApiError(Codes.INSTANCE_NOT_FOUND,
+          "agent instance not found: " + id + " (never created, or already deleted)");
+    }
+    if (inst.kind == InstanceKind.LIVE_DIGITAL_HUMAN && !ctx.action().liveDigitalHumanAllowed()) {
+      throw new ApiError(Codes.LIVE_DIGITAL_HUMAN_CONTROL_FORBIDDEN, ctx.action().name()
+          + " is not allowed on live digital-human instance " + id + "; allowed: " + liveAllowedActions);
+    }
+    if (inst.isShuttingDown() && ctx.action().errorCodes().contains(Codes.INSTANCE_SHUTTING_DOWN)) {
+      throw new ApiError(Codes.INSTANCE_SHUTTING_DOWN,
+          "instance " + id + " is shutting down gracefully; no further operations");
+    }
+    return inst;
+  }
+}

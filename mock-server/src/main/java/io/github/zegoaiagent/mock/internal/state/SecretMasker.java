@@ -1,0 +1,255 @@
+package io.github.zegoaiagent.mock.internal.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Masks credentials before anything the mock shows (journal, {@code /_mock/agents}, instance
+ * snapshots, recorded callback events, {@code toString()}) can carry them. It fails closed:
+ *
+ * <ul>
+ *   <li><b>By schema path</b>: for each action, the paths of the properties the contract marks
+ *       {@code x-zego-secret: true} in its request schema (following {@code $ref}, {@code allOf}
+ *       / {@code oneOf} / {@code anyOf}, array {@code items} and map value schemas), for example
+ *       {@code LLM.ApiKey} and {@code TTS.Params.app}, become {@code "***"}.
+ *   <li><b>By name, as a safety net</b>: any property anywhere whose name equals a secret's name
+ *       case-insensitively is masked too, so an unknown action, a typo such as {@code apikey} (an
+ *       unknown field the mock ignores) or a schema path this walk missed still leaks nothing.
+ *   <li><b>Unparseable bodies</b> are never kept: {@link #maskBody} answers their size and a note
+ *       instead, since a truncated body may still hold an {@code ApiKey} no parser can find.
+ * </ul>
+ *
+ * <p>The wire answers are not masked: {@code QueryAgents} returns credentials as the service does.
+ */
+public final class SecretMasker {
+  /** What a masked value becomes. */
+  public static final String MASK = "***";
+
+  private final ObjectMapper mapper;
+  private final Set<String> names;
+  private final Map<String, List<List<String>>> pathsByAction;
+
+  /**
+   * @param mapper JSON mapper (the one that reads requests: same strictness)
+   * @param contract the spec document
+   * @param requestSchemas action → JSON pointer of its request schema (from the action table)
+   */
+  public SecretMasker(ObjectMapper mapper, JsonNode contract, Map<String, String> requestSchemas) {
+    this.mapper = mapper;
+    Set<String> n = new HashSet<>();
+    Map<String, List<List<String>>> byAction = new HashMap<>();
+    requestSchemas.forEach((action, pointer) -> {
+      List<List<String>> paths = new ArrayList<>();
+      walk(contract, contract.at(pointer), new ArrayList<>(), paths, new HashSet<>());
+      paths.forEach(p -> n.add(p.get(p.size() - 1).toLowerCase(Locale.ROOT)));
+      byAction.put(action, List.copyOf(paths));
+    });
+    collectNames(contract.path("components").path("schemas"), n);
+    this.names = Set.copyOf(n);
+    this.pathsByAction = Map.copyOf(byAction);
+  }
+
+  /** @return lower-case names of every secret property of the contract */
+  public Set<String> names() {
+    return names;
+  }
+
+  /**
+   * @param action an action name
+   * @return wire paths of its request's secret properties, e.g. {@code [LLM, ApiKey]}
+   */
+  public List<List<String>> paths(String action) {
+    return pathsByAction.getOrDefault(action, List.of());
+  }
+
+  private static void walk(JsonNode root, JsonNode schema, List<String> at, List<List<String>> out,
+      Set<String> refsOnPath) {
+    if (schema == null || !schema.isObject()) {
+      return;
+    }
+    JsonNode ref = schema.get("$ref");
+    if (ref != null && ref.isTextual()) {
+      String r = ref.textValue();
+      if (!r.startsWith("#") || !refsOnPath.add(r)) {
+        return; // external or recursive: the name-based net covers it
+      }
+      walk(root, root.at(r.substring(1)), at, out, refsOnPath);
+      refsOnPath.remove(r);
+    }
+    for (String combiner : List.of("allOf", "oneOf", "anyOf")) {
+      schema.path(combiner).forEach(s -> walk(root, s, at, out, refsOnPath));
+    }
+    walk(root, schema.get("items"), at, out, refsOnPath);
+    JsonNode props = schema.get("properties");
+    if (props != null && props.isObject()) {
+      props.fields().forEachRemaining(e -> {
+        List<String> p = new ArrayList<>(at);
+        p.add(e.getKey());
+        if (e.getValue().path("x-zego-secret").asBoolean(false)) {
+          out.add(List.copyOf(p));
+        } else {
+          walk(root, e.getValue(), p, out, refsOnPath);
+        }
+      });
+    }
+    JsonNode extra = schema.get("additionalProperties");
+    if (extra != null && extra.isObject()) {
+      List<String> p = new ArrayList<>(at);
+      p.add("*");
+      if (extra.path("x-zego-secret").asBoolean(false)) {
+        out.add(List.copyOf(p));
+      } else {
+        walk(root, extra, p, out, refsOnPath);
+      }
+    }
+  }
+
+  private static void collectNames(JsonNode node, Set<String> out) {
+    if (node.isObject()) {
+      JsonNode props = node.get("properties");
+      if (props != null && props.isObject()) {
+        props.fields().forEachRemaining(e -> {
+          if (e.getValue().path("x-zego-secret").asBoolean(false)) {
+            out.add(e.getKey().toLowerCase(Locale.ROOT));
+          }
+        });
+      }
+      node.elements().forEachRemaining(c -> collectNames(c, out));
+    } else if (node.isArray()) {
+      node.elements().forEachRemaining(c -> collectNames(c, out));
+    }
+  }
+
+  /**
+   * Masks a request body for the journal.
+   *
+   * @param action the request's Action (null or unknown: only the name-based net applies)
+   * @param body the body bytes as received
+   * @return the masked JSON text; {@code ""} for an empty body; for a body that is not JSON, a
+   *     note with its size and no content
+   */
+  public String maskBody(String action, byte[] body) {
+    if (body == null || body.length == 0) {
+      return "";
+    }
+    JsonNode n;
+    try {
+      n = mapper.readTree(body);
+    } catch (Exception e) {
+      n = null;
+    }
+    if (n == null) {
+      return notKept(body.length);
+    }
+    try {
+      return mapper.writeValueAsString(mask(action, n));
+    } catch (Exception e) {
+      return notKept(body.length);
+    }
+  }
+
+  private static String notKept(int bytes) {
+    return "(" + bytes + " bytes, not JSON: content not kept, secrets in it could not be masked)";
+  }
+
+  /**
+   * @param action the action whose request schema {@code json} follows (may be null)
+   * @param json a request body or a part of the mock's state shaped like one
+   * @return a masked deep copy
+   */
+  public JsonNode mask(String action, JsonNode json) {
+    if (json == null) {
+      return null;
+    }
+    JsonNode copy = json.deepCopy();
+    for (List<String> p : paths(action)) {
+      maskPath(copy, p, 0);
+    }
+    maskNames(copy);
+    return copy;
+  }
+
+  /**
+   * @param json any JSON (callback event, stored object of unknown shape)
+   * @return a deep copy with every property named like a secret masked
+   */
+  public JsonNode maskByName(JsonNode json) {
+    if (json == null) {
+      return null;
+    }
+    JsonNode copy = json.deepCopy();
+    maskNames(copy);
+    return copy;
+  }
+
+  /**
+   * Masks an object that sits under {@code property} in {@code action}'s request (for example
+   * the stored {@code LLM} object of an agent).
+   *
+   * @return a masked deep copy, or null for null
+   */
+  public JsonNode maskPart(String action, String property, JsonNode part) {
+    if (part == null) {
+      return null;
+    }
+    ObjectNode wrapper = mapper.createObjectNode();
+    wrapper.set(property, part.deepCopy());
+    return mask(action, wrapper).get(property);
+  }
+
+  private static void maskPath(JsonNode n, List<String> p, int i) {
+    if (n == null) {
+      return;
+    }
+    if (n.isArray()) {
+      n.forEach(c -> maskPath(c, p, i));
+      return;
+    }
+    if (!n.isObject()) {
+      return;
+    }
+    ObjectNode o = (ObjectNode) n;
+    String key = p.get(i);
+    List<String> keys = new ArrayList<>();
+    if ("*".equals(key)) {
+      o.fieldNames().forEachRemaining(keys::add);
+    } else if (o.has(key)) {
+      keys.add(key);
+    }
+    for (String k : keys) {
+      if (i == p.size() - 1) {
+        if (!o.get(k).isNull()) {
+          o.put(k, MASK);
+        }
+      } else {
+        maskPath(o.get(k), p, i + 1);
+      }
+    }
+  }
+
+  private void maskNames(JsonNode n) {
+    if (n.isObject()) {
+      ObjectNode o = (ObjectNode) n;
+      Iterator<Map.Entry<String, JsonNode>> it = o.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (names.contains(e.getKey().toLowerCase(Locale.ROOT)) && !e.getValue().isNull()) {
+          e.setValue(o.textNode(MASK));
+        } else {
+          maskNames(e.getValue());
+        }
+      }
+    } else if (n.isArray()) {
+      n.forEach(this::maskNames);
+    }
+  }
+}
