@@ -89,6 +89,7 @@ public final class MockServer implements AutoCloseable, MockControl {
   private final URI baseUrl;
   private final SecretMasker masker;
   private final ClockTimer timer;
+  private final io.github.zegoaiagent.mock.internal.llm.LlmForwarder llmForwarder;
 
   private MockServer(MockServerConfig config) throws IOException {
     this.config = config;
@@ -108,7 +109,16 @@ public final class MockServer implements AutoCloseable, MockControl {
     this.callbacks = new CallbackDispatcher(mapper, timer, config.callbackUrl(),
         config.callbackSecret(), config.callbackRetryDelays(), config.callbackTimeout(),
         config.callbackQueueSize(), config.recordedEventsSize(), CallbackDispatcher.DEFAULT_PARALLELISM);
-    this.simulator = new Simulator(config, state, mapper, callbacks);
+    LlmForwardSettings f = config.llmForward();
+    io.github.zegoaiagent.mock.internal.llm.LlmContract llmContract =
+        io.github.zegoaiagent.mock.internal.llm.LlmContract.load();
+    this.llmForwarder = new io.github.zegoaiagent.mock.internal.llm.LlmForwarder(
+        new io.github.zegoaiagent.mock.internal.llm.ForwardPolicy(f.enabled(), f.allowHosts(),
+            f.timeout(), f.maxLineBytes(), f.maxStreamBytes()), llmContract);
+    this.simulator = new Simulator(config, state, mapper, callbacks,
+        new io.github.zegoaiagent.mock.internal.simulate.LlmTurns(llmForwarder,
+            new io.github.zegoaiagent.mock.internal.llm.LlmRequestBuilder(llmContract), state,
+            () -> config.clock().millis()));
     ResponseEncoder encoder = new ResponseEncoder(mapper);
     RequestValidator validator = new RequestValidator(schemaPaths);
     validator.warmUpInBackground();
@@ -271,8 +281,82 @@ public final class MockServer implements AutoCloseable, MockControl {
    * @param d how far
    */
   public void advanceClock(Duration d) {
-    config.clock().advance(d);
-    tick();
+    if (d.isNegative()) {
+      config.clock().advance(d);
+      tick();
+      return;
+    }
+    // Step from one scheduled moment (script step, MaxIdleTime deletion) to the next, and let
+    // answers of the user's LLM arrive at each, so the result depends on the clock only.
+    long target = config.clock().millis() + d.toMillis();
+    while (true) {
+      settleLlm();
+      long now = config.clock().millis();
+      long next;
+      synchronized (state) {
+        next = simulator.nextDue(now);
+      }
+      long step = Math.min(next, target);
+      if (step > now) {
+        config.clock().advance(Duration.ofMillis(step - now));
+      }
+      tick();
+      if (step >= target) {
+        settleLlm();
+        return;
+      }
+    }
+  }
+
+  /** Waits (bounded by the exchange deadline) for LLM answers in flight and applies them. */
+  private void settleLlm() {
+    if (!llmForwarder.enabled()) {
+      return;
+    }
+    while (llmForwarder.inFlight() > 0) {
+      if (!llmForwarder.awaitQuiet(llmForwarder.timeout().plusSeconds(1))) {
+        return; // a stuck callback: the deadline task completes it; never wait forever
+      }
+      tick(); // an answer may have finished speech that starts the next LLM turn
+    }
+  }
+
+  /**
+   * Loads a conversation script for a running instance; its times count from now on the mock
+   * clock, and it plays as the clock moves ({@link #advanceClock}, or by itself with a running
+   * clock). A script loaded later for the same instance replaces what remains of this one.
+   *
+   * @param agentInstanceId id
+   * @param script the script
+   * @return mock-clock millis at which the script ends ({@code now + script.endAt()})
+   * @throws NoSuchElementException when the instance does not run
+   * @throws IllegalArgumentException when the instance cannot play it (walkie-talkie speech)
+   */
+  public long loadScript(String agentInstanceId, io.github.zegoaiagent.mock.script.ConversationScript script) {
+    long[] end = new long[1];
+    withInstance(agentInstanceId, i -> {
+      long now = clock().millis();
+      simulator.loadScript(i, script, now);
+      end[0] = now + script.endAt().toMillis();
+    });
+    return end[0];
+  }
+
+  /**
+   * Loads a script and moves the clock to its end, so every event and its callbacks have
+   * happened when this returns (use with a fixed clock; see {@link #loadScript}).
+   *
+   * @param agentInstanceId id
+   * @param script the script
+   */
+  public void runScript(String agentInstanceId, io.github.zegoaiagent.mock.script.ConversationScript script) {
+    long end = loadScript(agentInstanceId, script);
+    advanceClock(Duration.ofMillis(Math.max(0, end - clock().millis())));
+  }
+
+  /** @return requests sent to users' LLM endpoints so far (always 0 with forwarding off) */
+  public long llmRequestsSent() {
+    return llmForwarder.sent();
   }
 
   private void tick() {
@@ -454,6 +538,7 @@ public final class MockServer implements AutoCloseable, MockControl {
     front.close();
     callbacks.close();
     timer.close();
+    llmForwarder.close();
   }
 
   @Override

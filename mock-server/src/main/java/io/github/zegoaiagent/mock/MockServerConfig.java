@@ -60,6 +60,7 @@ public final class MockServerConfig implements io.github.zegoaiagent.mock.intern
   private final int threads;
   private final HttpLimits httpLimits;
   private final Duration autoTick;
+  private final LlmForwardSettings llmForward;
 
   private MockServerConfig(Builder b) {
     this.port = b.port;
@@ -111,6 +112,7 @@ public final class MockServerConfig implements io.github.zegoaiagent.mock.intern
     this.threads = b.threads;
     this.httpLimits = b.httpLimits;
     this.autoTick = b.autoTick;
+    this.llmForward = b.llmForward;
   }
 
   /** @return a builder with the defaults described on each setter */
@@ -156,6 +158,7 @@ public final class MockServerConfig implements io.github.zegoaiagent.mock.intern
     b.threads = threads;
     b.httpLimits = httpLimits;
     b.autoTick = autoTick;
+    b.llmForward = llmForward;
     return b;
   }
 
@@ -343,6 +346,11 @@ public final class MockServerConfig implements io.github.zegoaiagent.mock.intern
     return autoTick;
   }
 
+  /** @return LLM forwarding (off unless configured) */
+  public LlmForwardSettings llmForward() {
+    return llmForward;
+  }
+
   @Override
   public String toString() {
     return "MockServerConfig[port=" + port + ", bind=" + bindAddress + ", appIds="
@@ -387,6 +395,7 @@ public final class MockServerConfig implements io.github.zegoaiagent.mock.intern
     private int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     private HttpLimits httpLimits = HttpLimits.defaults();
     private Duration autoTick = Duration.ofMillis(100);
+    private LlmForwardSettings llmForward = LlmForwardSettings.off();
 
     private Builder() {
     }
@@ -633,6 +642,16 @@ public final class MockServerConfig implements io.github.zegoaiagent.mock.intern
     /** @param d auto-tick period for a running clock; zero turns it off @return this */
     public Builder autoTick(Duration d) {
       this.autoTick = Objects.requireNonNull(d);
+      return this;
+    }
+
+    /**
+     * @param settings LLM forwarding to the configured LLM.Url (default
+     *     {@link LlmForwardSettings#off()}: nothing is sent anywhere)
+     * @return this
+     */
+    public Builder llmForward(LlmForwardSettings settings) {
+      this.llmForward = Objects.requireNonNull(settings);
       return this;
     }
 

@@ -34,6 +34,7 @@ final class CliOptions {
       "  --body-timeout S         seconds for a request's body, and to read an answer (ZEGO_MOCK_BODY_TIMEOUT, default 30)",
       "  --idle-timeout S         seconds an idle keep-alive connection stays open (ZEGO_MOCK_IDLE_TIMEOUT, default 60)",
       "  --max-connections N      connections served at once (ZEGO_MOCK_MAX_CONNECTIONS, default 4096)",
+      LlmForwardOptions.USAGE,
       "  --help                   print this help",
       "",
       "Stop with Ctrl-C or SIGTERM (graceful).");
@@ -48,6 +49,8 @@ final class CliOptions {
   boolean strict;
   Integer qpsLimit;
   boolean controlRemote;
+  /** LLM forwarding flags (own class: re-homed as a unit by the CLI rework). */
+  LlmForwardOptions llm;
   /** HTTP limits given on the command line or in the environment, by flag name. */
   final Map<String, Integer> http = new java.util.LinkedHashMap<>();
   private static final Map<String, String> HTTP_FLAGS = Map.of(
@@ -62,6 +65,7 @@ final class CliOptions {
    */
   static CliOptions parse(String[] args, Map<String, String> env) {
     CliOptions o = new CliOptions();
+    o.llm = LlmForwardOptions.fromEnv(env);
     List<Long> envIds = new ArrayList<>();
     List<String> envSecrets = new ArrayList<>();
     if (env.get("ZEGO_MOCK_PORT") != null) {
@@ -142,6 +146,10 @@ final class CliOptions {
           o.http.put(flag, positive(flag, value != null ? value : next(args, ++i, flag)));
           break;
         default:
+          if (o.llm.apply(flag, LlmForwardOptions.VALUE_FLAGS.contains(flag) && value == null
+              ? next(args, ++i, flag) : value)) {
+            break;
+          }
           throw new IllegalArgumentException("unknown option " + a + " (see --help)");
       }
     }
@@ -164,7 +172,7 @@ final class CliOptions {
   MockServerConfig.Builder toConfig() {
     MockServerConfig.Builder b = MockServerConfig.builder().port(port).bindAddress(bind)
         .strict(strict).controlApiRemoteAllowed(controlRemote).callbackUrl(callbackUrl)
-        .callbackSecret(callbackSecret);
+        .callbackSecret(callbackSecret).llmForward(llm.settings());
     if (qpsLimit != null) {
       b.qpsLimit(qpsLimit);
     }

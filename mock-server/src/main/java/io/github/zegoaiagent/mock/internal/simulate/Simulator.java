@@ -84,6 +84,7 @@ public final class Simulator implements ActionHandler<CallContext> {
   private final ContextHandler context;
   private volatile boolean addAnswerDefaultOverridden;
   private volatile Boolean addAnswerDefault;
+  private final UserTurns userTurns;
 
   /**
    * @param config configuration
@@ -92,16 +93,30 @@ public final class Simulator implements ActionHandler<CallContext> {
    * @param events where callback events go
    */
   public Simulator(SimulationSettings config, MockState state, ObjectMapper mapper, EventSink events) {
+    this(config, state, mapper, events, LlmTurns.off());
+  }
+
+  /**
+   * @param config configuration
+   * @param state the one state object (its monitor is the lock)
+   * @param mapper JSON mapper (unknown properties ignored)
+   * @param events where callback events go
+   * @param llm LLM forwarding (issue 16), or {@link LlmTurns#off()} semantics
+   */
+  public Simulator(SimulationSettings config, MockState state, ObjectMapper mapper, EventSink events,
+      LlmTurns llm) {
     this.config = config;
     this.state = state;
     this.mapper = mapper;
     this.events = events;
-    this.speech = new Speech(config, events);
+    this.speech = new Speech(config, events, llm);
     this.addAnswerDefault = config.addAnswerToHistoryDefault();
     this.addAnswerDefaultOverridden = addAnswerDefault != null;
     this.instances = new Instances(state);
     this.agents = new AgentsHandler(config, state, mapper);
     this.context = new ContextHandler(config, speech, instances);
+    this.userTurns = new UserTurns(speech, events,
+        () -> addAnswerDefaultOverridden ? addAnswerDefault : true);
   }
 
   /** @param reply the simulated LLM from now on */
@@ -120,6 +135,7 @@ public final class Simulator implements ActionHandler<CallContext> {
    */
   public void tick(long now) {
     for (InstanceState inst : state.allInstances()) {
+      playScript(inst, now);
       speech.advance(inst, now);
       if (inst.isShuttingDown() && (inst.isIdle() || now >= inst.shutdownDeadline)) {
         delete(inst, 0, now);
@@ -133,6 +149,58 @@ public final class Simulator implements ActionHandler<CallContext> {
         delete(inst, EXCEPTION_USER_ABSENT, now);
       }
     }
+  }
+
+  /** Plays the instance's script steps due by {@code now}, each at its own time. */
+  private void playScript(InstanceState inst, long now) {
+    while (inst.script.nextAt() <= now) {
+      io.github.zegoaiagent.mock.internal.state.ScriptedTurns.Step step = inst.script.steps.peekFirst();
+      if (!inst.userPresent && inst.kind != InstanceKind.LIVE_DIGITAL_HUMAN
+          && step.at() >= inst.userAbsentSince + inst.maxIdleTimeSeconds * 1000L) {
+        return; // the instance is gone by then (MaxIdleTime); deleted below
+      }
+      inst.script.steps.pollFirst();
+      speech.advance(inst, step.at());
+      switch (step.kind()) {
+        case SPEAK_BEGIN -> userTurns.begin(inst, step);
+        case SPEAK_END -> userTurns.end(inst, step);
+        case LEAVE -> setUserPresent(inst, false, step.at());
+        case JOIN -> setUserPresent(inst, true, step.at());
+        default -> throw new IllegalStateException("unhandled step " + step.kind());
+      }
+    }
+  }
+
+  /**
+   * Loads a conversation script for an instance (replacing what remains of an earlier one); its
+   * times count from {@code now}. Call under the state lock.
+   *
+   * @throws IllegalArgumentException when the instance cannot play it
+   */
+  public void loadScript(InstanceState inst, io.github.zegoaiagent.mock.script.ConversationScript script, long now) {
+    userTurns.load(inst, script, now);
+  }
+
+  /**
+   * @param now mock-clock millis
+   * @return the next time after {@code now} at which something is scheduled (a script step, a
+   *     MaxIdleTime deletion), or {@link Long#MAX_VALUE}; call under the state lock
+   */
+  public long nextDue(long now) {
+    long next = Long.MAX_VALUE;
+    for (InstanceState inst : state.allInstances()) {
+      long s = inst.script.nextAt();
+      if (s > now) {
+        next = Math.min(next, s);
+      }
+      if (!inst.userPresent && inst.kind != InstanceKind.LIVE_DIGITAL_HUMAN) {
+        long idle = inst.userAbsentSince + inst.maxIdleTimeSeconds * 1000L;
+        if (idle > now) {
+          next = Math.min(next, idle);
+        }
+      }
+    }
+    return next;
   }
 
   // ------------------------------------------------------------------ agents (AgentsHandler)
@@ -287,6 +355,8 @@ public final class Simulator implements ActionHandler<CallContext> {
     inst.llm = llm.deepCopy();
     inst.tts = tts == null ? null : tts.deepCopy();
     inst.asr = b.has("ASR") ? b.get("ASR").deepCopy() : agent.asr();
+    inst.interruptible = !adv.has("InterruptMode") || adv.get("InterruptMode").intValue()
+        != io.github.zegoaiagent.mock.internal.generated.model.AdvancedConfig.InterruptModeEnum.NOT_INTERRUPTIBLE.getValue();
     int sync = mh.has("SyncMode") ? mh.get("SyncMode").intValue() : mhDefaults.getSyncMode().getValue();
     if (sync == 1) {
       for (JsonNode m : mh.path("Messages")) {

@@ -46,10 +46,13 @@ final class Speech {
   private final EventSink events;
   private volatile LlmReply reply;
 
-  Speech(SimulationSettings config, EventSink events) {
+  private final LlmTurns llm;
+
+  Speech(SimulationSettings config, EventSink events, LlmTurns llm) {
     this.config = config;
     this.events = events;
     this.reply = config.llmReply();
+    this.llm = llm;
   }
 
   void setReply(LlmReply reply) {
@@ -111,8 +114,14 @@ final class Speech {
   void advance(InstanceState inst, long now) {
     while (inst.current != null) {
       SpeechItem c = inst.current;
+      if (c.awaitingAnswer) {
+        return; // thinking until the user's LLM answers (answerArrived)
+      }
       if (!c.speaking && now >= c.speakAt) {
         beginSpeaking(inst, c);
+      }
+      if (c.speaking) {
+        reportSentences(inst, c, now);
       }
       if (now < c.endAt) {
         return;
@@ -188,30 +197,106 @@ final class Speech {
       item.speech = item.input;
       item.speakAt = at;
     } else {
+      // The LLM sees the window as it was before this turn's question (reference §6.5: the
+      // question comes last, once).
+      List<ContextMessage> window = window(inst);
       if (item.addQuestionToHistory) {
         addContext(inst, "user", item.input);
       }
+      setStatus(inst, "THINKING", item.round);
+      if (llm.forwards(inst)) {
+        item.awaitingAnswer = true;
+        item.speakAt = Long.MAX_VALUE;
+        item.endAt = Long.MAX_VALUE;
+        llm.forward(inst, item, window, at, this::answerArrived);
+        return; // the outcome may already have been applied (a refusal before sending)
+      }
       String prompt = item.systemPrompt != null && !item.systemPrompt.isEmpty()
           ? item.systemPrompt : configuredPrompt(inst.llm);
-      String answer = reply.answer(item.input, prompt, window(inst));
-      item.speech = answer == null ? "" : answer;
-      item.speakAt = at + config.llmThinkTime().toMillis();
-      setStatus(inst, "THINKING", item.round);
+      String answer = reply.answer(item.input, prompt, window);
+      String a = answer == null ? "" : answer;
+      setAnswer(item, a, io.github.zegoaiagent.mock.internal.llm.Sentences.split(a),
+          at + config.llmThinkTime().toMillis());
+      if (item.speakAt <= at) {
+        beginSpeaking(inst, item);
+      }
+      return;
     }
+    item.sentences = List.of(item.speech);
+    item.sentenceStarts = new int[] {0};
     item.endAt = item.speakAt + duration(item.speech);
     if (item.speakAt <= at) {
       beginSpeaking(inst, item);
     }
   }
 
+  /** Times an answer: it speaks from {@code speakAt}, sentence after sentence. */
+  private void setAnswer(SpeechItem item, String answer, List<String> sentences, long speakAt) {
+    item.speech = answer;
+    item.sentences = List.copyOf(sentences);
+    item.sentenceStarts = new int[sentences.size()];
+    int from = 0;
+    for (int i = 0; i < sentences.size(); i++) {
+      int idx = answer.indexOf(sentences.get(i), from);
+      int start = idx < 0 ? from : idx;
+      item.sentenceStarts[i] = answer.codePointCount(0, start);
+      from = idx < 0 ? from : idx + sentences.get(i).length();
+    }
+    item.speakAt = speakAt;
+    item.endAt = speakAt + duration(answer);
+  }
+
+  /**
+   * The user's LLM answered (or failed) for {@code item}; called under the state lock. An item
+   * that no longer plays (interrupted, replaced) is dropped: no LLMResult for it (§6.7). A failure
+   * raises the contract's Exception event for the item's Round and ends the item.
+   */
+  void answerArrived(InstanceState inst, SpeechItem item, io.github.zegoaiagent.mock.internal.llm.LlmOutcome outcome,
+      long now) {
+    if (inst.current != item || !item.awaitingAnswer) {
+      return;
+    }
+    item.awaitingAnswer = false;
+    if (!outcome.ok()) {
+      ObjectNode data = JSON.objectNode();
+      data.put("Code", outcome.exceptionCode());
+      data.put("Message", outcome.message());
+      data.put("Round", item.round);
+      events.emit(inst, "Exception", data);
+      inst.current = null;
+      SpeechItem next = inst.queue.pollFirst();
+      if (next != null) {
+        start(inst, next, now);
+      } else if (inst.listeningUser == null) {
+        setStatus(inst, "IDLE", item.round);
+      }
+      return;
+    }
+    setAnswer(item, outcome.answer(), outcome.sentences(),
+        Math.max(item.startAt + config.llmThinkTime().toMillis(), now));
+    advance(inst, now);
+  }
+
+  /** One LLMResult per sentence, when it starts to play. */
+  private void reportSentences(InstanceState inst, SpeechItem item, long now) {
+    if (item.source == SpeechItem.Source.TTS) {
+      return;
+    }
+    while (item.sentencesReported < item.sentences.size()
+        && item.speakAt + item.sentenceStarts[item.sentencesReported] * perCharMillis() <= now) {
+      String text = item.sentences.get(item.sentencesReported++);
+      if (inst.callbacksOn.contains("LLMResult")) {
+        ObjectNode data = JSON.objectNode();
+        data.put("Round", item.round);
+        data.put("Text", text);
+        events.emit(inst, "LLMResult", data);
+      }
+    }
+  }
+
   private void beginSpeaking(InstanceState inst, SpeechItem item) {
     item.speaking = true;
-    if (item.source != SpeechItem.Source.TTS && inst.callbacksOn.contains("LLMResult")) {
-      ObjectNode data = JSON.objectNode();
-      data.put("Round", item.round);
-      data.put("Text", item.speech);
-      events.emit(inst, "LLMResult", data);
-    }
+    reportSentences(inst, item, item.speakAt);
     if (item.addAnswerToHistory) {
       addContext(inst, "assistant", item.speech);
     }

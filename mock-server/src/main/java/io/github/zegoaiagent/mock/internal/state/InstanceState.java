@@ -62,6 +62,11 @@ public final class InstanceState {
   /** What the simulated user says in the next walkie-talkie turn; null = the configured default. */
   public String userUtterance;
 
+  /** AdvancedConfig.InterruptMode 0: user speech interrupts the agent. */
+  public boolean interruptible = true;
+  /** The conversation script being played, and its open user turn. */
+  public final ScriptedTurns script = new ScriptedTurns();
+
   public boolean userPresent = true;
   public long userAbsentSince = -1;
   public long lastDriveAt;

@@ -31,6 +31,14 @@ public final class SpeechItem {
   public long speakAt = -1;
   public long endAt = -1;
   public boolean speaking;
+  /** LLM/TURN: the answer is being fetched from the user's LLM (forwarding); times unknown yet. */
+  public boolean awaitingAnswer;
+  /** Start of each sentence in {@link #speech}, in code points (one LLMResult each). */
+  public int[] sentenceStarts = new int[0];
+  /** The sentences themselves. */
+  public java.util.List<String> sentences = java.util.List.of();
+  /** LLMResult events sent so far (one per sentence once it starts playing). */
+  public int sentencesReported;
 
   /**
    * @param round Round of the call

@@ -1,0 +1,220 @@
+package io.github.zegoaiagent.mock.internal.llm;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Sends LLM turns to the user's own endpoint and reads the streamed answer, asynchronously (no
+ * thread waits for the endpoint, and the simulation lock is never held while it answers).
+ *
+ * <p>One deadline covers the whole exchange (connect, headers and the entire stream:
+ * {@code java.net.http} timeouts alone stop at the headers); at the deadline the stream is
+ * cancelled, which closes the connection. Buffers are bounded ({@link SseAnswerReader}).
+ * Redirects are not followed, so the host allow-list is the only way out. Every failure becomes
+ * an {@link LlmOutcome} with the contract's Exception code; messages name the endpoint without
+ * its query and never the credential. Thread-safe.
+ */
+public final class LlmForwarder implements AutoCloseable {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final ForwardPolicy policy;
+  private final LlmContract contract;
+  private final HttpClient http;
+  private final ScheduledExecutorService deadlines;
+  private final Object quiet = new Object();
+  private int inFlight;
+  private long sent;
+
+  /**
+   * @param policy whether and where to forward
+   * @param contract the contract's facts
+   */
+  public LlmForwarder(ForwardPolicy policy, LlmContract contract) {
+    this.policy = policy;
+    this.contract = contract;
+    this.http = policy.enabled() ? HttpClient.newBuilder().connectTimeout(policy.timeout())
+        .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build() : null;
+    this.deadlines = policy.enabled() ? Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "zego-mock-llm-deadline");
+      t.setDaemon(true);
+      return t;
+    }) : null;
+  }
+
+  /** @return whether forwarding is on */
+  public boolean enabled() {
+    return policy.enabled();
+  }
+
+  /** @return requests sent so far (none ever while forwarding is off) */
+  public long sent() {
+    synchronized (quiet) {
+      return sent;
+    }
+  }
+
+  /**
+   * Sends one request; {@code done} runs exactly once, on another thread (or at once for a
+   * refusal before sending), with the outcome.
+   *
+   * @param request what to send
+   * @param done receives the outcome; must not throw
+   * @throws IllegalStateException when forwarding is off (callers check {@link #enabled()})
+   */
+  public void forward(LlmRequest request, Consumer<LlmOutcome> done) {
+    if (!policy.enabled()) {
+      throw new IllegalStateException("LLM forwarding is off");
+    }
+    if (!policy.allows(request.url())) {
+      done.accept(LlmOutcome.failure(contract.generalFailure(), "LLM.Url host "
+          + request.url().getHost() + " is not on the mock's LLM allow-list " + policy.allowHosts()
+          + " (--llm-allow-hosts); nothing was sent"));
+      return;
+    }
+    byte[] body;
+    try {
+      body = MAPPER.writeValueAsBytes(request.body());
+    } catch (IOException e) {
+      done.accept(LlmOutcome.failure(contract.generalFailure(), "unserialisable LLM request"));
+      return;
+    }
+    HttpRequest.Builder b = HttpRequest.newBuilder(request.url()).timeout(policy.timeout())
+        .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (request.apiKey() != null) {
+      b.header("Authorization", "Bearer " + request.apiKey());
+    }
+    String where = request.endpoint();
+    AtomicReference<SseAnswerReader> reader = new AtomicReference<>();
+    CompletableFuture<LlmOutcome> outcome = new CompletableFuture<>();
+    synchronized (quiet) {
+      inFlight++;
+      sent++;
+    }
+    outcome.thenAccept(o -> {
+      try {
+        done.accept(o);
+      } finally {
+        synchronized (quiet) {
+          inFlight--;
+          quiet.notifyAll();
+        }
+      }
+    });
+    CompletableFuture<HttpResponse<SseAnswerReader.Result>> exchange;
+    try {
+      // Error bodies are read by the same bounded reader (and ignored), so the deadline can
+      // cancel any body.
+      exchange = http.sendAsync(b.build(), info -> {
+        SseAnswerReader r = new SseAnswerReader(contract, policy.maxLineBytes(), policy.maxStreamBytes());
+        reader.set(r);
+        return r;
+      });
+    } catch (RuntimeException e) {
+      outcome.complete(LlmOutcome.failure(contract.generalFailure(), "cannot send to " + where));
+      return;
+    }
+    long millis = policy.timeout().toMillis();
+    deadlines.schedule(() -> {
+      if (outcome.complete(LlmOutcome.failure(contract.generalFailure(), "no complete answer from "
+          + where + " within " + millis + " ms"))) {
+        SseAnswerReader r = reader.get();
+        if (r != null) {
+          r.cancel();
+        }
+        exchange.cancel(true);
+      }
+    }, millis, TimeUnit.MILLISECONDS);
+    exchange.whenComplete((resp, err) -> outcome.complete(judge(where, resp, err)));
+  }
+
+  private LlmOutcome judge(String where, HttpResponse<SseAnswerReader.Result> resp, Throwable err) {
+    int general = contract.generalFailure();
+    if (err != null) {
+      Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+      if (c instanceof HttpTimeoutException) {
+        return LlmOutcome.failure(general, "no answer from " + where + " within "
+            + policy.timeout().toMillis() + " ms");
+      }
+      if (c instanceof ConnectException) {
+        return LlmOutcome.failure(general, "cannot connect to " + where);
+      }
+      return LlmOutcome.failure(general, "exchange with " + where + " failed ("
+          + c.getClass().getSimpleName() + ")");
+    }
+    if (resp.statusCode() != 200) {
+      return LlmOutcome.failure(contract.failureForStatus(resp.statusCode()),
+          where + " answered HTTP " + resp.statusCode());
+    }
+    SseAnswerReader.Result r = resp.body();
+    if (r.problem() != null) {
+      return LlmOutcome.failure(general, "malformed event stream from " + where + ": " + r.problem());
+    }
+    if (!r.done()) {
+      return LlmOutcome.failure(general, "event stream from " + where + " ended without data: "
+          + contract.doneMarker());
+    }
+    if (r.answer().isBlank()) {
+      return LlmOutcome.failure(general, "empty answer from " + where);
+    }
+    return LlmOutcome.answer(r.answer());
+  }
+
+  /**
+   * Waits until no exchange is in flight (each one's {@code done} has run), at most
+   * {@code max}. Never call it while holding a lock a {@code done} callback needs.
+   *
+   * @param max longest wait
+   * @return whether all exchanges ended
+   */
+  public boolean awaitQuiet(Duration max) {
+    long end = System.nanoTime() + max.toNanos();
+    synchronized (quiet) {
+      while (inFlight > 0) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(quiet, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** @return exchanges whose outcome has not been handled yet */
+  public int inFlight() {
+    synchronized (quiet) {
+      return inFlight;
+    }
+  }
+
+  /** @return the deadline of one exchange */
+  public Duration timeout() {
+    return policy.timeout();
+  }
+
+  @Override
+  public void close() {
+    if (deadlines != null) {
+      deadlines.shutdownNow();
+    }
+  }
+}

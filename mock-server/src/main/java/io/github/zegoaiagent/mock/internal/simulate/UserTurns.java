@@ -1,0 +1,106 @@
+package io.github.zegoaiagent.mock.internal.simulate;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.zegoaiagent.mock.internal.callback.EventSink;
+import io.github.zegoaiagent.mock.internal.script.ScriptSteps;
+import io.github.zegoaiagent.mock.internal.state.InstanceState;
+import io.github.zegoaiagent.mock.internal.state.ScriptedTurns;
+import io.github.zegoaiagent.mock.internal.state.SpeechItem;
+import io.github.zegoaiagent.mock.script.ConversationScript;
+import io.github.zegoaiagent.mock.script.ScriptEvent;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Full-duplex user turns from a conversation script: speech begins (UserSpeakAction SPEAK_BEGIN
+ * with a new Round, status LISTENING; the agent is interrupted with Reason 1 if it may be), speech
+ * ends (SPEAK_END, ASRResult, then the LLM turn of that Round). Reference §6.7 and §6.8. Called
+ * under the state lock.
+ */
+final class UserTurns {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+  /** Priority of a High request: user speech does not cut it (reference §6.5). */
+  private static final int HIGH = 2;
+  private static final int TURN_PRIORITY = 1;
+
+  private final Speech speech;
+  private final EventSink events;
+  private final BooleanSupplier addAnswerToHistory;
+
+  UserTurns(Speech speech, EventSink events, BooleanSupplier addAnswerToHistory) {
+    this.speech = speech;
+    this.events = events;
+    this.addAnswerToHistory = addAnswerToHistory;
+  }
+
+  /**
+   * Replaces what remains of the instance's script.
+   *
+   * @throws IllegalArgumentException for speech on a walkie-talkie instance (its turns are
+   *     StartListening/StopListening)
+   */
+  void load(InstanceState inst, ConversationScript script, long now) {
+    boolean speaks = script.events().stream().anyMatch(e -> e.type() == ScriptEvent.Type.SPEAK);
+    if (speaks && inst.walkieTalkie) {
+      throw new IllegalArgumentException("instance " + inst.id + " is in walkie-talkie mode: "
+          + "its user turns are StartListening/StopListening, not scripted speech");
+    }
+    if (speaks && inst.userId == null) {
+      throw new IllegalArgumentException("instance " + inst.id + " has no user (live digital human)");
+    }
+    inst.script.steps.clear();
+    inst.script.steps.addAll(ScriptSteps.expand(script, now, inst.userId));
+  }
+
+  void begin(InstanceState inst, ScriptedTurns.Step step) {
+    ScriptedTurns t = inst.script;
+    SpeechItem c = inst.current;
+    t.turnOpen = true;
+    t.turnUser = step.userId();
+    if (c != null && (!inst.interruptible || c.priority >= HIGH)) {
+      t.turnIgnored = true; // the agent keeps talking; recognition resumes after playback
+      return;
+    }
+    t.turnIgnored = false;
+    if (c != null) {
+      speech.interrupt(inst, step.at(), Speech.REASON_USER);
+      inst.queue.clear();
+    }
+    t.turnRound = ++inst.lastRound; // the Round is assigned when recognition starts (§6.8)
+    userSpeak(inst, step.userId(), "SPEAK_BEGIN", t.turnRound);
+    speech.setStatus(inst, "LISTENING", t.turnRound);
+  }
+
+  void end(InstanceState inst, ScriptedTurns.Step step) {
+    ScriptedTurns t = inst.script;
+    if (!t.turnOpen) {
+      return;
+    }
+    t.turnOpen = false;
+    if (t.turnIgnored) {
+      return;
+    }
+    long round = t.turnRound;
+    userSpeak(inst, step.userId(), "SPEAK_END", round);
+    if (inst.callbacksOn.contains("ASRResult")) {
+      ObjectNode data = JSON.objectNode();
+      data.put("UserId", step.userId());
+      data.put("Round", round);
+      data.put("Text", step.text());
+      events.emit(inst, "ASRResult", data);
+    }
+    SpeechItem item = new SpeechItem(round, SpeechItem.Source.TURN, TURN_PRIORITY, step.text(),
+        null, true, addAnswerToHistory.getAsBoolean());
+    speech.apply(inst, Speech.decide(inst, TURN_PRIORITY, false), item, true, Speech.REASON_USER, step.at());
+  }
+
+  private void userSpeak(InstanceState inst, String user, String action, long round) {
+    if (inst.callbacksOn.contains("UserSpeakAction")) {
+      ObjectNode data = JSON.objectNode();
+      data.put("UserId", user);
+      data.put("Action", action);
+      data.put("Round", round);
+      events.emit(inst, "UserSpeakAction", data);
+    }
+  }
+}
