@@ -4,9 +4,8 @@ import io.github.zegoaiagent.mock.values.LlmReply;
 
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.zegoaiagent.mock.internal.callback.EventSink;
+import io.github.zegoaiagent.mock.internal.generated.model.InterruptedEventData.ReasonEnum;
+import io.github.zegoaiagent.mock.values.InstanceStatus;
 import io.github.zegoaiagent.mock.values.ContextMessage;
 import io.github.zegoaiagent.mock.internal.state.InstanceState;
 import io.github.zegoaiagent.mock.internal.state.SpeechItem;
@@ -34,19 +33,11 @@ final class Speech {
     DROP
   }
 
-  /** Interrupted.Reason values (reference §6.7). */
-  static final int REASON_USER = 1;
-  static final int REASON_LLM = 2;
-  static final int REASON_TTS = 3;
-  static final int REASON_API = 4;
-
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
   private final SimulationSettings config;
-  private final EventSink events;
+  private final InstanceEvents events;
   private volatile LlmReply reply;
 
-  Speech(SimulationSettings config, EventSink events) {
+  Speech(SimulationSettings config, InstanceEvents events) {
     this.config = config;
     this.events = events;
     this.reply = config.llmReply();
@@ -85,7 +76,7 @@ final class Speech {
    *
    * @param clearQueue ClearAndInterrupt: a preempting item also empties the queue
    */
-  void apply(InstanceState inst, Decision d, SpeechItem item, boolean clearQueue, int reason,
+  void apply(InstanceState inst, Decision d, SpeechItem item, boolean clearQueue, ReasonEnum reason,
       long now) {
     switch (d) {
       case PLAY_NOW:
@@ -123,7 +114,7 @@ final class Speech {
       if (next != null) {
         start(inst, next, c.endAt);
       } else if (inst.listeningUser == null) {
-        setStatus(inst, "IDLE", c.round);
+        setStatus(inst, InstanceStatus.IDLE, c.round);
       }
     }
   }
@@ -133,7 +124,7 @@ final class Speech {
    *
    * @return whether something was playing or thinking
    */
-  boolean interrupt(InstanceState inst, long at, int reason) {
+  boolean interrupt(InstanceState inst, long at, ReasonEnum reason) {
     SpeechItem c = inst.current;
     if (c == null) {
       return false;
@@ -145,28 +136,17 @@ final class Speech {
       remember(inst, new SpokenText(c.round, c.source.name(), c.speech, played, true, c.speakAt));
     }
     inst.current = null;
-    if (inst.callbacksOn.contains("Interrupted")) {
-      ObjectNode data = JSON.objectNode();
-      data.put("Round", c.round);
-      data.put("Reason", reason);
-      data.put("PlayedText", played);
-      events.emit(inst, "Interrupted", data);
-    }
+    events.interrupted(inst, c.round, reason, played);
     return true;
   }
 
   /** Sets the status, emitting AgentInstanceStatus when it changes and the switch is on. */
-  void setStatus(InstanceState inst, String status, long round) {
-    if (status.equals(inst.status)) {
+  void setStatus(InstanceState inst, InstanceStatus status, long round) {
+    if (status == inst.status) {
       return;
     }
     inst.status = status;
-    if (inst.callbacksOn.contains("AgentInstanceStatus")) {
-      ObjectNode data = JSON.objectNode();
-      data.put("Status", status);
-      data.put("Round", round);
-      events.emit(inst, "AgentInstanceStatus", data);
-    }
+    events.status(inst, status, round);
   }
 
   /** Appends to the context, forgetting the oldest message beyond the cap. */
@@ -191,12 +171,9 @@ final class Speech {
       if (item.addQuestionToHistory) {
         addContext(inst, "user", item.input);
       }
-      String prompt = item.systemPrompt != null && !item.systemPrompt.isEmpty()
-          ? item.systemPrompt : configuredPrompt(inst.llm);
-      String answer = reply.answer(item.input, prompt, window(inst));
-      item.speech = answer == null ? "" : answer;
+      item.speech = llmAnswer(inst, item);
       item.speakAt = at + config.llmThinkTime().toMillis();
-      setStatus(inst, "THINKING", item.round);
+      setStatus(inst, InstanceStatus.THINKING, item.round);
     }
     item.endAt = item.speakAt + duration(item.speech);
     if (item.speakAt <= at) {
@@ -204,18 +181,32 @@ final class Speech {
     }
   }
 
+  /**
+   * The LLM's answer for one LLM call or walkie-talkie turn: the configured {@link LlmReply}
+   * (echo "You said: ..." unless set) asked with the question, the effective system prompt (the
+   * call's temporary one, else the instance's LLM.SystemPrompt) and the context window the LLM
+   * sees. Called when the item starts thinking, after the question joined the context.
+   *
+   * <p>Seam for issue 16 (LLM forwarding, conversation scripts): replace or wrap the answer here.
+   *
+   * @return the text the agent will speak, never null
+   */
+  String llmAnswer(InstanceState inst, SpeechItem item) {
+    String prompt = item.systemPrompt != null && !item.systemPrompt.isEmpty()
+        ? item.systemPrompt : configuredPrompt(inst.llm);
+    String answer = reply.answer(item.input, prompt, window(inst));
+    return answer == null ? "" : answer;
+  }
+
   private void beginSpeaking(InstanceState inst, SpeechItem item) {
     item.speaking = true;
-    if (item.source != SpeechItem.Source.TTS && inst.callbacksOn.contains("LLMResult")) {
-      ObjectNode data = JSON.objectNode();
-      data.put("Round", item.round);
-      data.put("Text", item.speech);
-      events.emit(inst, "LLMResult", data);
+    if (item.source != SpeechItem.Source.TTS) {
+      events.llmResult(inst, item.round, item.speech);
     }
     if (item.addAnswerToHistory) {
       addContext(inst, "assistant", item.speech);
     }
-    setStatus(inst, "SPEAKING", item.round);
+    setStatus(inst, InstanceStatus.SPEAKING, item.round);
   }
 
   private List<ContextMessage> window(InstanceState inst) {
