@@ -332,6 +332,7 @@ public final class MockServer implements AutoCloseable, MockControl {
    * @throws NoSuchElementException when the instance does not run
    * @throws IllegalArgumentException when the instance cannot play it (walkie-talkie speech)
    */
+  @Override
   public long loadScript(String agentInstanceId, io.github.zegoaiagent.mock.script.ConversationScript script) {
     long[] end = new long[1];
     withInstance(agentInstanceId, i -> {

@@ -70,10 +70,19 @@ class ConversationScriptTest {
       assertThat(seq).as("Sequence orders all events").isGreaterThan(last);
       last = seq;
       if (!e.path("Event").asText().equals("AgentInstanceCreated")) {
-        out.add(e.path("Event").asText() + " " + e.path("Data"));
+        out.add(e.path("Event").asText() + " " + normal(e.path("Data")));
       }
     }
     return out;
+  }
+
+  /** Data as plain JSON numbers (the recorded event may hold BigDecimals, e.g. 2E+1). */
+  static JsonNode normal(JsonNode data) {
+    try {
+      return JSON.readTree(data.toString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static JsonNode msg(String role, String content) {

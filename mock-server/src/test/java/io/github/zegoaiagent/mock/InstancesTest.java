@@ -52,7 +52,7 @@ class InstancesTest {
   void createReturnsNineteenDigitIdAndEmitsCreated() {
     String id = create("1");
     assertThat(id).matches("[0-9]{19}");
-    assertThat(server.requireInstance(id).status()).isEqualTo("IDLE");
+    assertThat(server.requireInstance(id).status()).isEqualTo(io.github.zegoaiagent.mock.values.InstanceStatus.IDLE);
     assertThat(server.requireInstance(id).kind()).isEqualTo(InstanceKind.VOICE);
     JsonNode created = server.callbacks().get(0);
     assertThat(created.path("Event").asText()).isEqualTo("AgentInstanceCreated");

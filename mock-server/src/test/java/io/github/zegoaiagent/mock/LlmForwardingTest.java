@@ -77,7 +77,8 @@ class LlmForwardingTest {
   List<JsonNode> events(String... names) {
     List<String> n = List.of(names);
     return server.callbacks().stream().filter(e -> n.contains(e.path("Event").asText()))
-        .map(e -> (JsonNode) JSON.createObjectNode().put("Event", e.path("Event").asText()).set("Data", e.path("Data")))
+        .map(e -> (JsonNode) JSON.createObjectNode().put("Event", e.path("Event").asText())
+            .set("Data", ConversationScriptTest.normal(e.path("Data"))))
         .collect(Collectors.toList());
   }
 
@@ -119,7 +120,7 @@ class LlmForwardingTest {
         .as("the request matches the contract's x-zego-custom-llm.request").isEmpty();
 
     // Thinking lasts the configured time, then the answer plays sentence by sentence.
-    assertThat(server.requireInstance(id).status()).isEqualTo("THINKING");
+    assertThat(server.requireInstance(id).status()).isEqualTo(io.github.zegoaiagent.mock.values.InstanceStatus.THINKING);
     server.advanceClock(Duration.ofMillis(499));
     assertThat(events("LLMResult")).isEmpty();
     server.advanceClock(Duration.ofMillis(1));
@@ -133,7 +134,7 @@ class LlmForwardingTest {
         event("AgentInstanceStatus", "{\"Status\":\"SPEAKING\",\"Round\":" + round + "}"),
         event("LLMResult", "{\"Round\":" + round + ",\"Text\":\"Take a hat!\"}"));
     server.advanceClock(Duration.ofSeconds(1));
-    assertThat(server.requireInstance(id).status()).isEqualTo("IDLE");
+    assertThat(server.requireInstance(id).status()).isEqualTo(io.github.zegoaiagent.mock.values.InstanceStatus.IDLE);
     assertThat(server.requireInstance(id).spokenTexts()).extracting(SpokenText::text)
         .containsExactly("It is sunny. Take a hat!");
     // AddQuestionToHistory defaults to false, AddAnswerToHistory to true (contract defaults).
@@ -189,7 +190,7 @@ class LlmForwardingTest {
     assertThat(ex.get(0).at("/Data/Round").longValue()).isEqualTo(round);
     assertThat(ex.get(0).at("/Data/Message").asText()).contains(messagePart).doesNotContain(KEY);
     assertThat(events("LLMResult")).isEmpty();
-    assertThat(server.requireInstance(id).status()).isEqualTo("IDLE");
+    assertThat(server.requireInstance(id).status()).isEqualTo(io.github.zegoaiagent.mock.values.InstanceStatus.IDLE);
     assertThat(server.requireInstance(id).spokenTexts()).isEmpty();
     assertThat(server.callbacks().toString()).doesNotContain(KEY);
   }

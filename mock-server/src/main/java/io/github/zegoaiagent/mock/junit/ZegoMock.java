@@ -47,6 +47,19 @@ public final class ZegoMock implements AutoCloseable {
     server.advanceClock(d);
   }
 
+  /**
+   * Plays a conversation script against a running instance and moves the mock's clock to the
+   * script's end: when this returns, every scripted turn, its LLM answer (forwarded to the
+   * instance's LLM.Url when LLM forwarding is on) and its callbacks have happened.
+   *
+   * @param agentInstanceId the instance
+   * @param script what the user does ({@link io.github.zegoaiagent.mock.script.ConversationScript#builder()}
+   *     or {@link io.github.zegoaiagent.mock.script.ConversationScript#parse(String)})
+   */
+  public void runScript(String agentInstanceId, io.github.zegoaiagent.mock.script.ConversationScript script) {
+    server.runScript(agentInstanceId, script);
+  }
+
   /** @return the server: faults, inspection, user simulation (the Java control API) */
   public MockServer server() {
     return server;

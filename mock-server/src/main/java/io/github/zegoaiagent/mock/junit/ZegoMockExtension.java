@@ -67,6 +67,8 @@ public final class ZegoMockExtension implements BeforeEachCallback, ParameterRes
     String callbackSecret = HexFormat.of().formatHex(secret);
     CallbackSink sink = a.callbacks() ? new CallbackSink(callbackSecret) : null;
     MockServerConfig.Builder b = MockServerConfig.builder().qpsLimit(a.qpsLimit()).strict(a.strict())
+        .llmForward(a.llmForward() ? io.github.zegoaiagent.mock.LlmForwardSettings.loopback()
+            : io.github.zegoaiagent.mock.LlmForwardSettings.off())
         .clock(a.fixedClock().isEmpty() ? MockClock.system() : MockClock.fixed(Instant.parse(a.fixedClock())));
     if (sink != null) {
       b.callbackUrl(sink.url()).callbackSecret(callbackSecret);

@@ -46,4 +46,10 @@ public @interface ZegoMockTest {
 
   /** @return whether the mock delivers signed callbacks to {@link ZegoMock#callbacks()} */
   boolean callbacks() default true;
+
+  /**
+   * @return whether LLM turns go to the instance's LLM.Url (loopback hosts only, see
+   *     {@code LlmForwardSettings.loopback()}); off by default: nothing is sent anywhere
+   */
+  boolean llmForward() default false;
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * @param agentStreamId published stream, or null
  * @param agentUserId agent's room user, or null
  * @param userStreamId pulled stream, or null
- * @param status IDLE, LISTENING, THINKING or SPEAKING
+ * @param status what the agent is doing (QueryAgentInstanceStatus's Status)
  * @param lastRound latest Round handed out (0 before any)
  * @param context the LLM context, oldest first
  * @param spokenTexts what the agent said, oldest first (bounded)
@@ -30,7 +30,7 @@ import java.util.List;
  */
 public record InstanceSnapshot(long appId, String agentInstanceId, InstanceKind kind,
     String agentId, String userId, String roomId, String agentStreamId, String agentUserId,
-    String userStreamId, String status, long lastRound, List<ContextMessage> context,
+    String userStreamId, InstanceStatus status, long lastRound, List<ContextMessage> context,
     List<SpokenText> spokenTexts, int queued, String listeningUser, boolean userPresent,
     boolean shuttingDown, boolean walkieTalkie, JsonNode llm, JsonNode tts) {
 

@@ -3,6 +3,7 @@ package io.github.zegoaiagent.mock.internal.callback;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.zegoaiagent.mock.internal.generated.model.CallbackEnvelope;
 import io.github.zegoaiagent.mock.internal.state.ClockTimer;
 import io.github.zegoaiagent.mock.internal.state.InstanceState;
 import io.github.zegoaiagent.mock.values.MockClock;
@@ -90,23 +91,26 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
   }
 
   @Override
-  public void emit(InstanceState inst, String event, ObjectNode data) {
-    ObjectNode e = mapper.createObjectNode();
-    e.put("AppId", inst.appId);
-    e.put("Event", event);
-    e.put("AgentInstanceId", inst.id);
-    if (inst.agentUserId != null) {
-      e.put("AgentUserId", inst.agentUserId);
+  public void emit(InstanceState inst, Object data) {
+    // The envelope as the generated CallbackEnvelope model; Event is the name the contract's
+    // discriminator gives the Data type; Nonce, Timestamp and Signature are added per attempt.
+    CallbackEnvelope envelope = new CallbackEnvelope()
+        .appId(inst.appId)
+        .event(CallbackEvents.nameOf(data.getClass()))
+        .agentInstanceId(inst.id)
+        .agentUserId(inst.agentUserId)
+        .agentId(inst.agentId)
+        .name(inst.agentName)
+        .roomId(inst.roomId)
+        .sequence(sequence.incrementAndGet());
+    ObjectNode e = mapper.valueToTree(envelope);
+    // Required properties serialize even when unset: the signing fields come per attempt.
+    for (java.util.Iterator<JsonNode> it = e.elements(); it.hasNext(); ) {
+      if (it.next().isNull()) {
+        it.remove();
+      }
     }
-    e.put("AgentId", inst.agentId);
-    if (inst.agentName != null) {
-      e.put("Name", inst.agentName);
-    }
-    if (inst.roomId != null) {
-      e.put("RoomId", inst.roomId);
-    }
-    e.put("Sequence", sequence.incrementAndGet());
-    e.set("Data", data);
+    e.set("Data", mapper.valueToTree(data));
     synchronized (recorded) {
       if (recorded.size() == recordCapacity) {
         recorded.removeFirst();

@@ -142,6 +142,17 @@ public final class ControlHttpHandler {
         }
         return ok(mapper.valueToTree(server.requireInstance(id)));
       }
+      if (rest.endsWith("/script") && post) {
+        // Conversation script (issue 16): the body is the script's JSON; it plays on the clock.
+        String id = rest.substring(0, rest.length() - "/script".length());
+        server.requireInstance(id);
+        io.github.zegoaiagent.mock.script.ConversationScript script =
+            io.github.zegoaiagent.mock.script.ConversationScript.fromTree(in);
+        long now = server.clock().millis();
+        long end = server.loadScript(id, script);
+        return ok(mapper.createObjectNode().put("agentInstanceId", id).put("events", script.events().size())
+            .put("startsAtMillis", now).put("endsAtMillis", end));
+      }
     }
     if (path.equals("journal") && get) {
       return ok(mapper.valueToTree(server.journal()));
@@ -215,6 +226,9 @@ public final class ControlHttpHandler {
         return "GET";
       }
       if (rest.endsWith("/user") && rest.indexOf('/') == rest.length() - "/user".length()) {
+        return "POST";
+      }
+      if (rest.endsWith("/script") && rest.indexOf('/') == rest.length() - "/script".length()) {
         return "POST";
       }
     }

@@ -55,6 +55,13 @@ public interface MockControl {
   /** @param agentInstanceId id @param text the simulated user's next utterance */
   void setUserUtterance(String agentInstanceId, String text);
 
+  /**
+   * @param agentInstanceId id
+   * @param script conversation script to play from now on
+   * @return mock-clock millis at which it ends
+   */
+  long loadScript(String agentInstanceId, io.github.zegoaiagent.mock.script.ConversationScript script);
+
   /** @return the journal, oldest first */
   List<JournalEntry> journal();
 

@@ -8,13 +8,18 @@ import io.github.zegoaiagent.mock.internal.state.InstanceState;
 import io.github.zegoaiagent.mock.internal.state.MockState;
 import java.util.stream.Collectors;
 
-/** Finds the instance an action addresses, with the refusals the contract lists per action. */
+/**
+ * Finds the instance an action addresses, with the refusals the contract lists per action, and
+ * removes instances (with their AgentInstanceDeleted event).
+ */
 final class Instances {
   private final MockState state;
+  private final InstanceEvents events;
   private final String liveAllowedActions;
 
-  Instances(MockState state) {
+  Instances(MockState state, InstanceEvents events) {
     this.state = state;
+    this.events = events;
     this.liveAllowedActions = ActionHandler.<CallContext>table().values().stream()
         .filter(ActionHandler.Action::liveDigitalHumanAllowed).map(ActionHandler.Action::name)
         .collect(Collectors.joining(", "));
@@ -36,5 +41,15 @@ final class Instances {
           "instance " + id + " is shutting down gracefully; no further operations");
     }
     return inst;
+  }
+
+  /**
+   * Deletes the instance and emits AgentInstanceDeleted.
+   *
+   * @param code the event's Code: 0 for DeleteAgentInstance, else why the service ended it
+   */
+  void remove(InstanceState inst, int code, long now) {
+    state.app(inst.appId).instances.remove(inst.id);
+    events.deleted(inst, code, now);
   }
 }

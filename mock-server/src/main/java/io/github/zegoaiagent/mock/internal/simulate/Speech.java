@@ -4,13 +4,14 @@ import io.github.zegoaiagent.mock.values.LlmReply;
 
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.zegoaiagent.mock.internal.callback.EventSink;
+import io.github.zegoaiagent.mock.internal.generated.model.InterruptedEventData.ReasonEnum;
+import io.github.zegoaiagent.mock.values.InstanceStatus;
 import io.github.zegoaiagent.mock.values.ContextMessage;
 import io.github.zegoaiagent.mock.internal.state.InstanceState;
 import io.github.zegoaiagent.mock.internal.state.SpeechItem;
 import io.github.zegoaiagent.mock.values.SpokenText;
+import io.github.zegoaiagent.mock.internal.llm.LlmOutcome;
+import io.github.zegoaiagent.mock.internal.llm.Sentences;
 import java.util.List;
 
 /**
@@ -34,21 +35,13 @@ final class Speech {
     DROP
   }
 
-  /** Interrupted.Reason values (reference §6.7). */
-  static final int REASON_USER = 1;
-  static final int REASON_LLM = 2;
-  static final int REASON_TTS = 3;
-  static final int REASON_API = 4;
-
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
   private final SimulationSettings config;
-  private final EventSink events;
+  private final InstanceEvents events;
   private volatile LlmReply reply;
 
   private final LlmTurns llm;
 
-  Speech(SimulationSettings config, EventSink events, LlmTurns llm) {
+  Speech(SimulationSettings config, InstanceEvents events, LlmTurns llm) {
     this.config = config;
     this.events = events;
     this.reply = config.llmReply();
@@ -88,7 +81,7 @@ final class Speech {
    *
    * @param clearQueue ClearAndInterrupt: a preempting item also empties the queue
    */
-  void apply(InstanceState inst, Decision d, SpeechItem item, boolean clearQueue, int reason,
+  void apply(InstanceState inst, Decision d, SpeechItem item, boolean clearQueue, ReasonEnum reason,
       long now) {
     switch (d) {
       case PLAY_NOW:
@@ -132,7 +125,7 @@ final class Speech {
       if (next != null) {
         start(inst, next, c.endAt);
       } else if (inst.listeningUser == null) {
-        setStatus(inst, "IDLE", c.round);
+        setStatus(inst, InstanceStatus.IDLE, c.round);
       }
     }
   }
@@ -142,7 +135,7 @@ final class Speech {
    *
    * @return whether something was playing or thinking
    */
-  boolean interrupt(InstanceState inst, long at, int reason) {
+  boolean interrupt(InstanceState inst, long at, ReasonEnum reason) {
     SpeechItem c = inst.current;
     if (c == null) {
       return false;
@@ -154,28 +147,17 @@ final class Speech {
       remember(inst, new SpokenText(c.round, c.source.name(), c.speech, played, true, c.speakAt));
     }
     inst.current = null;
-    if (inst.callbacksOn.contains("Interrupted")) {
-      ObjectNode data = JSON.objectNode();
-      data.put("Round", c.round);
-      data.put("Reason", reason);
-      data.put("PlayedText", played);
-      events.emit(inst, "Interrupted", data);
-    }
+    events.interrupted(inst, c.round, reason, played);
     return true;
   }
 
   /** Sets the status, emitting AgentInstanceStatus when it changes and the switch is on. */
-  void setStatus(InstanceState inst, String status, long round) {
-    if (status.equals(inst.status)) {
+  void setStatus(InstanceState inst, InstanceStatus status, long round) {
+    if (status == inst.status) {
       return;
     }
     inst.status = status;
-    if (inst.callbacksOn.contains("AgentInstanceStatus")) {
-      ObjectNode data = JSON.objectNode();
-      data.put("Status", status);
-      data.put("Round", round);
-      events.emit(inst, "AgentInstanceStatus", data);
-    }
+    events.status(inst, status, round);
   }
 
   /** Appends to the context, forgetting the oldest message beyond the cap. */
@@ -195,7 +177,10 @@ final class Speech {
     item.startAt = at;
     if (item.source == SpeechItem.Source.TTS) {
       item.speech = item.input;
+      item.sentences = List.of(item.input);
+      item.sentenceStarts = new int[] {0};
       item.speakAt = at;
+      item.endAt = at + duration(item.speech);
     } else {
       // The LLM sees the window as it was before this turn's question (reference §6.5: the
       // question comes last, once).
@@ -203,34 +188,23 @@ final class Speech {
       if (item.addQuestionToHistory) {
         addContext(inst, "user", item.input);
       }
-      setStatus(inst, "THINKING", item.round);
+      setStatus(inst, InstanceStatus.THINKING, item.round);
       if (llm.forwards(inst)) {
         item.awaitingAnswer = true;
         item.speakAt = Long.MAX_VALUE;
         item.endAt = Long.MAX_VALUE;
         llm.forward(inst, item, window, at, this::answerArrived);
-        return; // the outcome may already have been applied (a refusal before sending)
+        return; // the outcome may already be applied (refused before sending)
       }
-      String prompt = item.systemPrompt != null && !item.systemPrompt.isEmpty()
-          ? item.systemPrompt : configuredPrompt(inst.llm);
-      String answer = reply.answer(item.input, prompt, window);
-      String a = answer == null ? "" : answer;
-      setAnswer(item, a, io.github.zegoaiagent.mock.internal.llm.Sentences.split(a),
-          at + config.llmThinkTime().toMillis());
-      if (item.speakAt <= at) {
-        beginSpeaking(inst, item);
-      }
-      return;
+      String answer = llmAnswer(inst, item, window);
+      setAnswer(item, answer, Sentences.split(answer), at + config.llmThinkTime().toMillis());
     }
-    item.sentences = List.of(item.speech);
-    item.sentenceStarts = new int[] {0};
-    item.endAt = item.speakAt + duration(item.speech);
     if (item.speakAt <= at) {
       beginSpeaking(inst, item);
     }
   }
 
-  /** Times an answer: it speaks from {@code speakAt}, sentence after sentence. */
+  /** Times an answer: it plays from {@code speakAt}, sentence after sentence. */
   private void setAnswer(SpeechItem item, String answer, List<String> sentences, long speakAt) {
     item.speech = answer;
     item.sentences = List.copyOf(sentences);
@@ -238,8 +212,7 @@ final class Speech {
     int from = 0;
     for (int i = 0; i < sentences.size(); i++) {
       int idx = answer.indexOf(sentences.get(i), from);
-      int start = idx < 0 ? from : idx;
-      item.sentenceStarts[i] = answer.codePointCount(0, start);
+      item.sentenceStarts[i] = answer.codePointCount(0, idx < 0 ? from : idx);
       from = idx < 0 ? from : idx + sentences.get(i).length();
     }
     item.speakAt = speakAt;
@@ -248,27 +221,22 @@ final class Speech {
 
   /**
    * The user's LLM answered (or failed) for {@code item}; called under the state lock. An item
-   * that no longer plays (interrupted, replaced) is dropped: no LLMResult for it (§6.7). A failure
-   * raises the contract's Exception event for the item's Round and ends the item.
+   * that no longer plays (interrupted, replaced) is dropped: no LLMResult for it (reference
+   * §6.7). A failure raises the contract's Exception code for the item's Round and ends the item.
    */
-  void answerArrived(InstanceState inst, SpeechItem item, io.github.zegoaiagent.mock.internal.llm.LlmOutcome outcome,
-      long now) {
+  void answerArrived(InstanceState inst, SpeechItem item, LlmOutcome outcome, long now) {
     if (inst.current != item || !item.awaitingAnswer) {
       return;
     }
     item.awaitingAnswer = false;
     if (!outcome.ok()) {
-      ObjectNode data = JSON.objectNode();
-      data.put("Code", outcome.exceptionCode());
-      data.put("Message", outcome.message());
-      data.put("Round", item.round);
-      events.emit(inst, "Exception", data);
+      events.exception(inst, outcome.exceptionCode(), outcome.message(), item.round);
       inst.current = null;
       SpeechItem next = inst.queue.pollFirst();
       if (next != null) {
         start(inst, next, now);
       } else if (inst.listeningUser == null) {
-        setStatus(inst, "IDLE", item.round);
+        setStatus(inst, InstanceStatus.IDLE, item.round);
       }
       return;
     }
@@ -277,21 +245,31 @@ final class Speech {
     advance(inst, now);
   }
 
-  /** One LLMResult per sentence, when it starts to play. */
+  /** One LLMResult per sentence, when the sentence starts to play. */
   private void reportSentences(InstanceState inst, SpeechItem item, long now) {
     if (item.source == SpeechItem.Source.TTS) {
       return;
     }
     while (item.sentencesReported < item.sentences.size()
         && item.speakAt + item.sentenceStarts[item.sentencesReported] * perCharMillis() <= now) {
-      String text = item.sentences.get(item.sentencesReported++);
-      if (inst.callbacksOn.contains("LLMResult")) {
-        ObjectNode data = JSON.objectNode();
-        data.put("Round", item.round);
-        data.put("Text", text);
-        events.emit(inst, "LLMResult", data);
-      }
+      events.llmResult(inst, item.round, item.sentences.get(item.sentencesReported++));
     }
+  }
+
+  /**
+   * The LLM's answer for one LLM call or walkie-talkie turn: the configured {@link LlmReply}
+   * (echo "You said: ..." unless set) asked with the question, the effective system prompt (the
+   * call's temporary one, else the instance's LLM.SystemPrompt) and the context window the LLM
+   * sees (taken before the question joined the context). Used when the turn is not forwarded to
+   * the user's own LLM ({@link LlmTurns}).
+   *
+   * @return the text the agent will speak, never null
+   */
+  String llmAnswer(InstanceState inst, SpeechItem item, List<ContextMessage> window) {
+    String prompt = item.systemPrompt != null && !item.systemPrompt.isEmpty()
+        ? item.systemPrompt : configuredPrompt(inst.llm);
+    String answer = reply.answer(item.input, prompt, window);
+    return answer == null ? "" : answer;
   }
 
   private void beginSpeaking(InstanceState inst, SpeechItem item) {
@@ -300,7 +278,7 @@ final class Speech {
     if (item.addAnswerToHistory) {
       addContext(inst, "assistant", item.speech);
     }
-    setStatus(inst, "SPEAKING", item.round);
+    setStatus(inst, InstanceStatus.SPEAKING, item.round);
   }
 
   private List<ContextMessage> window(InstanceState inst) {

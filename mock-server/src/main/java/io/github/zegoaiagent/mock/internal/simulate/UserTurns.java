@@ -1,33 +1,33 @@
 package io.github.zegoaiagent.mock.internal.simulate;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.zegoaiagent.mock.internal.callback.EventSink;
+import io.github.zegoaiagent.mock.internal.generated.model.InterruptedEventData.ReasonEnum;
+import io.github.zegoaiagent.mock.internal.generated.model.SpeakAction;
 import io.github.zegoaiagent.mock.internal.script.ScriptSteps;
 import io.github.zegoaiagent.mock.internal.state.InstanceState;
 import io.github.zegoaiagent.mock.internal.state.ScriptedTurns;
 import io.github.zegoaiagent.mock.internal.state.SpeechItem;
 import io.github.zegoaiagent.mock.script.ConversationScript;
 import io.github.zegoaiagent.mock.script.ScriptEvent;
+import io.github.zegoaiagent.mock.values.InstanceStatus;
 import java.util.function.BooleanSupplier;
 
 /**
  * Full-duplex user turns from a conversation script: speech begins (UserSpeakAction SPEAK_BEGIN
  * with a new Round, status LISTENING; the agent is interrupted with Reason 1 if it may be), speech
  * ends (SPEAK_END, ASRResult, then the LLM turn of that Round). Reference §6.7 and §6.8. Called
- * under the state lock.
+ * under the state lock, by {@link TurnsHandler#tick}.
  */
 final class UserTurns {
-  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   /** Priority of a High request: user speech does not cut it (reference §6.5). */
   private static final int HIGH = 2;
+  /** A user turn's answer plays like a Medium request. */
   private static final int TURN_PRIORITY = 1;
 
   private final Speech speech;
-  private final EventSink events;
+  private final InstanceEvents events;
   private final BooleanSupplier addAnswerToHistory;
 
-  UserTurns(Speech speech, EventSink events, BooleanSupplier addAnswerToHistory) {
+  UserTurns(Speech speech, InstanceEvents events, BooleanSupplier addAnswerToHistory) {
     this.speech = speech;
     this.events = events;
     this.addAnswerToHistory = addAnswerToHistory;
@@ -37,7 +37,7 @@ final class UserTurns {
    * Replaces what remains of the instance's script.
    *
    * @throws IllegalArgumentException for speech on a walkie-talkie instance (its turns are
-   *     StartListening/StopListening)
+   *     StartListening/StopListening) or on an instance without a user
    */
   void load(InstanceState inst, ConversationScript script, long now) {
     boolean speaks = script.events().stream().anyMatch(e -> e.type() == ScriptEvent.Type.SPEAK);
@@ -45,7 +45,7 @@ final class UserTurns {
       throw new IllegalArgumentException("instance " + inst.id + " is in walkie-talkie mode: "
           + "its user turns are StartListening/StopListening, not scripted speech");
     }
-    if (speaks && inst.userId == null) {
+    if (inst.userId == null) {
       throw new IllegalArgumentException("instance " + inst.id + " has no user (live digital human)");
     }
     inst.script.steps.clear();
@@ -63,12 +63,12 @@ final class UserTurns {
     }
     t.turnIgnored = false;
     if (c != null) {
-      speech.interrupt(inst, step.at(), Speech.REASON_USER);
+      speech.interrupt(inst, step.at(), ReasonEnum.USER_SPEECH);
       inst.queue.clear();
     }
     t.turnRound = ++inst.lastRound; // the Round is assigned when recognition starts (§6.8)
-    userSpeak(inst, step.userId(), "SPEAK_BEGIN", t.turnRound);
-    speech.setStatus(inst, "LISTENING", t.turnRound);
+    events.userSpeak(inst, step.userId(), SpeakAction.SPEAK_BEGIN, t.turnRound);
+    speech.setStatus(inst, InstanceStatus.LISTENING, t.turnRound);
   }
 
   void end(InstanceState inst, ScriptedTurns.Step step) {
@@ -81,26 +81,10 @@ final class UserTurns {
       return;
     }
     long round = t.turnRound;
-    userSpeak(inst, step.userId(), "SPEAK_END", round);
-    if (inst.callbacksOn.contains("ASRResult")) {
-      ObjectNode data = JSON.objectNode();
-      data.put("UserId", step.userId());
-      data.put("Round", round);
-      data.put("Text", step.text());
-      events.emit(inst, "ASRResult", data);
-    }
+    events.userSpeak(inst, step.userId(), SpeakAction.SPEAK_END, round);
+    events.asrResult(inst, step.userId(), round, step.text());
     SpeechItem item = new SpeechItem(round, SpeechItem.Source.TURN, TURN_PRIORITY, step.text(),
         null, true, addAnswerToHistory.getAsBoolean());
-    speech.apply(inst, Speech.decide(inst, TURN_PRIORITY, false), item, true, Speech.REASON_USER, step.at());
-  }
-
-  private void userSpeak(InstanceState inst, String user, String action, long round) {
-    if (inst.callbacksOn.contains("UserSpeakAction")) {
-      ObjectNode data = JSON.objectNode();
-      data.put("UserId", user);
-      data.put("Action", action);
-      data.put("Round", round);
-      events.emit(inst, "UserSpeakAction", data);
-    }
+    speech.apply(inst, Speech.decide(inst, TURN_PRIORITY, false), item, true, ReasonEnum.USER_SPEECH, step.at());
   }
 }

@@ -3,6 +3,7 @@ package io.github.zegoaiagent.mock.internal.state;
 import io.github.zegoaiagent.mock.values.ContextMessage;
 import io.github.zegoaiagent.mock.values.InstanceKind;
 import io.github.zegoaiagent.mock.values.InstanceSnapshot;
+import io.github.zegoaiagent.mock.values.InstanceStatus;
 import io.github.zegoaiagent.mock.values.SpokenText;
 
 
@@ -52,7 +53,7 @@ public final class InstanceState {
   public final Deque<SpeechItem> queue = new ArrayDeque<>();
   public SpeechItem current;
   public long lastRound;
-  public String status = "IDLE";
+  public InstanceStatus status = InstanceStatus.IDLE;
 
   /** Walkie-talkie turn in progress: its user and Round, or null. */
   public String listeningUser;
@@ -112,6 +113,14 @@ public final class InstanceState {
     this.maxIdleTimeSeconds = maxIdleTimeSeconds;
     this.callbacksOn = Set.copyOf(callbacksOn);
     this.lastDriveAt = createdAt;
+  }
+
+  /**
+   * @param event an Event name
+   * @return whether the instance's CallbackConfig switch of that name is on
+   */
+  public boolean callbackOn(String event) {
+    return callbacksOn.contains(event);
   }
 
   /** @return whether nothing plays, waits or listens */

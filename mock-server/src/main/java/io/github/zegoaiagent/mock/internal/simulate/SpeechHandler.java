@@ -1,0 +1,105 @@
+package io.github.zegoaiagent.mock.internal.simulate;
+
+import io.github.zegoaiagent.mock.internal.error.ApiError;
+import io.github.zegoaiagent.mock.internal.error.Codes;
+import io.github.zegoaiagent.mock.internal.generated.model.AgentInstanceIdRequest;
+import io.github.zegoaiagent.mock.internal.generated.model.InterruptedEventData.ReasonEnum;
+import io.github.zegoaiagent.mock.internal.generated.model.Priority;
+import io.github.zegoaiagent.mock.internal.generated.model.RoundData;
+import io.github.zegoaiagent.mock.internal.generated.model.RoundResponse;
+import io.github.zegoaiagent.mock.internal.generated.model.SamePriorityOption;
+import io.github.zegoaiagent.mock.internal.generated.model.SendAgentInstanceLLMRequest;
+import io.github.zegoaiagent.mock.internal.generated.model.SendAgentInstanceTTSRequest;
+import io.github.zegoaiagent.mock.internal.state.InstanceState;
+import io.github.zegoaiagent.mock.internal.state.SpeechItem;
+import io.github.zegoaiagent.mock.values.InstanceStatus;
+
+/**
+ * The speech aggregate: SendAgentInstanceLLM, SendAgentInstanceTTS and InterruptAgentInstance on
+ * the typed requests; priorities and SamePriorityOption decide what plays ({@link Speech}). Runs
+ * under the state lock.
+ */
+final class SpeechHandler {
+  private final SimulationSettings config;
+  private final Speech speech;
+  private final Instances instances;
+
+  SpeechHandler(SimulationSettings config, Speech speech, Instances instances) {
+    this.config = config;
+    this.speech = speech;
+    this.instances = instances;
+  }
+
+  public RoundResponse sendAgentInstanceLLM(CallContext ctx, SendAgentInstanceLLMRequest req) {
+    InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
+    TurnsHandler.refuseWhileListening(inst);
+    boolean enqueue = req.getSamePriorityOption() == SamePriorityOption.ENQUEUE;
+    int prio = priority(req.getPriority());
+    Speech.Decision d = Speech.decide(inst, prio, enqueue);
+    if (d == Speech.Decision.ENQUEUE && inst.queue.size() >= config.enqueueMax()) {
+      throw new ApiError(Codes.TRIGGER_LLM_FAILED, queueFull(inst));
+    }
+    // Raw view: whether AddAnswerToHistory was sent (the typed request holds its default either
+    // way), because a configured default replaces the contract's only when it was not sent.
+    Boolean configured = config.addAnswerToHistoryDefault();
+    boolean addAnswer = ctx.sent("AddAnswerToHistory") || configured == null
+        ? req.getAddAnswerToHistory() : configured;
+    SpeechItem item = new SpeechItem(++inst.lastRound, SpeechItem.Source.LLM, prio, req.getText(),
+        req.getSystemPrompt(), req.getAddQuestionToHistory(), addAnswer);
+    speech.apply(inst, d, item, !enqueue, ReasonEnum.SEND_LLM, ctx.nowMillis());
+    return round(item.round);
+  }
+
+  public RoundResponse sendAgentInstanceTTS(CallContext ctx, SendAgentInstanceTTSRequest req) {
+    InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
+    if (inst.disableTts) {
+      throw new ApiError(Codes.TRIGGER_TTS_FAILED,
+          "TTS is disabled for instance " + inst.id + " (AdvancedConfig.DisableTTS)");
+    }
+    TurnsHandler.refuseWhileListening(inst);
+    int prio = priority(req.getPriority());
+    boolean enqueue = req.getSamePriorityOption() == SamePriorityOption.ENQUEUE;
+    // Raw view: the deprecated InterruptMode counts only when Priority was not sent (the typed
+    // request holds Priority's default either way).
+    if (!ctx.sent("Priority") && ctx.sent("InterruptMode")) {
+      // InterruptMode: 0 = Medium + ClearAndInterrupt, 1 = High + ClearAndInterrupt.
+      prio = req.getInterruptMode() == SendAgentInstanceTTSRequest.InterruptModeEnum.HIGH
+          ? priority(Priority.HIGH) : priority(Priority.MEDIUM);
+      enqueue = false;
+    }
+    Speech.Decision d = Speech.decide(inst, prio, enqueue);
+    if (d == Speech.Decision.ENQUEUE && inst.queue.size() >= config.enqueueMax()) {
+      throw new ApiError(Codes.TRIGGER_TTS_FAILED, queueFull(inst));
+    }
+    inst.lastDriveAt = ctx.nowMillis();
+    SpeechItem item = new SpeechItem(++inst.lastRound, SpeechItem.Source.TTS, prio, req.getText(),
+        null, false, req.getAddHistory());
+    speech.apply(inst, d, item, !enqueue, ReasonEnum.SEND_TTS, ctx.nowMillis());
+    return round(item.round);
+  }
+
+  public RoundResponse interruptAgentInstance(CallContext ctx, AgentInstanceIdRequest req) {
+    InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
+    long round = inst.current != null ? inst.current.round : inst.lastRound;
+    speech.interrupt(inst, ctx.nowMillis(), ReasonEnum.INTERRUPT_API);
+    inst.queue.clear();
+    if (inst.listeningUser == null) {
+      speech.setStatus(inst, InstanceStatus.IDLE, round);
+    }
+    return round(round);
+  }
+
+  private String queueFull(InstanceState inst) {
+    return "SamePriorityOption Enqueue: the queue of instance " + inst.id + " is full ("
+        + config.enqueueMax() + " requests waiting)";
+  }
+
+  /** @return 0 (Low), 1 (Medium) or 2 (High): the order of the contract's Priority enum */
+  static int priority(Priority p) {
+    return (p == null || p == Priority.UNKNOWN_DEFAULT_OPEN_API ? Priority.MEDIUM : p).ordinal();
+  }
+
+  static RoundResponse round(long r) {
+    return new RoundResponse().data(new RoundData().round(r));
+  }
+}
