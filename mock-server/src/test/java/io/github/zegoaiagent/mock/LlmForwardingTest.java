@@ -246,6 +246,36 @@ class LlmForwardingTest {
   }
 
   @Test
+  void theStreamIsReadTolerantlyAsSse() {
+    // CRLF line ends, no space after "data:", comments, event/id fields, the stop in a chunk of
+    // its own with an empty delta, a multi-line event, and data after [DONE] (ignored).
+    String stop = "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}";
+    llm.raw(": keep-alive\r\n\r\nevent: message\r\nid: 1\r\ndata:" + LocalLlmServer.chunkOf("Hel", null)
+        + "\r\n\r\ndata: " + LocalLlmServer.chunkOf("lo. Bye", null) + "\n\n"
+        + "data: {\"choices\":[{\"index\":0,\n" + "data: \"delta\":{\"content\":\"!\"}}]}\n\n"
+        + "data: " + stop + "\n\ndata: [DONE]\n\ndata: " + LocalLlmServer.chunkOf("ignored", null) + "\n\n");
+    send("q", "");
+    server.advanceClock(Duration.ofSeconds(5));
+    assertThat(events("Exception")).isEmpty();
+    assertThat(events("LLMResult")).extracting(e -> e.at("/Data/Text").asText()).containsExactly("Hello.", "Bye!");
+  }
+
+  @Test
+  void walkieTalkieTurnsAreForwardedToo() {
+    String wt = api.ok("CreateAgentInstance", Bodies.instance("a", "3", ",\"AdvancedConfig\":{\"CommunicationMode\":2}"))
+        .path("AgentInstanceId").asText();
+    server.setUserUtterance(wt, "Over.");
+    api.ok("StartListening", Bodies.id(wt));
+    long round = api.ok("StopListening", Bodies.id(wt)).path("Round").asLong();
+    server.advanceClock(Duration.ofSeconds(5));
+    JsonNode body = llm.received().get(0).body();
+    JsonNode m = body.path("messages");
+    assertThat(m.get(m.size() - 1)).isEqualTo(msg("user", "Over."));
+    assertThat(server.requireInstance(wt).spokenTexts()).extracting(SpokenText::round, SpokenText::text)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(round, "It is sunny. Take a hat!"));
+  }
+
+  @Test
   void secretsStayOutOfJournalCallbacksAndSnapshots() {
     send("q", "");
     server.advanceClock(Duration.ofSeconds(3));

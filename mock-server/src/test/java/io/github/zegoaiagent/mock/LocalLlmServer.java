@@ -39,7 +39,9 @@ public final class LocalLlmServer implements AutoCloseable {
     /** Headers, one chunk, then silence until the test ends. */
     HANG,
     /** One line longer than any bound. */
-    HUGE_LINE
+    HUGE_LINE,
+    /** The bytes set with {@link #raw(String)}, as they are. */
+    RAW
   }
 
   /** One received request. */
@@ -64,6 +66,7 @@ public final class LocalLlmServer implements AutoCloseable {
   private volatile int next;
   private volatile Mode mode = Mode.OK;
   private volatile int status = 500;
+  private volatile String raw = "";
 
   private LocalLlmServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -99,6 +102,7 @@ public final class LocalLlmServer implements AutoCloseable {
             awaitRelease();
           }
           case HUGE_LINE -> send(out, "data: " + "x".repeat(200_000) + "\n\n");
+          case RAW -> send(out, raw);
           default -> {
             String[] words = answer.split("(?<= )");
             for (int i = 0; i < words.length; i++) {
@@ -168,6 +172,17 @@ public final class LocalLlmServer implements AutoCloseable {
   public synchronized void answers(String... answers) {
     this.answers = List.of(answers);
     this.next = 0;
+  }
+
+  /** @param stream the exact stream to send (mode {@link Mode#RAW}) */
+  public void raw(String stream) {
+    this.raw = stream;
+    this.mode = Mode.RAW;
+  }
+
+  /** @return a chunk carrying {@code content} (and {@code finish}, or null) */
+  public static String chunkOf(String content, String finish) {
+    return chunk(content, finish);
   }
 
   /** @param m how the next answers behave */

@@ -10,7 +10,6 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -47,11 +46,17 @@ public final class LlmForwarder implements AutoCloseable {
     this.contract = contract;
     this.http = policy.enabled() ? HttpClient.newBuilder().connectTimeout(policy.timeout())
         .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build() : null;
-    this.deadlines = policy.enabled() ? Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "zego-mock-llm-deadline");
-      t.setDaemon(true);
-      return t;
-    }) : null;
+    if (policy.enabled()) {
+      java.util.concurrent.ScheduledThreadPoolExecutor d = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "zego-mock-llm-deadline");
+        t.setDaemon(true);
+        return t;
+      });
+      d.setRemoveOnCancelPolicy(true); // an answered exchange drops its deadline task at once
+      this.deadlines = d;
+    } else {
+      this.deadlines = null;
+    }
   }
 
   /** @return whether forwarding is on */
@@ -128,7 +133,7 @@ public final class LlmForwarder implements AutoCloseable {
       return;
     }
     long millis = policy.timeout().toMillis();
-    deadlines.schedule(() -> {
+    java.util.concurrent.ScheduledFuture<?> deadline = deadlines.schedule(() -> {
       if (outcome.complete(LlmOutcome.failure(contract.generalFailure(), "no complete answer from "
           + where + " within " + millis + " ms"))) {
         SseAnswerReader r = reader.get();
@@ -138,7 +143,10 @@ public final class LlmForwarder implements AutoCloseable {
         exchange.cancel(true);
       }
     }, millis, TimeUnit.MILLISECONDS);
-    exchange.whenComplete((resp, err) -> outcome.complete(judge(where, resp, err)));
+    exchange.whenComplete((resp, err) -> {
+      deadline.cancel(false);
+      outcome.complete(judge(where, resp, err));
+    });
   }
 
   private LlmOutcome judge(String where, HttpResponse<SseAnswerReader.Result> resp, Throwable err) {

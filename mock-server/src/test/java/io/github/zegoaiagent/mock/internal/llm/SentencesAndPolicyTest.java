@@ -37,6 +37,18 @@ class SentencesAndPolicyTest {
   }
 
   @Test
+  void anOffForwarderHasNoHttpClientAndRefusesToSend() {
+    LlmForwarder off = new LlmForwarder(ForwardPolicy.off(), LlmContract.load());
+    assertThat(off.enabled()).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> off.forward(new LlmRequest(
+        URI.create("http://127.0.0.1:1/x"), null,
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()), o -> { }))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(off.sent()).isZero();
+    off.close();
+  }
+
+  @Test
   void theEndpointShownHidesQueryAndUserInfo() {
     LlmRequest r = new LlmRequest(URI.create("https://user:pw@llm.example:8443/v1/chat?key=secret"), "sk",
         com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
