@@ -55,7 +55,6 @@ class ScriptKitAndControlTest {
     // runScript ends when the script does: the turn's answer is still playing; let it finish.
     mock.advanceClock(Duration.ofSeconds(10));
     assertThat(llm.received()).hasSize(1);
-    assertThat(sink.await("LLMResult", Duration.ofSeconds(20))).isNotNull();
     List<String> texts = awaitTexts(sink, 3);
     assertThat(texts).containsExactly("ASRResult Hi", "LLMResult Hello there.", "LLMResult Nice to meet you.");
     assertThat(sink.rejected()).isZero();
@@ -68,6 +67,14 @@ class ScriptKitAndControlTest {
       out = sink.events().stream().filter(e -> e.path("Data").has("Text"))
           .sorted(java.util.Comparator.comparingLong(e -> e.path("Sequence").longValue()))
           .map(e -> e.path("Event").asText() + " " + e.at("/Data/Text").asText()).collect(Collectors.toList());
+      if (out.size() < n) {
+        try {
+          Thread.sleep(20); // deliveries are asynchronous HTTP posts to the sink
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
     } while (out.size() < n && System.nanoTime() < end);
     return out;
   }

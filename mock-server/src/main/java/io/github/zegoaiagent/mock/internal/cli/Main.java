@@ -83,6 +83,8 @@ public final class Main {
     }
     out.println("  Strict nonces:  " + c.strict() + ", QPS limit per action: "
         + (c.qpsLimit() == 0 ? "off" : c.qpsLimit()));
+    out.println("  LLM forwarding: " + (c.llmForward().enabled() ? "on, hosts " + c.llmForward().allowHosts()
+        + ", " + c.llmForward().timeout().toSeconds() + " s per exchange" : "off (--llm-forward)"));
     out.println("Base URL: " + server.baseUrl());
     out.flush();
   }

@@ -77,9 +77,10 @@ public final class LlmForwarder implements AutoCloseable {
    *
    * @param request what to send
    * @param done receives the outcome; must not throw
+   * @return cancels the exchange (closing its connection); {@code done} then gets a failure at once
    * @throws IllegalStateException when forwarding is off (callers check {@link #enabled()})
    */
-  public void forward(LlmRequest request, Consumer<LlmOutcome> done) {
+  public Runnable forward(LlmRequest request, Consumer<LlmOutcome> done) {
     if (!policy.enabled()) {
       throw new IllegalStateException("LLM forwarding is off");
     }
@@ -87,14 +88,14 @@ public final class LlmForwarder implements AutoCloseable {
       done.accept(LlmOutcome.failure(contract.generalFailure(), "LLM.Url host "
           + request.url().getHost() + " is not on the mock's LLM allow-list " + policy.allowHosts()
           + " (--llm-allow-hosts); nothing was sent"));
-      return;
+      return () -> { };
     }
     byte[] body;
     try {
       body = MAPPER.writeValueAsBytes(request.body());
     } catch (IOException e) {
       done.accept(LlmOutcome.failure(contract.generalFailure(), "unserialisable LLM request"));
-      return;
+      return () -> { };
     }
     HttpRequest.Builder b = HttpRequest.newBuilder(request.url()).timeout(policy.timeout())
         .header("Content-Type", "application/json").header("Accept", "text/event-stream")
@@ -130,7 +131,7 @@ public final class LlmForwarder implements AutoCloseable {
       });
     } catch (RuntimeException e) {
       outcome.complete(LlmOutcome.failure(contract.generalFailure(), "cannot send to " + where));
-      return;
+      return () -> { };
     }
     long millis = policy.timeout().toMillis();
     java.util.concurrent.ScheduledFuture<?> deadline = deadlines.schedule(() -> {
@@ -147,6 +148,16 @@ public final class LlmForwarder implements AutoCloseable {
       deadline.cancel(false);
       outcome.complete(judge(where, resp, err));
     });
+    return () -> {
+      if (outcome.complete(LlmOutcome.failure(contract.generalFailure(), "cancelled"))) {
+        deadline.cancel(false);
+        SseAnswerReader r = reader.get();
+        if (r != null) {
+          r.cancel();
+        }
+        exchange.cancel(true);
+      }
+    };
   }
 
   private LlmOutcome judge(String where, HttpResponse<SseAnswerReader.Result> resp, Throwable err) {

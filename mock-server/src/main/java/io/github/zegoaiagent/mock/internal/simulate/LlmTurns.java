@@ -67,7 +67,7 @@ public final class LlmTurns {
       arrival.arrived(inst, item, bad, at); // already under the lock
       return;
     }
-    forwarder.forward(req, outcome -> {
+    item.cancelAnswer = forwarder.forward(req, outcome -> {
       synchronized (state) {
         if (state.app(inst.appId).instances.get(inst.id) == inst) {
           arrival.arrived(inst, item, outcome, clock.getAsLong());

@@ -147,6 +147,9 @@ final class Speech {
       remember(inst, new SpokenText(c.round, c.source.name(), c.speech, played, true, c.speakAt));
     }
     inst.current = null;
+    if (c.awaitingAnswer && c.cancelAnswer != null) {
+      c.cancelAnswer.run(); // the real service stops generating too; nothing waits for it
+    }
     events.interrupted(inst, c.round, reason, played);
     return true;
   }

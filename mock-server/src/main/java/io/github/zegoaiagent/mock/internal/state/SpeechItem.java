@@ -33,6 +33,8 @@ public final class SpeechItem {
   public boolean speaking;
   /** LLM/TURN: the answer is being fetched from the user's LLM (forwarding); times unknown yet. */
   public boolean awaitingAnswer;
+  /** Stops fetching the answer (the item was cut off); null when nothing is fetched. */
+  public Runnable cancelAnswer;
   /** Start of each sentence in {@link #speech}, in code points (one LLMResult each). */
   public int[] sentenceStarts = new int[0];
   /** The sentences themselves. */
