@@ -23,12 +23,10 @@ import io.github.zegoaiagent.mock.internal.route.RequestPipeline;
 import io.github.zegoaiagent.mock.values.LlmReply;
 import io.github.zegoaiagent.mock.internal.simulate.Simulator;
 import io.github.zegoaiagent.mock.values.AgentRecord;
-import io.github.zegoaiagent.mock.internal.state.AppState;
 import io.github.zegoaiagent.mock.internal.state.ClockTimer;
 import io.github.zegoaiagent.mock.values.Fault;
 import io.github.zegoaiagent.mock.internal.state.FaultPlan;
 import io.github.zegoaiagent.mock.values.InstanceSnapshot;
-import io.github.zegoaiagent.mock.internal.state.InstanceState;
 import io.github.zegoaiagent.mock.values.JournalEntry;
 import io.github.zegoaiagent.mock.values.MockClock;
 import io.github.zegoaiagent.mock.internal.state.MockState;
@@ -53,7 +51,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * A running simulator of the AI Agent server API: the embeddable entry point.
@@ -255,9 +252,7 @@ public final class MockServer implements AutoCloseable, MockControl {
    * recorded callbacks. The clock, configuration and LLM reply stay.
    */
   public void reset() {
-    synchronized (state) {
-      state.clear();
-    }
+    simulator.reset();
     journal.clear();
     faults.clear();
     rateLimiter.clear();
@@ -299,10 +294,7 @@ public final class MockServer implements AutoCloseable, MockControl {
    * @return its agents, sorted by AgentId, credentials masked
    */
   public List<AgentRecord> agents(long appId) {
-    List<AgentRecord> stored;
-    synchronized (state) {
-      stored = new ArrayList<>(state.app(appId).agents.values());
-    }
+    List<AgentRecord> stored = simulator.agents(appId);
     List<AgentRecord> out = new ArrayList<>(stored.size());
     for (AgentRecord r : stored) {
       out.add(new AgentRecord(r.agentId(), r.name(), masker.maskPart("RegisterAgent", "LLM", r.llm()),
@@ -319,11 +311,9 @@ public final class MockServer implements AutoCloseable, MockControl {
   /** @return every running instance of every App, in creation order per App */
   public List<InstanceSnapshot> instances() {
     tick();
-    synchronized (state) {
-      List<InstanceSnapshot> out = new ArrayList<>();
-      state.allInstances().forEach(i -> out.add(masked(i.snapshot())));
-      return out;
-    }
+    List<InstanceSnapshot> out = new ArrayList<>();
+    simulator.snapshots().forEach(i -> out.add(masked(i)));
+    return out;
   }
 
   /**
@@ -332,9 +322,7 @@ public final class MockServer implements AutoCloseable, MockControl {
    */
   public Optional<InstanceSnapshot> instance(String agentInstanceId) {
     tick();
-    synchronized (state) {
-      return Optional.ofNullable(findInstance(agentInstanceId)).map(i -> masked(i.snapshot()));
-    }
+    return simulator.snapshot(agentInstanceId).map(this::masked);
   }
 
   /**
@@ -385,7 +373,7 @@ public final class MockServer implements AutoCloseable, MockControl {
    * @param present whether the user is in the room
    */
   public void setUserPresent(String agentInstanceId, boolean present) {
-    withInstance(agentInstanceId, i -> simulator.setUserPresent(i, present, clock().millis()));
+    simulator.setUserPresent(agentInstanceId, present, clock().millis());
   }
 
   /**
@@ -394,7 +382,7 @@ public final class MockServer implements AutoCloseable, MockControl {
    * @param publishing whether the user publishes a stream (StartListening needs it)
    */
   public void setUserPublishing(String agentInstanceId, String userId, boolean publishing) {
-    withInstance(agentInstanceId, i -> simulator.setUserPublishing(i, userId, publishing));
+    simulator.setUserPublishing(agentInstanceId, userId, publishing, clock().millis());
   }
 
   /**
@@ -402,7 +390,7 @@ public final class MockServer implements AutoCloseable, MockControl {
    * @param text what the user says in the instance's next walkie-talkie turns
    */
   public void setUserUtterance(String agentInstanceId, String text) {
-    withInstance(agentInstanceId, i -> simulator.setUserUtterance(i, text));
+    simulator.setUserUtterance(agentInstanceId, text, clock().millis());
   }
 
   /**
@@ -421,29 +409,6 @@ public final class MockServer implements AutoCloseable, MockControl {
         callbacks.dropped(), callbacks.pending());
   }
 
-
-  private void withInstance(String id, Consumer<InstanceState> change) {
-    synchronized (state) {
-      simulator.tick(clock().millis());
-      InstanceState i = findInstance(id);
-      if (i == null) {
-        throw new NoSuchElementException("no running instance " + id);
-      }
-      change.accept(i);
-      simulator.tick(clock().millis());
-    }
-  }
-
-  private InstanceState findInstance(String id) {
-    for (Long app : state.appIds()) {
-      AppState a = state.app(app);
-      InstanceState i = a.instances.get(id);
-      if (i != null) {
-        return i;
-      }
-    }
-    return null;
-  }
 
   /** Stops the HTTP front, the clock ticker and callback delivery. */
   @Override

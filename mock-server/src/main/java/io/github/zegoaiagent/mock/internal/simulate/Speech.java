@@ -10,7 +10,6 @@ import io.github.zegoaiagent.mock.values.ContextMessage;
 import io.github.zegoaiagent.mock.internal.state.InstanceState;
 import io.github.zegoaiagent.mock.internal.state.SpeechItem;
 import io.github.zegoaiagent.mock.values.SpokenText;
-import java.util.List;
 
 /**
  * The agent's voice on the simulation clock: what plays, what waits, what the status is.
@@ -58,14 +57,14 @@ final class Speech {
    * @return what the request will do
    */
   static Decision decide(InstanceState inst, int priority, boolean enqueue) {
-    SpeechItem c = inst.current;
+    SpeechItem c = inst.current();
     if (c == null) {
       return Decision.PLAY_NOW;
     }
-    if (priority > c.priority) {
+    if (priority > c.priority()) {
       return Decision.PREEMPT;
     }
-    if (priority == c.priority) {
+    if (priority == c.priority()) {
       return enqueue ? Decision.ENQUEUE : Decision.PREEMPT;
     }
     return enqueue ? Decision.ENQUEUE : Decision.DROP;
@@ -85,12 +84,12 @@ final class Speech {
       case PREEMPT:
         interrupt(inst, now, reason);
         if (clearQueue) {
-          inst.queue.clear();
+          inst.clearQueue();
         }
         start(inst, item, now);
         break;
       case ENQUEUE:
-        inst.queue.addLast(item);
+        inst.enqueue(item);
         break;
       case DROP:
       default:
@@ -100,21 +99,21 @@ final class Speech {
 
   /** Replays every transition due at {@code now}. */
   void advance(InstanceState inst, long now) {
-    while (inst.current != null) {
-      SpeechItem c = inst.current;
-      if (!c.speaking && now >= c.speakAt) {
+    while (inst.current() != null) {
+      SpeechItem c = inst.current();
+      if (!c.speaking() && now >= c.speakAt()) {
         beginSpeaking(inst, c);
       }
-      if (now < c.endAt) {
+      if (now < c.endAt()) {
         return;
       }
-      remember(inst, new SpokenText(c.round, c.source.name(), c.speech, c.speech, false, c.speakAt));
-      inst.current = null;
-      SpeechItem next = inst.queue.pollFirst();
+      remember(inst, new SpokenText(c.round(), c.source().name(), c.speech(), c.speech(), false, c.speakAt()));
+      inst.stopPlaying();
+      SpeechItem next = inst.nextQueued();
       if (next != null) {
-        start(inst, next, c.endAt);
-      } else if (inst.listeningUser == null) {
-        setStatus(inst, InstanceStatus.IDLE, c.round);
+        start(inst, next, c.endAt());
+      } else if (inst.listeningUser() == null) {
+        setStatus(inst, InstanceStatus.IDLE, c.round());
       }
     }
   }
@@ -125,58 +124,47 @@ final class Speech {
    * @return whether something was playing or thinking
    */
   boolean interrupt(InstanceState inst, long at, ReasonEnum reason) {
-    SpeechItem c = inst.current;
+    SpeechItem c = inst.current();
     if (c == null) {
       return false;
     }
     String played = "";
-    if (c.speaking) {
-      long chars = Math.max(0, (at - c.speakAt) / perCharMillis());
-      played = prefix(c.speech, chars);
-      remember(inst, new SpokenText(c.round, c.source.name(), c.speech, played, true, c.speakAt));
+    if (c.speaking()) {
+      long chars = Math.max(0, (at - c.speakAt()) / perCharMillis());
+      played = prefix(c.speech(), chars);
+      remember(inst, new SpokenText(c.round(), c.source().name(), c.speech(), played, true, c.speakAt()));
     }
-    inst.current = null;
-    events.interrupted(inst, c.round, reason, played);
+    inst.stopPlaying();
+    events.interrupted(inst, c.round(), reason, played);
     return true;
   }
 
   /** Sets the status, emitting AgentInstanceStatus when it changes and the switch is on. */
   void setStatus(InstanceState inst, InstanceStatus status, long round) {
-    if (status == inst.status) {
-      return;
+    if (inst.changeStatus(status)) {
+      events.status(inst, status, round);
     }
-    inst.status = status;
-    events.status(inst, status, round);
   }
 
   /** Appends to the context, forgetting the oldest message beyond the cap. */
   void addContext(InstanceState inst, String role, String content) {
-    long chars = content == null ? 0 : content.length();
-    while (!inst.context.isEmpty() && (inst.context.size() >= config.maxContextMessages()
-        || inst.contextChars + chars > config.maxContextBytes())) {
-      ContextMessage gone = inst.context.remove(0);
-      inst.contextChars -= gone.content() == null ? 0 : gone.content().length();
-    }
-    inst.context.add(new ContextMessage(role, content));
-    inst.contextChars += chars;
+    inst.context().add(new ContextMessage(role, content), config.maxContextMessages(), config.maxContextBytes());
   }
 
   private void start(InstanceState inst, SpeechItem item, long at) {
-    inst.current = item;
-    item.startAt = at;
-    if (item.source == SpeechItem.Source.TTS) {
-      item.speech = item.input;
-      item.speakAt = at;
+    inst.play(item);
+    if (item.source() == SpeechItem.Source.TTS) {
+      item.schedule(item.input(), at, at + duration(item.input()));
     } else {
-      if (item.addQuestionToHistory) {
-        addContext(inst, "user", item.input);
+      if (item.addQuestionToHistory()) {
+        addContext(inst, "user", item.input());
       }
-      item.speech = llmAnswer(inst, item);
-      item.speakAt = at + config.llmThinkTime().toMillis();
-      setStatus(inst, InstanceStatus.THINKING, item.round);
+      String answer = llmAnswer(inst, item);
+      long speakAt = at + config.llmThinkTime().toMillis();
+      item.schedule(answer, speakAt, speakAt + duration(answer));
+      setStatus(inst, InstanceStatus.THINKING, item.round());
     }
-    item.endAt = item.speakAt + duration(item.speech);
-    if (item.speakAt <= at) {
+    if (item.speakAt() <= at) {
       beginSpeaking(inst, item);
     }
   }
@@ -192,27 +180,21 @@ final class Speech {
    * @return the text the agent will speak, never null
    */
   String llmAnswer(InstanceState inst, SpeechItem item) {
-    String prompt = item.systemPrompt != null && !item.systemPrompt.isEmpty()
-        ? item.systemPrompt : configuredPrompt(inst.llm);
-    String answer = reply.answer(item.input, prompt, window(inst));
+    String prompt = item.systemPrompt() != null && !item.systemPrompt().isEmpty()
+        ? item.systemPrompt() : configuredPrompt(inst.llm());
+    String answer = reply.answer(item.input(), prompt, inst.contextWindow());
     return answer == null ? "" : answer;
   }
 
   private void beginSpeaking(InstanceState inst, SpeechItem item) {
-    item.speaking = true;
-    if (item.source != SpeechItem.Source.TTS) {
-      events.llmResult(inst, item.round, item.speech);
+    item.beginSpeaking();
+    if (item.source() != SpeechItem.Source.TTS) {
+      events.llmResult(inst, item.round(), item.speech());
     }
-    if (item.addAnswerToHistory) {
-      addContext(inst, "assistant", item.speech);
+    if (item.addAnswerToHistory()) {
+      addContext(inst, "assistant", item.speech());
     }
-    setStatus(inst, InstanceStatus.SPEAKING, item.round);
-  }
-
-  private List<ContextMessage> window(InstanceState inst) {
-    int n = inst.context.size();
-    int from = Math.max(0, n - inst.windowSize);
-    return List.copyOf(inst.context.subList(from, n));
+    setStatus(inst, InstanceStatus.SPEAKING, item.round());
   }
 
   private static String configuredPrompt(JsonNode llm) {
@@ -224,10 +206,7 @@ final class Speech {
   }
 
   private void remember(InstanceState inst, SpokenText t) {
-    if (inst.spoken.size() >= config.maxSpokenTexts()) {
-      inst.spoken.removeFirst();
-    }
-    inst.spoken.addLast(t);
+    inst.rememberSpoken(t, config.maxSpokenTexts());
   }
 
   private long perCharMillis() {

@@ -2,7 +2,10 @@ package io.github.zegoaiagent.mock.internal.state;
 
 /**
  * One piece of agent output, playing or waiting: a TTS text, or an LLM call whose answer is
- * spoken after the thinking time. Mutable; guarded by the {@link MockState} lock.
+ * spoken after the thinking time. What was asked is fixed; when it plays is set once when it
+ * starts ({@link #schedule}). Guarded by the {@link MockState} lock; written by the simulation.
+ *
+ * @see InstanceState
  */
 public final class SpeechItem {
   /** What produced the item. */
@@ -15,22 +18,18 @@ public final class SpeechItem {
     TURN
   }
 
-  public final long round;
-  public final Source source;
-  /** 0 = Low, 1 = Medium, 2 = High. */
-  public final int priority;
-  /** TTS: the text; LLM/TURN: the question. */
-  public final String input;
-  public final String systemPrompt;
-  public final boolean addQuestionToHistory;
-  public final boolean addAnswerToHistory;
+  private final long round;
+  private final Source source;
+  private final int priority;
+  private final String input;
+  private final String systemPrompt;
+  private final boolean addQuestionToHistory;
+  private final boolean addAnswerToHistory;
 
-  /** Text spoken; for LLM items known once thinking starts. */
-  public String speech;
-  public long startAt = -1;
-  public long speakAt = -1;
-  public long endAt = -1;
-  public boolean speaking;
+  private String speech;
+  private long speakAt = -1;
+  private long endAt = -1;
+  private boolean speaking;
 
   /**
    * @param round Round of the call
@@ -50,5 +49,70 @@ public final class SpeechItem {
     this.systemPrompt = systemPrompt;
     this.addQuestionToHistory = addQuestionToHistory;
     this.addAnswerToHistory = addAnswerToHistory;
+  }
+
+  public long round() {
+    return round;
+  }
+
+  public Source source() {
+    return source;
+  }
+
+  /** @return 0 = Low, 1 = Medium, 2 = High */
+  public int priority() {
+    return priority;
+  }
+
+  /** @return TTS: the text; LLM/TURN: the question */
+  public String input() {
+    return input;
+  }
+
+  /** @return the call's temporary system prompt, or null */
+  public String systemPrompt() {
+    return systemPrompt;
+  }
+
+  public boolean addQuestionToHistory() {
+    return addQuestionToHistory;
+  }
+
+  public boolean addAnswerToHistory() {
+    return addAnswerToHistory;
+  }
+
+  /** @return the text spoken (for LLM items known once thinking starts), or null before */
+  public String speech() {
+    return speech;
+  }
+
+  /** @return when speaking starts (clock millis), -1 before {@link #schedule} */
+  public long speakAt() {
+    return speakAt;
+  }
+
+  /** @return when speaking ends (clock millis), -1 before {@link #schedule} */
+  public long endAt() {
+    return endAt;
+  }
+
+  /** @return whether speaking has started */
+  public boolean speaking() {
+    return speaking;
+  }
+
+  /**
+   * The item starts: it will speak {@code text} from {@code from} until {@code until}.
+   */
+  public void schedule(String text, long from, long until) {
+    this.speech = text;
+    this.speakAt = from;
+    this.endAt = until;
+  }
+
+  /** Speaking has begun. */
+  public void beginSpeaking() {
+    speaking = true;
   }
 }
