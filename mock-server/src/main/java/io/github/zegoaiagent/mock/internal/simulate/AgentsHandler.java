@@ -36,10 +36,13 @@ final class AgentsHandler {
   private final MockState state;
   private final ObjectMapper mapper;
 
-  AgentsHandler(SimulationSettings config, MockState state, ObjectMapper mapper) {
+  private final ContractDefaults defaults;
+
+  AgentsHandler(SimulationSettings config, MockState state, ObjectMapper mapper, ContractDefaults defaults) {
     this.config = config;
     this.state = state;
     this.mapper = mapper;
+    this.defaults = defaults;
   }
 
 
@@ -52,6 +55,8 @@ final class AgentsHandler {
       throw new ApiError(Codes.INVALID_PARAMETER, "AgentId: the mock keeps at most "
           + config.maxAgents() + " agents per App (cap maxAgents); unregister some first");
     }
+    // Raw view: LLM, TTS and ASR are stored exactly as sent (the generated models would add their
+    // defaults and re-shape vendor Params), and QueryAgents answers them back unchanged.
     JsonNode b = ctx.body();
     AgentRecord r = new AgentRecord(req.getAgentId(), req.getName(), b.get("LLM"), b.get("TTS"), b.get("ASR"));
     store(app, r);
@@ -84,7 +89,7 @@ final class AgentsHandler {
     if (old == null) {
       throw agentNotFound(req.getAgentId());
     }
-    JsonNode b = ctx.body();
+    JsonNode b = ctx.body(); // raw view, as in registerAgent
     // Replace-what-is-sent: each top-level object present replaces the stored one whole.
     store(app, new AgentRecord(old.agentId(),
         ctx.sent("Name") ? req.getName() : old.name(),
@@ -96,7 +101,8 @@ final class AgentsHandler {
 
   public ListAgentsResponse listAgents(CallContext ctx, ListAgentsRequest req) {
     AppState app = state.app(ctx.appId());
-    int limit = req.getLimit() == null || req.getLimit() == 0 ? 5 : req.getLimit();
+    // The contract: "0 or absent means" its default.
+    int limit = req.getLimit() == null || req.getLimit() == 0 ? defaults.listAgentsLimit : req.getLimit();
     String after = decodeCursor(req.getCursor());
     NavigableMap<String, AgentRecord> agents = app.agents();
     Map<String, AgentRecord> tail = after == null ? agents : agents.tailMap(after, false);

@@ -77,9 +77,9 @@ public final class Simulator implements ActionHandler<CallContext> {
     InstanceEvents events = new InstanceEvents(config, sink);
     this.speech = new Speech(config, events);
     Instances lookup = new Instances(state, events);
-    this.agents = new AgentsHandler(config, state, mapper);
-    this.instances = new InstancesHandler(config, state, mapper, lookup, events, speech,
-        ContractDefaults.load());
+    ContractDefaults defaults = ContractDefaults.load();
+    this.agents = new AgentsHandler(config, state, mapper, defaults);
+    this.instances = new InstancesHandler(config, state, mapper, lookup, events, speech, defaults);
     this.speaking = new SpeechHandler(config, speech, lookup);
     this.turns = new TurnsHandler(config, state, speech, lookup, events);
     this.context = new ContextHandler(config, speech, lookup);
