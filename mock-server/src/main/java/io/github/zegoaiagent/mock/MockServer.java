@@ -23,12 +23,10 @@ import io.github.zegoaiagent.mock.internal.route.RequestPipeline;
 import io.github.zegoaiagent.mock.values.LlmReply;
 import io.github.zegoaiagent.mock.internal.simulate.Simulator;
 import io.github.zegoaiagent.mock.values.AgentRecord;
-import io.github.zegoaiagent.mock.internal.state.AppState;
 import io.github.zegoaiagent.mock.internal.state.ClockTimer;
 import io.github.zegoaiagent.mock.values.Fault;
 import io.github.zegoaiagent.mock.internal.state.FaultPlan;
 import io.github.zegoaiagent.mock.values.InstanceSnapshot;
-import io.github.zegoaiagent.mock.internal.state.InstanceState;
 import io.github.zegoaiagent.mock.values.JournalEntry;
 import io.github.zegoaiagent.mock.values.MockClock;
 import io.github.zegoaiagent.mock.internal.state.MockState;
@@ -53,7 +51,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * A running simulator of the AI Agent server API: the embeddable entry point.
@@ -265,9 +262,7 @@ public final class MockServer implements AutoCloseable, MockControl {
    * recorded callbacks. The clock, configuration and LLM reply stay.
    */
   public void reset() {
-    synchronized (state) {
-      state.clear();
-    }
+    simulator.reset();
     journal.clear();
     faults.clear();
     rateLimiter.clear();
@@ -292,10 +287,7 @@ public final class MockServer implements AutoCloseable, MockControl {
     while (true) {
       settleLlm();
       long now = config.clock().millis();
-      long next;
-      synchronized (state) {
-        next = simulator.nextDue(now);
-      }
+      long next = simulator.nextDue(now);
       long step = Math.min(next, target);
       if (step > now) {
         config.clock().advance(Duration.ofMillis(step - now));
@@ -334,13 +326,9 @@ public final class MockServer implements AutoCloseable, MockControl {
    */
   @Override
   public long loadScript(String agentInstanceId, io.github.zegoaiagent.mock.script.ConversationScript script) {
-    long[] end = new long[1];
-    withInstance(agentInstanceId, i -> {
-      long now = clock().millis();
-      simulator.loadScript(i, script, now);
-      end[0] = now + script.endAt().toMillis();
-    });
-    return end[0];
+    long now = clock().millis();
+    simulator.loadScript(agentInstanceId, script, now);
+    return now + script.endAt().toMillis();
   }
 
   /**
@@ -384,10 +372,7 @@ public final class MockServer implements AutoCloseable, MockControl {
    * @return its agents, sorted by AgentId, credentials masked
    */
   public List<AgentRecord> agents(long appId) {
-    List<AgentRecord> stored;
-    synchronized (state) {
-      stored = new ArrayList<>(state.app(appId).agents.values());
-    }
+    List<AgentRecord> stored = simulator.agents(appId);
     List<AgentRecord> out = new ArrayList<>(stored.size());
     for (AgentRecord r : stored) {
       out.add(new AgentRecord(r.agentId(), r.name(), masker.maskPart("RegisterAgent", "LLM", r.llm()),
@@ -404,11 +389,9 @@ public final class MockServer implements AutoCloseable, MockControl {
   /** @return every running instance of every App, in creation order per App */
   public List<InstanceSnapshot> instances() {
     tick();
-    synchronized (state) {
-      List<InstanceSnapshot> out = new ArrayList<>();
-      state.allInstances().forEach(i -> out.add(masked(i.snapshot())));
-      return out;
-    }
+    List<InstanceSnapshot> out = new ArrayList<>();
+    simulator.snapshots().forEach(i -> out.add(masked(i)));
+    return out;
   }
 
   /**
@@ -417,9 +400,7 @@ public final class MockServer implements AutoCloseable, MockControl {
    */
   public Optional<InstanceSnapshot> instance(String agentInstanceId) {
     tick();
-    synchronized (state) {
-      return Optional.ofNullable(findInstance(agentInstanceId)).map(i -> masked(i.snapshot()));
-    }
+    return simulator.snapshot(agentInstanceId).map(this::masked);
   }
 
   /**
@@ -470,7 +451,7 @@ public final class MockServer implements AutoCloseable, MockControl {
    * @param present whether the user is in the room
    */
   public void setUserPresent(String agentInstanceId, boolean present) {
-    withInstance(agentInstanceId, i -> simulator.setUserPresent(i, present, clock().millis()));
+    simulator.setUserPresent(agentInstanceId, present, clock().millis());
   }
 
   /**
@@ -479,7 +460,7 @@ public final class MockServer implements AutoCloseable, MockControl {
    * @param publishing whether the user publishes a stream (StartListening needs it)
    */
   public void setUserPublishing(String agentInstanceId, String userId, boolean publishing) {
-    withInstance(agentInstanceId, i -> simulator.setUserPublishing(i, userId, publishing));
+    simulator.setUserPublishing(agentInstanceId, userId, publishing, clock().millis());
   }
 
   /**
@@ -487,7 +468,7 @@ public final class MockServer implements AutoCloseable, MockControl {
    * @param text what the user says in the instance's next walkie-talkie turns
    */
   public void setUserUtterance(String agentInstanceId, String text) {
-    withInstance(agentInstanceId, i -> simulator.setUserUtterance(i, text));
+    simulator.setUserUtterance(agentInstanceId, text, clock().millis());
   }
 
   /**
@@ -506,29 +487,6 @@ public final class MockServer implements AutoCloseable, MockControl {
         callbacks.dropped(), callbacks.pending());
   }
 
-
-  private void withInstance(String id, Consumer<InstanceState> change) {
-    synchronized (state) {
-      simulator.tick(clock().millis());
-      InstanceState i = findInstance(id);
-      if (i == null) {
-        throw new NoSuchElementException("no running instance " + id);
-      }
-      change.accept(i);
-      simulator.tick(clock().millis());
-    }
-  }
-
-  private InstanceState findInstance(String id) {
-    for (Long app : state.appIds()) {
-      AppState a = state.app(app);
-      InstanceState i = a.instances.get(id);
-      if (i != null) {
-        return i;
-      }
-    }
-    return null;
-  }
 
   /** Stops the HTTP front, the clock ticker and callback delivery. */
   @Override

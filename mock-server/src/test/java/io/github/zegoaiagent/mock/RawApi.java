@@ -120,8 +120,14 @@ public final class RawApi {
     }
   }
 
-  /** The Code must be a gateway code, a scope-all code, or in the action's x-zego-errors. */
+  /**
+   * The Code must be a gateway code, a scope-all code, or in the action's x-zego-errors; the
+   * answer must match its schema in the contract ({@link ContractSchemas}).
+   */
   private JsonNode checked(String action, JsonNode r) {
+    if (ActionHandler.table().containsKey(action)) {
+      assertThat(ContractSchemas.answerViolations(action, r)).as("%s answered %s", action, r).isEmpty();
+    }
     int code = r.path("Code").asInt();
     if (checkCodes && code != 0) {
       assertThat(allowed(action, code)).as("Code %s is not listed for %s in the contract: %s",

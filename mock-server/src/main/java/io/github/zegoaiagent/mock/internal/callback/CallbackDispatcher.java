@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.zegoaiagent.mock.internal.generated.model.CallbackEnvelope;
 import io.github.zegoaiagent.mock.internal.state.ClockTimer;
-import io.github.zegoaiagent.mock.internal.state.InstanceState;
 import io.github.zegoaiagent.mock.values.MockClock;
 import io.github.zegoaiagent.mock.internal.state.ProcessSequence;
 import java.net.URI;
@@ -91,17 +90,17 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
   }
 
   @Override
-  public void emit(InstanceState inst, Object data) {
+  public void emit(CallbackEnvelope about, Object data) {
     // The envelope as the generated CallbackEnvelope model; Event is the name the contract's
     // discriminator gives the Data type; Nonce, Timestamp and Signature are added per attempt.
     CallbackEnvelope envelope = new CallbackEnvelope()
-        .appId(inst.appId)
+        .appId(about.getAppId())
         .event(CallbackEvents.nameOf(data.getClass()))
-        .agentInstanceId(inst.id)
-        .agentUserId(inst.agentUserId)
-        .agentId(inst.agentId)
-        .name(inst.agentName)
-        .roomId(inst.roomId)
+        .agentInstanceId(about.getAgentInstanceId())
+        .agentUserId(about.getAgentUserId())
+        .agentId(about.getAgentId())
+        .name(about.getName())
+        .roomId(about.getRoomId())
         .sequence(sequence.incrementAndGet());
     ObjectNode e = mapper.valueToTree(envelope);
     // Required properties serialize even when unset: the signing fields come per attempt.

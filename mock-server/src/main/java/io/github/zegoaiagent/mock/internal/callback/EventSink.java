@@ -1,13 +1,14 @@
 package io.github.zegoaiagent.mock.internal.callback;
 
-import io.github.zegoaiagent.mock.internal.state.InstanceState;
+import io.github.zegoaiagent.mock.internal.generated.model.CallbackEnvelope;
 
 /** Where the simulation puts the callback events it produces. Called under the state lock. */
 public interface EventSink {
   /**
-   * @param instance the instance the event is about (its envelope fields: AppId, AgentInstanceId, ...)
+   * @param about the envelope fields naming the instance (AppId, AgentInstanceId, AgentUserId,
+   *     AgentId, Name, RoomId); the sink adds Event, Sequence and, per delivery, the signature
    * @param data the event's Data, a generated {@code *EventData} model; its type names the event
    *     ({@link CallbackEvents#nameOf})
    */
-  void emit(InstanceState instance, Object data);
+  void emit(CallbackEnvelope about, Object data);
 }

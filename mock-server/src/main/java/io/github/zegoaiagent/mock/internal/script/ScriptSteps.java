@@ -1,6 +1,6 @@
 package io.github.zegoaiagent.mock.internal.script;
 
-import io.github.zegoaiagent.mock.internal.state.ScriptedTurns;
+import io.github.zegoaiagent.mock.internal.state.ScriptStep;
 import io.github.zegoaiagent.mock.script.ConversationScript;
 import io.github.zegoaiagent.mock.script.ScriptEvent;
 import java.util.ArrayList;
@@ -22,23 +22,22 @@ public final class ScriptSteps {
    * @param defaultUser the instance's UserId
    * @return steps in time order
    */
-  public static List<ScriptedTurns.Step> expand(ConversationScript script, long startMillis,
-      String defaultUser) {
-    List<ScriptedTurns.Step> out = new ArrayList<>();
+  public static List<ScriptStep> expand(ConversationScript script, long startMillis, String defaultUser) {
+    List<ScriptStep> out = new ArrayList<>();
     for (ScriptEvent e : script.events()) {
       long at = startMillis + e.at().toMillis();
       switch (e.type()) {
         case SPEAK -> {
           String user = e.userId() != null ? e.userId() : defaultUser;
-          out.add(new ScriptedTurns.Step(at, ScriptedTurns.Kind.SPEAK_BEGIN, e.text(), user));
-          out.add(new ScriptedTurns.Step(startMillis + e.end().toMillis(), ScriptedTurns.Kind.SPEAK_END, e.text(), user));
+          out.add(new ScriptStep(at, ScriptStep.Kind.SPEAK_BEGIN, e.text(), user));
+          out.add(new ScriptStep(startMillis + e.end().toMillis(), ScriptStep.Kind.SPEAK_END, e.text(), user));
         }
-        case LEAVE -> out.add(new ScriptedTurns.Step(at, ScriptedTurns.Kind.LEAVE, null, null));
-        case JOIN -> out.add(new ScriptedTurns.Step(at, ScriptedTurns.Kind.JOIN, null, null));
+        case LEAVE -> out.add(new ScriptStep(at, ScriptStep.Kind.LEAVE, null, null));
+        case JOIN -> out.add(new ScriptStep(at, ScriptStep.Kind.JOIN, null, null));
         default -> throw new IllegalStateException("unhandled " + e.type());
       }
     }
-    out.sort(Comparator.comparingLong(ScriptedTurns.Step::at));
+    out.sort(Comparator.comparingLong(ScriptStep::at));
     return out;
   }
 }

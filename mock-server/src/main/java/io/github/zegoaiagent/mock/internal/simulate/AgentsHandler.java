@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 
 /**
  * The agents aggregate: RegisterAgent, UnregisterAgent, UpdateAgent, ListAgents, QueryAgents on
@@ -35,59 +36,62 @@ final class AgentsHandler {
   private final MockState state;
   private final ObjectMapper mapper;
 
-  AgentsHandler(SimulationSettings config, MockState state, ObjectMapper mapper) {
+  private final ContractDefaults defaults;
+
+  AgentsHandler(SimulationSettings config, MockState state, ObjectMapper mapper, ContractDefaults defaults) {
     this.config = config;
     this.state = state;
     this.mapper = mapper;
+    this.defaults = defaults;
   }
 
 
   public EmptyResponse registerAgent(CallContext ctx, RegisterAgentRequest req) {
     AppState app = state.app(ctx.appId());
-    if (app.agents.containsKey(req.getAgentId())) {
+    if (app.agent(req.getAgentId()) != null) {
       throw new ApiError(Codes.AGENT_ALREADY_EXISTS, "agent already exists: " + req.getAgentId());
     }
-    if (app.agents.size() >= config.maxAgents()) {
+    if (app.agents().size() >= config.maxAgents()) {
       throw new ApiError(Codes.INVALID_PARAMETER, "AgentId: the mock keeps at most "
           + config.maxAgents() + " agents per App (cap maxAgents); unregister some first");
     }
+    // Raw view: LLM, TTS and ASR are stored exactly as sent (the generated models would add their
+    // defaults and re-shape vendor Params), and QueryAgents answers them back unchanged.
     JsonNode b = ctx.body();
     AgentRecord r = new AgentRecord(req.getAgentId(), req.getName(), b.get("LLM"), b.get("TTS"), b.get("ASR"));
-    store(app, null, r);
+    store(app, r);
     return new EmptyResponse();
   }
 
-  /** Stores {@code r} in place of {@code old} (null: a new agent) within the byte cap. */
-  private void store(AppState app, AgentRecord old, AgentRecord r) {
-    long after = app.agentChars - (old == null ? 0 : old.size()) + r.size();
+  /** Stores {@code r} in place of the agent of its AgentId (if any), within the byte cap. */
+  private void store(AppState app, AgentRecord r) {
+    long after = app.agentCharsWith(r);
     if (after > config.maxAgentBytes()) {
       throw new ApiError(Codes.INVALID_PARAMETER, "AgentId: the mock keeps at most "
           + config.maxAgentBytes() + " characters of agent JSON per App (cap maxAgentBytes; "
-          + app.agentChars + " stored, this agent " + r.size() + "); unregister some first");
+          + app.agentChars() + " stored, this agent " + r.size() + "); unregister some first");
     }
-    app.agents.put(r.agentId(), r);
-    app.agentChars = after;
+    app.storeAgent(r);
   }
 
   public EmptyResponse unregisterAgent(CallContext ctx, UnregisterAgentRequest req) {
     AppState app = state.app(ctx.appId());
-    AgentRecord old = app.agents.remove(req.getAgentId());
+    AgentRecord old = app.removeAgent(req.getAgentId());
     if (old == null) {
       throw agentNotFound(req.getAgentId());
     }
-    app.agentChars -= old.size();
     return new EmptyResponse();
   }
 
   public EmptyResponse updateAgent(CallContext ctx, UpdateAgentRequest req) {
     AppState app = state.app(ctx.appId());
-    AgentRecord old = app.agents.get(req.getAgentId());
+    AgentRecord old = app.agent(req.getAgentId());
     if (old == null) {
       throw agentNotFound(req.getAgentId());
     }
-    JsonNode b = ctx.body();
+    JsonNode b = ctx.body(); // raw view, as in registerAgent
     // Replace-what-is-sent: each top-level object present replaces the stored one whole.
-    store(app, old, new AgentRecord(old.agentId(),
+    store(app, new AgentRecord(old.agentId(),
         ctx.sent("Name") ? req.getName() : old.name(),
         ctx.sent("LLM") ? b.get("LLM") : old.llm(),
         ctx.sent("TTS") ? b.get("TTS") : old.tts(),
@@ -97,9 +101,11 @@ final class AgentsHandler {
 
   public ListAgentsResponse listAgents(CallContext ctx, ListAgentsRequest req) {
     AppState app = state.app(ctx.appId());
-    int limit = req.getLimit() == null || req.getLimit() == 0 ? 5 : req.getLimit();
+    // The contract: "0 or absent means" its default.
+    int limit = req.getLimit() == null || req.getLimit() == 0 ? defaults.listAgentsLimit : req.getLimit();
     String after = decodeCursor(req.getCursor());
-    Map<String, AgentRecord> tail = after == null ? app.agents : app.agents.tailMap(after, false);
+    NavigableMap<String, AgentRecord> agents = app.agents();
+    Map<String, AgentRecord> tail = after == null ? agents : agents.tailMap(after, false);
     List<AgentInfo> page = new ArrayList<>();
     String last = null;
     for (AgentRecord a : tail.values()) {
@@ -109,11 +115,11 @@ final class AgentsHandler {
       page.add(info(a));
       last = a.agentId();
     }
-    boolean more = last != null && app.agents.higherKey(last) != null;
+    boolean more = last != null && agents.higherKey(last) != null;
     String cursor = more ? Base64.getUrlEncoder().withoutPadding()
         .encodeToString(last.getBytes(StandardCharsets.UTF_8)) : "";
     return new ListAgentsResponse().data(new ListAgentsData()
-        .total(app.agents.size()).agents(page).cursor(cursor));
+        .total(agents.size()).agents(page).cursor(cursor));
   }
 
   private static String decodeCursor(String cursor) {
@@ -132,7 +138,7 @@ final class AgentsHandler {
     AppState app = state.app(ctx.appId());
     List<AgentInfo> found = new ArrayList<>();
     for (String id : new LinkedHashSet<>(req.getAgentIds())) {
-      AgentRecord a = app.agents.get(id);
+      AgentRecord a = app.agent(id);
       if (a != null) {
         found.add(info(a));
       }

@@ -31,7 +31,7 @@ final class ContextHandler {
   public GetAgentInstanceMsgListResponse getAgentInstanceMsgList(CallContext ctx, AgentInstanceIdRequest req) {
     InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
     List<Message> list = new ArrayList<>();
-    for (ContextMessage m : inst.context) {
+    for (ContextMessage m : inst.context().messages()) {
       list.add(new Message().role(Message.RoleEnum.fromValue(m.role())).content(m.content()));
     }
     return new GetAgentInstanceMsgListResponse()
@@ -40,27 +40,26 @@ final class ContextHandler {
 
   public EmptyResponse resetAgentInstanceMsgList(CallContext ctx, AgentInstanceIdRequest req) {
     InstanceState cleared = instances.find(ctx, req.getAgentInstanceId());
-    cleared.context.clear();
-    cleared.contextChars = 0;
+    cleared.context().clear();
     return new EmptyResponse();
   }
 
   public EmptyResponse addAgentInstanceMsg(CallContext ctx, AddAgentInstanceMsgRequest req) {
     InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
     List<Message> msgs = req.getMessages() == null ? List.of() : req.getMessages();
-    if (inst.context.size() + msgs.size() > config.maxContextMessages()) {
+    if (inst.context().size() + msgs.size() > config.maxContextMessages()) {
       throw new ApiError(Codes.INVALID_PARAMETER, "Messages: the mock keeps at most "
           + config.maxContextMessages() + " context messages per instance (cap maxContextMessages); "
-          + inst.context.size() + " are stored");
+          + inst.context().size() + " are stored");
     }
     long chars = 0;
     for (Message m : msgs) {
       chars += m.getContent() == null ? 0 : m.getContent().length();
     }
-    if (inst.contextChars + chars > config.maxContextBytes()) {
+    if (inst.context().chars() + chars > config.maxContextBytes()) {
       throw new ApiError(Codes.INVALID_PARAMETER, "Messages: the mock keeps at most "
           + config.maxContextBytes() + " characters of context per instance (cap maxContextBytes); "
-          + inst.contextChars + " are stored, these add " + chars);
+          + inst.context().chars() + " are stored, these add " + chars);
     }
     for (Message m : msgs) {
       speech.addContext(inst, m.getRole().getValue(), m.getContent());

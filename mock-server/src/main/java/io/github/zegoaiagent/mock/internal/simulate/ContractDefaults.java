@@ -21,6 +21,8 @@ final class ContractDefaults {
   final int syncMode;
   /** DigitalHuman.EncodeCode. */
   final String encodeCode;
+  /** ListAgentsRequest.Limit (also what a Limit of 0 means). */
+  final int listAgentsLimit;
 
   private ContractDefaults(JsonNode schemas) {
     maxIdleTime = of(schemas, "AdvancedConfig", "MaxIdleTime").intValue();
@@ -29,6 +31,7 @@ final class ContractDefaults {
     windowSize = of(schemas, "MessageHistory", "WindowSize").intValue();
     syncMode = of(schemas, "MessageHistory", "SyncMode").intValue();
     encodeCode = of(schemas, "DigitalHuman", "EncodeCode").textValue();
+    listAgentsLimit = of(schemas, "ListAgentsRequest", "Limit").intValue();
   }
 
   /** @return the defaults of the packaged contract */

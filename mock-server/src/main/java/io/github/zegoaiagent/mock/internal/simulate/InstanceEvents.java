@@ -7,6 +7,7 @@ import io.github.zegoaiagent.mock.internal.generated.model.AgentInstanceCreatedE
 import io.github.zegoaiagent.mock.internal.generated.model.AgentInstanceDeletedEventData;
 import io.github.zegoaiagent.mock.internal.generated.model.AgentInstanceStatusEventData;
 import io.github.zegoaiagent.mock.internal.generated.model.AgentStatus;
+import io.github.zegoaiagent.mock.internal.generated.model.CallbackEnvelope;
 import io.github.zegoaiagent.mock.internal.generated.model.ExceptionEventData;
 import io.github.zegoaiagent.mock.internal.generated.model.InterruptedEventData;
 import io.github.zegoaiagent.mock.internal.generated.model.LLMResultEventData;
@@ -39,18 +40,18 @@ final class InstanceEvents {
   }
 
   void created(InstanceState inst) {
-    sink.emit(inst, new AgentInstanceCreatedEventData().createdTimestamp(inst.createdAt));
+    emit(inst, new AgentInstanceCreatedEventData().createdTimestamp(inst.createdAt()));
   }
 
   void deleted(InstanceState inst, int code, long now) {
     int think = (int) config.llmThinkTime().toMillis();
-    sink.emit(inst, new AgentInstanceDeletedEventData().code(code).deletedTimestamp(now)
+    emit(inst, new AgentInstanceDeletedEventData().code(code).deletedTimestamp(now)
         .latencyData(new LatencyData().LLMTTFT(think).LLMTPS(SIMULATED_LLM_TPS)
             .ttSAudioFirstFrameTime(0).totalCost(think)));
   }
 
   void exception(InstanceState inst, int code, String message, long round) {
-    sink.emit(inst, new ExceptionEventData().code(code).message(message).round(round));
+    emit(inst, new ExceptionEventData().code(code).message(message).round(round));
   }
 
   void status(InstanceState inst, InstanceStatus status, long round) {
@@ -76,7 +77,13 @@ final class InstanceEvents {
 
   private void emitIfOn(InstanceState inst, Object data) {
     if (inst.callbackOn(CallbackEvents.nameOf(data.getClass()))) {
-      sink.emit(inst, data);
+      emit(inst, data);
     }
+  }
+
+  private void emit(InstanceState inst, Object data) {
+    sink.emit(new CallbackEnvelope().appId(inst.appId()).agentInstanceId(inst.id())
+        .agentUserId(inst.agentUserId()).agentId(inst.agentId()).name(inst.agentName())
+        .roomId(inst.roomId()), data);
   }
 }

@@ -27,12 +27,12 @@ final class Instances {
 
   /** Looks an instance up and applies the per-action refusals the contract lists. */
   InstanceState find(CallContext ctx, String id) {
-    InstanceState inst = state.app(ctx.appId()).instances.get(id);
+    InstanceState inst = state.app(ctx.appId()).instance(id);
     if (inst == null) {
       throw new ApiError(Codes.INSTANCE_NOT_FOUND,
           "agent instance not found: " + id + " (never created, or already deleted)");
     }
-    if (inst.kind == InstanceKind.LIVE_DIGITAL_HUMAN && !ctx.action().liveDigitalHumanAllowed()) {
+    if (inst.kind() == InstanceKind.LIVE_DIGITAL_HUMAN && !ctx.action().liveDigitalHumanAllowed()) {
       throw new ApiError(Codes.LIVE_DIGITAL_HUMAN_CONTROL_FORBIDDEN, ctx.action().name()
           + " is not allowed on live digital-human instance " + id + "; allowed: " + liveAllowedActions);
     }
@@ -49,7 +49,7 @@ final class Instances {
    * @param code the event's Code: 0 for DeleteAgentInstance, else why the service ended it
    */
   void remove(InstanceState inst, int code, long now) {
-    state.app(inst.appId).instances.remove(inst.id);
+    state.app(inst.appId()).removeInstance(inst.id());
     events.deleted(inst, code, now);
   }
 }

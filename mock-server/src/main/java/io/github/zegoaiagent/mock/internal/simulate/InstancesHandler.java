@@ -32,7 +32,6 @@ import io.github.zegoaiagent.mock.internal.state.MockState;
 import io.github.zegoaiagent.mock.values.AgentRecord;
 import io.github.zegoaiagent.mock.values.InstanceKind;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -90,7 +89,7 @@ final class InstancesHandler {
   public CreateAgentInstanceResponse createAgentInstance(CallContext ctx, CreateAgentInstanceRequest req) {
     InstanceState inst = createRoomInstance(ctx, new RoomRequest(req.getAgentId(), req.getUserId(),
         req.getRTC(), req.getAdvancedConfig(), req.getMessageHistory()), InstanceKind.VOICE);
-    return new CreateAgentInstanceResponse().data(new CreateAgentInstanceData().agentInstanceId(inst.id));
+    return new CreateAgentInstanceResponse().data(new CreateAgentInstanceData().agentInstanceId(inst.id()));
   }
 
   public DigitalHumanInstanceResponse createDigitalHumanAgentInstance(CallContext ctx,
@@ -102,13 +101,13 @@ final class InstancesHandler {
     InstanceState inst = createRoomInstance(ctx, new RoomRequest(req.getAgentId(), req.getUserId(),
         req.getRTC(), req.getAdvancedConfig(), req.getMessageHistory()), InstanceKind.DIGITAL_HUMAN);
     return new DigitalHumanInstanceResponse().data(new DigitalHumanInstanceData()
-        .agentInstanceId(inst.id).digitalHumanConfig(digitalHumanConfig(req.getDigitalHuman(), inst)));
+        .agentInstanceId(inst.id()).digitalHumanConfig(digitalHumanConfig(req.getDigitalHuman(), inst)));
   }
 
   public DigitalHumanInstanceResponse createLiveDigitalHumanAgentInstance(CallContext ctx,
       CreateLiveDigitalHumanAgentInstanceRequest req) {
     AppState app = state.app(ctx.appId());
-    AgentRecord agent = app.agents.get(req.getAgentId());
+    AgentRecord agent = app.agent(req.getAgentId());
     if (agent == null) {
       throw AgentsHandler.agentNotFound(req.getAgentId());
     }
@@ -134,18 +133,18 @@ final class InstancesHandler {
     InstanceState inst = new InstanceState(ctx.appId(), state.newInstanceId(),
         InstanceKind.LIVE_DIGITAL_HUMAN, agent.agentId(), agent.name(), null,
         rtc == null ? null : rtc.getRoomId(), stream, agentUser, null,
-        ctx.nowMillis(), false, disableTts, 0, maxIdle, switches(ctx.body().path("CallbackConfig")));
-    inst.tts = tts == null ? null : tts.deepCopy();
-    app.instances.put(inst.id, inst);
+        ctx.nowMillis(), false, disableTts, 0, maxIdle, switches(ctx.body().path("CallbackConfig")),
+        null, tts, null);
+    app.addInstance(inst);
     events.created(inst);
     return new DigitalHumanInstanceResponse().data(new DigitalHumanInstanceData()
-        .agentInstanceId(inst.id).digitalHumanConfig(digitalHumanConfig(req.getDigitalHuman(), inst)));
+        .agentInstanceId(inst.id()).digitalHumanConfig(digitalHumanConfig(req.getDigitalHuman(), inst)));
   }
 
   private InstanceState createRoomInstance(CallContext ctx, RoomRequest req, InstanceKind kind) {
     AppState app = state.app(ctx.appId());
     String agentId = req.agentId();
-    AgentRecord agent = app.agents.get(agentId);
+    AgentRecord agent = app.agent(agentId);
     if (agent == null) {
       throw AgentsHandler.agentNotFound(agentId);
     }
@@ -179,15 +178,15 @@ final class InstancesHandler {
       checkDigitalHumanLimit(app);
       rejectDuplicateDigitalHumanStream(app, agentStreamId);
     }
-    long running = app.instances.values().stream()
-        .filter(i -> i.kind != InstanceKind.LIVE_DIGITAL_HUMAN).count();
+    long running = app.instances().stream()
+        .filter(i -> i.kind() != InstanceKind.LIVE_DIGITAL_HUMAN).count();
     if (running >= config.maxConcurrentInstances()) {
       throw new ApiError(Codes.INSTANCE_CONCURRENCY_LIMIT, "APP online instance concurrency limit: "
           + config.maxConcurrentInstances() + " instances are running");
     }
     kickDuplicateAgentUser(app, agentUserId, ctx.nowMillis());
-    InstanceState streamOwner = app.instances.values().stream()
-        .filter(i -> agentStreamId.equals(i.agentStreamId)).findFirst().orElse(null);
+    InstanceState streamOwner = app.instances().stream()
+        .filter(i -> agentStreamId.equals(i.agentStreamId())).findFirst().orElse(null);
 
     MessageHistory mh = req.history();
     int window = mh != null && mh.getWindowSize() != null ? mh.getWindowSize() : defaults.windowSize;
@@ -198,24 +197,22 @@ final class InstancesHandler {
         agent.name(), userId, rtc.getRoomId(), agentStreamId, agentUserId,
         rtc.getUserStreamId(), ctx.nowMillis(),
         mode == AdvancedConfig.CommunicationModeEnum.WALKIE_TALKIE.getValue(),
-        disableTts, window, maxIdle, switches(b.path("CallbackConfig")));
-    inst.llm = llm.deepCopy();
-    inst.tts = tts == null ? null : tts.deepCopy();
-    inst.asr = ctx.sent("ASR") ? b.get("ASR").deepCopy() : agent.asr();
+        disableTts, window, maxIdle, switches(b.path("CallbackConfig")),
+        llm, tts, ctx.sent("ASR") ? b.get("ASR") : agent.asr());
     // InterruptMode 1: user speech does not cut the agent (scripted turns, issue 16)
-    inst.interruptible = adv == null || adv.getInterruptMode() == null
-        || adv.getInterruptMode() != AdvancedConfig.InterruptModeEnum.NOT_INTERRUPTIBLE;
+    inst.setInterruptible(adv == null || adv.getInterruptMode() == null
+        || adv.getInterruptMode() != AdvancedConfig.InterruptModeEnum.NOT_INTERRUPTIBLE);
     int sync = mh != null && mh.getSyncMode() != null ? mh.getSyncMode().getValue() : defaults.syncMode;
     if (sync == MessageHistory.SyncModeEnum.MESSAGES.getValue() && mh.getMessages() != null) {
       for (Message m : mh.getMessages()) {
         speech.addContext(inst, m.getRole().getValue(), m.getContent());
       }
     }
-    app.instances.put(inst.id, inst);
+    app.addInstance(inst);
     if (streamOwner != null) {
       // Reference §6.3: the later instance cannot publish; it fails right after creation.
       events.exception(inst, EXCEPTION_PUBLISH_FAILED, "failed to publish stream " + agentStreamId
-          + ": already published by instance " + streamOwner.id, 0);
+          + ": already published by instance " + streamOwner.id(), 0);
       instances.remove(inst, EXCEPTION_PUBLISH_FAILED, ctx.nowMillis());
     } else {
       events.created(inst);
@@ -224,7 +221,7 @@ final class InstancesHandler {
   }
 
   private void checkDigitalHumanLimit(AppState app) {
-    long dh = app.instances.values().stream().filter(i -> i.kind != InstanceKind.VOICE).count();
+    long dh = app.instances().stream().filter(i -> i.kind() != InstanceKind.VOICE).count();
     if (dh >= config.maxConcurrentDigitalHumans()) {
       throw new ApiError(Codes.DIGITAL_HUMAN_CONCURRENCY_LIMIT, "digital human concurrency limit: "
           + config.maxConcurrentDigitalHumans() + " digital-human instances are running");
@@ -235,10 +232,10 @@ final class InstancesHandler {
     if (stream == null) {
       return;
     }
-    for (InstanceState i : app.instances.values()) {
-      if (stream.equals(i.agentStreamId)) {
+    for (InstanceState i : app.instances()) {
+      if (stream.equals(i.agentStreamId())) {
         throw new ApiError(Codes.DIGITAL_HUMAN_STREAM_ID_DUPLICATE, "RTC.AgentStreamId: stream "
-            + stream + " is already published by instance " + i.id);
+            + stream + " is already published by instance " + i.id());
       }
     }
   }
@@ -248,10 +245,10 @@ final class InstancesHandler {
     if (agentUserId == null) {
       return;
     }
-    for (InstanceState i : new ArrayList<>(app.instances.values())) {
-      if (agentUserId.equals(i.agentUserId)) {
+    for (InstanceState i : app.instances()) {
+      if (agentUserId.equals(i.agentUserId())) {
         events.exception(i, EXCEPTION_KICKED, "kicked out of the room: AgentUserId " + agentUserId
-            + " logged in again", i.lastRound);
+            + " logged in again", i.lastRound());
         instances.remove(i, EXCEPTION_KICKED, now);
       }
     }
@@ -265,9 +262,9 @@ final class InstancesHandler {
     ObjectNode cfg = mapper.createObjectNode();
     cfg.put("DigitalHumanId", dh.getDigitalHumanId());
     ObjectNode s = cfg.putArray("Streams").addObject();
-    if (inst.roomId != null) {
-      s.put("RoomId", inst.roomId);
-      s.put("StreamId", inst.agentStreamId);
+    if (inst.roomId() != null) {
+      s.put("RoomId", inst.roomId());
+      s.put("StreamId", inst.agentStreamId());
     }
     s.put("EncodeCode", dh.getEncodeCode() != null ? dh.getEncodeCode().getValue() : defaults.encodeCode);
     if (dh.getConfigId() != null) {
@@ -295,7 +292,7 @@ final class InstancesHandler {
     JsonNode b = ctx.body(); // raw view: configurations are compared and kept as sent (class doc)
     if (ctx.sent("TTS")) {
       JsonNode now = b.get("TTS");
-      JsonNode old = inst.tts;
+      JsonNode old = inst.tts();
       for (String fixed : List.of("Vendor", "FilterText", "TerminatorText", "CharacterFilter")) {
         JsonNode was = old == null ? null : old.get(fixed);
         JsonNode is = now.get(fixed);
@@ -306,26 +303,16 @@ final class InstancesHandler {
               + ": cannot be changed on a running instance (current: " + (was == null ? "none" : was) + ")");
         }
       }
-      inst.tts = now.deepCopy();
     }
-    if (ctx.sent("LLM")) {
-      inst.llm = b.get("LLM").deepCopy();
-    }
-    if (ctx.sent("ASR")) {
-      inst.asr = b.get("ASR").deepCopy();
-    }
-    if (req.getRTC() != null && req.getRTC().getUserStreamId() != null) {
-      inst.userStreamId = req.getRTC().getUserStreamId();
-    }
+    inst.reconfigure(ctx.sent("LLM") ? b.get("LLM") : null, ctx.sent("TTS") ? b.get("TTS") : null,
+        ctx.sent("ASR") ? b.get("ASR") : null, req.getRTC() == null ? null : req.getRTC().getUserStreamId());
     return new EmptyResponse();
   }
 
   public EmptyResponse deleteAgentInstance(CallContext ctx, DeleteAgentInstanceRequest req) {
     InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
     if (Boolean.TRUE.equals(req.getGracefulShutdown()) && !inst.isIdle()) {
-      if (!inst.isShuttingDown()) {
-        inst.shutdownDeadline = ctx.nowMillis() + req.getGracefulShutdownTimeout() * 1000L;
-      }
+      inst.beginShutdown(ctx.nowMillis() + req.getGracefulShutdownTimeout() * 1000L);
     } else {
       instances.remove(inst, 0, ctx.nowMillis());
     }
@@ -335,6 +322,6 @@ final class InstancesHandler {
   public QueryAgentInstanceStatusResponse queryAgentInstanceStatus(CallContext ctx, AgentInstanceIdRequest req) {
     InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
     return new QueryAgentInstanceStatusResponse()
-        .data(new AgentInstanceStatusData().status(AgentStatus.fromValue(inst.status.wireValue())));
+        .data(new AgentInstanceStatusData().status(AgentStatus.fromValue(inst.status().wireValue())));
   }
 }

@@ -47,8 +47,8 @@ public final class LlmTurns {
 
   /** @return whether this instance's LLM turns go to its LLM.Url */
   boolean forwards(InstanceState inst) {
-    return forwarder != null && forwarder.enabled() && inst.llm != null && inst.llm.hasNonNull("Url")
-        && requests.speaksProtocol(inst.llm);
+    return forwarder != null && forwarder.enabled() && inst.llm() != null && inst.llm().hasNonNull("Url")
+        && requests.speaksProtocol(inst.llm());
   }
 
   /**
@@ -60,19 +60,19 @@ public final class LlmTurns {
   void forward(InstanceState inst, SpeechItem item, List<ContextMessage> window, long at, Arrival arrival) {
     LlmRequest req;
     try {
-      req = requests.build(inst.llm, item.systemPrompt, window, item.input,
-          new LlmRequestBuilder.AgentInfo(inst.roomId, inst.id, inst.agentUserId, inst.userId, item.round, at));
+      req = requests.build(inst.llm(), item.systemPrompt(), window, item.input(),
+          new LlmRequestBuilder.AgentInfo(inst.roomId(), inst.id(), inst.agentUserId(), inst.userId(), item.round(), at));
     } catch (IllegalArgumentException e) {
       LlmOutcome bad = LlmOutcome.failure(requests.contract().invalidConfiguration(), e.getMessage());
       arrival.arrived(inst, item, bad, at); // already under the lock
       return;
     }
-    item.cancelAnswer = forwarder.forward(req, outcome -> {
+    item.cancelWith(forwarder.forward(req, outcome -> {
       synchronized (state) {
-        if (state.app(inst.appId).instances.get(inst.id) == inst) {
+        if (state.app(inst.appId()).instance(inst.id()) == inst) {
           arrival.arrived(inst, item, outcome, clock.getAsLong());
         }
       }
-    });
+    }));
   }
 }

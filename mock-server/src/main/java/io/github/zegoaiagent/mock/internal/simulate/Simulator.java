@@ -29,8 +29,15 @@ import io.github.zegoaiagent.mock.internal.generated.model.UpdateAgentInstanceRe
 import io.github.zegoaiagent.mock.internal.generated.model.UpdateAgentRequest;
 import io.github.zegoaiagent.mock.internal.state.InstanceState;
 import io.github.zegoaiagent.mock.internal.state.MockState;
+import io.github.zegoaiagent.mock.values.AgentRecord;
+import io.github.zegoaiagent.mock.values.InstanceSnapshot;
 import io.github.zegoaiagent.mock.script.ConversationScript;
 import io.github.zegoaiagent.mock.values.LlmReply;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The simulated service behind the generated {@link ActionHandler}: a thin composite that hands
@@ -83,9 +90,9 @@ public final class Simulator implements ActionHandler<CallContext> {
     InstanceEvents events = new InstanceEvents(config, sink);
     this.speech = new Speech(config, events, llm);
     Instances lookup = new Instances(state, events);
-    this.agents = new AgentsHandler(config, state, mapper);
-    this.instances = new InstancesHandler(config, state, mapper, lookup, events, speech,
-        ContractDefaults.load());
+    ContractDefaults defaults = ContractDefaults.load();
+    this.agents = new AgentsHandler(config, state, mapper, defaults);
+    this.instances = new InstancesHandler(config, state, mapper, lookup, events, speech, defaults);
     this.speaking = new SpeechHandler(config, speech, lookup);
     this.turns = new TurnsHandler(config, state, speech, lookup, events);
     this.context = new ContextHandler(config, speech, lookup);
@@ -217,54 +224,115 @@ public final class Simulator implements ActionHandler<CallContext> {
   }
 
   // ------------------------------------------------------------------ control API hooks
+  // Each takes the state lock itself; the state leaves this package only as snapshots.
+
+  /** Forgets every App's agents and instances (ids keep increasing). */
+  public void reset() {
+    synchronized (state) {
+      state.clear();
+    }
+  }
 
   /**
    * @param appId App
-   * @param id AgentInstanceId
-   * @return the instance, or null; call under the state lock
+   * @return its agents as stored, sorted by AgentId
    */
-  public InstanceState find(long appId, String id) {
-    return state.app(appId).instances.get(id);
+  public List<AgentRecord> agents(long appId) {
+    synchronized (state) {
+      return List.copyOf(state.app(appId).agents().values());
+    }
+  }
+
+  /** @return every running instance of every App, in creation order per App */
+  public List<InstanceSnapshot> snapshots() {
+    synchronized (state) {
+      List<InstanceSnapshot> out = new ArrayList<>();
+      state.allInstances().forEach(i -> out.add(i.snapshot()));
+      return out;
+    }
   }
 
   /**
-   * Makes a user publish a stream or stop (StartListening needs it); call under the state lock.
+   * @param agentInstanceId id (of any App)
+   * @return the instance now, if it runs
+   */
+  public Optional<InstanceSnapshot> snapshot(String agentInstanceId) {
+    synchronized (state) {
+      return Optional.ofNullable(find(agentInstanceId)).map(InstanceState::snapshot);
+    }
+  }
+
+  private InstanceState find(String id) {
+    for (Long app : state.appIds()) {
+      InstanceState i = state.app(app).instance(id);
+      if (i != null) {
+        return i;
+      }
+    }
+    return null;
+  }
+
+  /** Applies a change of the simulated user between two ticks, under the lock. */
+  private void onInstance(String id, long now, Consumer<InstanceState> change) {
+    synchronized (state) {
+      tick(now);
+      InstanceState i = find(id);
+      if (i == null) {
+        throw new NoSuchElementException("no running instance " + id);
+      }
+      change.accept(i);
+      tick(now);
+    }
+  }
+
+  /**
+   * Makes a user publish a stream or stop (StartListening needs it).
    *
    * @param userId user, or null for the instance's user
+   * @throws NoSuchElementException when the instance does not run
    */
-  public void setUserPublishing(InstanceState inst, String userId, boolean publishing) {
-    turns.setUserPublishing(inst, userId, publishing);
+  public void setUserPublishing(String agentInstanceId, String userId, boolean publishing, long now) {
+    onInstance(agentInstanceId, now, i -> turns.setUserPublishing(i, userId, publishing));
   }
 
   /**
-   * Sets what the user says in the instance's next walkie-talkie turns (the start of a simulated
-   * user turn's content); call under the state lock.
+   * Sets what the user says in the instance's next walkie-talkie turns: the content of a
+   * simulated user turn ({@link TurnsHandler#stopListening} hands it to the LLM).
+   *
+   * @throws NoSuchElementException when the instance does not run
    */
-  public void setUserUtterance(InstanceState inst, String text) {
-    turns.setUserUtterance(inst, text);
+  public void setUserUtterance(String agentInstanceId, String text, long now) {
+    onInstance(agentInstanceId, now, i -> turns.setUserUtterance(i, text));
   }
 
   /**
    * Loads a conversation script for an instance (replacing what remains of an earlier one); its
-   * times count from {@code now}. Call under the state lock.
+   * times count from {@code now}.
    *
-   * @throws IllegalArgumentException when the instance cannot play it
+   * @throws NoSuchElementException when the instance does not run
+   * @throws IllegalArgumentException when the instance cannot play it (walkie-talkie speech)
    */
-  public void loadScript(InstanceState inst, ConversationScript script, long now) {
-    turns.loadScript(inst, script, now);
+  public void loadScript(String agentInstanceId, ConversationScript script, long now) {
+    onInstance(agentInstanceId, now, i -> turns.loadScript(i, script, now));
   }
 
   /**
    * @param now mock-clock millis
    * @return the next time after {@code now} something is scheduled (a script step, a MaxIdleTime
-   *     deletion), or {@link Long#MAX_VALUE}; call under the state lock
+   *     deletion), or {@link Long#MAX_VALUE}
    */
   public long nextDue(long now) {
-    return turns.nextDue(now);
+    synchronized (state) {
+      return turns.nextDue(now);
+    }
   }
 
-  /** Marks the instance's user absent from (or back in) the room; call under the state lock. */
-  public void setUserPresent(InstanceState inst, boolean present, long now) {
-    turns.setUserPresent(inst, present, now);
+  /**
+   * Marks the instance's user absent from (or back in) the room.
+   *
+   * @throws NoSuchElementException when the instance does not run
+   */
+  public void setUserPresent(String agentInstanceId, boolean present, long now) {
+    onInstance(agentInstanceId, now, i -> turns.setUserPresent(i, present, now));
   }
 }

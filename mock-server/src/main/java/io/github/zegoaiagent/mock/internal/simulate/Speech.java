@@ -63,14 +63,14 @@ final class Speech {
    * @return what the request will do
    */
   static Decision decide(InstanceState inst, int priority, boolean enqueue) {
-    SpeechItem c = inst.current;
+    SpeechItem c = inst.current();
     if (c == null) {
       return Decision.PLAY_NOW;
     }
-    if (priority > c.priority) {
+    if (priority > c.priority()) {
       return Decision.PREEMPT;
     }
-    if (priority == c.priority) {
+    if (priority == c.priority()) {
       return enqueue ? Decision.ENQUEUE : Decision.PREEMPT;
     }
     return enqueue ? Decision.ENQUEUE : Decision.DROP;
@@ -90,12 +90,12 @@ final class Speech {
       case PREEMPT:
         interrupt(inst, now, reason);
         if (clearQueue) {
-          inst.queue.clear();
+          inst.clearQueue();
         }
         start(inst, item, now);
         break;
       case ENQUEUE:
-        inst.queue.addLast(item);
+        inst.enqueue(item);
         break;
       case DROP:
       default:
@@ -105,27 +105,27 @@ final class Speech {
 
   /** Replays every transition due at {@code now}. */
   void advance(InstanceState inst, long now) {
-    while (inst.current != null) {
-      SpeechItem c = inst.current;
-      if (c.awaitingAnswer) {
+    while (inst.current() != null) {
+      SpeechItem c = inst.current();
+      if (c.awaitingAnswer()) {
         return; // thinking until the user's LLM answers (answerArrived)
       }
-      if (!c.speaking && now >= c.speakAt) {
+      if (!c.speaking() && now >= c.speakAt()) {
         beginSpeaking(inst, c);
       }
-      if (c.speaking) {
+      if (c.speaking()) {
         reportSentences(inst, c, now);
       }
-      if (now < c.endAt) {
+      if (now < c.endAt()) {
         return;
       }
-      remember(inst, new SpokenText(c.round, c.source.name(), c.speech, c.speech, false, c.speakAt));
-      inst.current = null;
-      SpeechItem next = inst.queue.pollFirst();
+      remember(inst, new SpokenText(c.round(), c.source().name(), c.speech(), c.speech(), false, c.speakAt()));
+      inst.stopPlaying();
+      SpeechItem next = inst.nextQueued();
       if (next != null) {
-        start(inst, next, c.endAt);
-      } else if (inst.listeningUser == null) {
-        setStatus(inst, InstanceStatus.IDLE, c.round);
+        start(inst, next, c.endAt());
+      } else if (inst.listeningUser() == null) {
+        setStatus(inst, InstanceStatus.IDLE, c.round());
       }
     }
   }
@@ -136,90 +136,70 @@ final class Speech {
    * @return whether something was playing or thinking
    */
   boolean interrupt(InstanceState inst, long at, ReasonEnum reason) {
-    SpeechItem c = inst.current;
+    SpeechItem c = inst.current();
     if (c == null) {
       return false;
     }
     String played = "";
-    if (c.speaking) {
-      long chars = Math.max(0, (at - c.speakAt) / perCharMillis());
-      played = prefix(c.speech, chars);
-      remember(inst, new SpokenText(c.round, c.source.name(), c.speech, played, true, c.speakAt));
+    if (c.speaking()) {
+      long chars = Math.max(0, (at - c.speakAt()) / perCharMillis());
+      played = prefix(c.speech(), chars);
+      remember(inst, new SpokenText(c.round(), c.source().name(), c.speech(), played, true, c.speakAt()));
     }
-    inst.current = null;
-    if (c.awaitingAnswer && c.cancelAnswer != null) {
-      c.cancelAnswer.run(); // the real service stops generating too; nothing waits for it
-    }
-    events.interrupted(inst, c.round, reason, played);
+    inst.stopPlaying();
+    c.cancelAnswer(); // a turn still waiting for the user's LLM: the service stops generating too
+    events.interrupted(inst, c.round(), reason, played);
     return true;
   }
 
   /** Sets the status, emitting AgentInstanceStatus when it changes and the switch is on. */
   void setStatus(InstanceState inst, InstanceStatus status, long round) {
-    if (status == inst.status) {
-      return;
+    if (inst.changeStatus(status)) {
+      events.status(inst, status, round);
     }
-    inst.status = status;
-    events.status(inst, status, round);
   }
 
   /** Appends to the context, forgetting the oldest message beyond the cap. */
   void addContext(InstanceState inst, String role, String content) {
-    long chars = content == null ? 0 : content.length();
-    while (!inst.context.isEmpty() && (inst.context.size() >= config.maxContextMessages()
-        || inst.contextChars + chars > config.maxContextBytes())) {
-      ContextMessage gone = inst.context.remove(0);
-      inst.contextChars -= gone.content() == null ? 0 : gone.content().length();
-    }
-    inst.context.add(new ContextMessage(role, content));
-    inst.contextChars += chars;
+    inst.context().add(new ContextMessage(role, content), config.maxContextMessages(), config.maxContextBytes());
   }
 
   private void start(InstanceState inst, SpeechItem item, long at) {
-    inst.current = item;
-    item.startAt = at;
-    if (item.source == SpeechItem.Source.TTS) {
-      item.speech = item.input;
-      item.sentences = List.of(item.input);
-      item.sentenceStarts = new int[] {0};
-      item.speakAt = at;
-      item.endAt = at + duration(item.speech);
+    inst.play(item);
+    if (item.source() == SpeechItem.Source.TTS) {
+      item.schedule(item.input(), at, at + duration(item.input()));
     } else {
       // The LLM sees the window as it was before this turn's question (reference §6.5: the
       // question comes last, once).
-      List<ContextMessage> window = window(inst);
-      if (item.addQuestionToHistory) {
-        addContext(inst, "user", item.input);
+      List<ContextMessage> window = inst.contextWindow();
+      if (item.addQuestionToHistory()) {
+        addContext(inst, "user", item.input());
       }
-      setStatus(inst, InstanceStatus.THINKING, item.round);
+      setStatus(inst, InstanceStatus.THINKING, item.round());
       if (llm.forwards(inst)) {
-        item.awaitingAnswer = true;
-        item.speakAt = Long.MAX_VALUE;
-        item.endAt = Long.MAX_VALUE;
+        item.awaitAnswer(at);
         llm.forward(inst, item, window, at, this::answerArrived);
         return; // the outcome may already be applied (refused before sending)
       }
       String answer = llmAnswer(inst, item, window);
       setAnswer(item, answer, Sentences.split(answer), at + config.llmThinkTime().toMillis());
     }
-    if (item.speakAt <= at) {
+    if (item.speakAt() <= at) {
       beginSpeaking(inst, item);
     }
   }
 
   /** Times an answer: it plays from {@code speakAt}, sentence after sentence. */
   private void setAnswer(SpeechItem item, String answer, List<String> sentences, long speakAt) {
-    item.speech = answer;
-    item.sentences = List.copyOf(sentences);
-    item.sentenceStarts = new int[sentences.size()];
+    int[] starts = new int[sentences.size()];
     int from = 0;
     for (int i = 0; i < sentences.size(); i++) {
       int idx = answer.indexOf(sentences.get(i), from);
-      item.sentenceStarts[i] = answer.codePointCount(0, idx < 0 ? from : idx);
+      starts[i] = answer.codePointCount(0, idx < 0 ? from : idx);
       from = idx < 0 ? from : idx + sentences.get(i).length();
     }
-    item.speakAt = speakAt;
-    item.endAt = speakAt + duration(answer);
+    item.schedule(answer, speakAt, speakAt + duration(answer));
+    item.splitInto(sentences, starts);
   }
 
   /**
@@ -228,34 +208,34 @@ final class Speech {
    * §6.7). A failure raises the contract's Exception code for the item's Round and ends the item.
    */
   void answerArrived(InstanceState inst, SpeechItem item, LlmOutcome outcome, long now) {
-    if (inst.current != item || !item.awaitingAnswer) {
+    if (inst.current() != item || !item.awaitingAnswer()) {
       return;
     }
-    item.awaitingAnswer = false;
+    item.answered();
     if (!outcome.ok()) {
-      events.exception(inst, outcome.exceptionCode(), outcome.message(), item.round);
-      inst.current = null;
-      SpeechItem next = inst.queue.pollFirst();
+      events.exception(inst, outcome.exceptionCode(), outcome.message(), item.round());
+      inst.stopPlaying();
+      SpeechItem next = inst.nextQueued();
       if (next != null) {
         start(inst, next, now);
-      } else if (inst.listeningUser == null) {
-        setStatus(inst, InstanceStatus.IDLE, item.round);
+      } else if (inst.listeningUser() == null) {
+        setStatus(inst, InstanceStatus.IDLE, item.round());
       }
       return;
     }
     setAnswer(item, outcome.answer(), outcome.sentences(),
-        Math.max(item.startAt + config.llmThinkTime().toMillis(), now));
+        Math.max(item.startAt() + config.llmThinkTime().toMillis(), now));
     advance(inst, now);
   }
 
   /** One LLMResult per sentence, when the sentence starts to play. */
   private void reportSentences(InstanceState inst, SpeechItem item, long now) {
-    if (item.source == SpeechItem.Source.TTS) {
+    if (item.source() == SpeechItem.Source.TTS) {
       return;
     }
-    while (item.sentencesReported < item.sentences.size()
-        && item.speakAt + item.sentenceStarts[item.sentencesReported] * perCharMillis() <= now) {
-      events.llmResult(inst, item.round, item.sentences.get(item.sentencesReported++));
+    for (String s = item.nextStartedSentence(perCharMillis(), now); s != null;
+        s = item.nextStartedSentence(perCharMillis(), now)) {
+      events.llmResult(inst, item.round(), s);
     }
   }
 
@@ -269,25 +249,19 @@ final class Speech {
    * @return the text the agent will speak, never null
    */
   String llmAnswer(InstanceState inst, SpeechItem item, List<ContextMessage> window) {
-    String prompt = item.systemPrompt != null && !item.systemPrompt.isEmpty()
-        ? item.systemPrompt : configuredPrompt(inst.llm);
-    String answer = reply.answer(item.input, prompt, window);
+    String prompt = item.systemPrompt() != null && !item.systemPrompt().isEmpty()
+        ? item.systemPrompt() : configuredPrompt(inst.llm());
+    String answer = reply.answer(item.input(), prompt, window);
     return answer == null ? "" : answer;
   }
 
   private void beginSpeaking(InstanceState inst, SpeechItem item) {
-    item.speaking = true;
-    reportSentences(inst, item, item.speakAt);
-    if (item.addAnswerToHistory) {
-      addContext(inst, "assistant", item.speech);
+    item.beginSpeaking();
+    reportSentences(inst, item, item.speakAt());
+    if (item.addAnswerToHistory()) {
+      addContext(inst, "assistant", item.speech());
     }
-    setStatus(inst, InstanceStatus.SPEAKING, item.round);
-  }
-
-  private List<ContextMessage> window(InstanceState inst) {
-    int n = inst.context.size();
-    int from = Math.max(0, n - inst.windowSize);
-    return List.copyOf(inst.context.subList(from, n));
+    setStatus(inst, InstanceStatus.SPEAKING, item.round());
   }
 
   private static String configuredPrompt(JsonNode llm) {
@@ -299,10 +273,7 @@ final class Speech {
   }
 
   private void remember(InstanceState inst, SpokenText t) {
-    if (inst.spoken.size() >= config.maxSpokenTexts()) {
-      inst.spoken.removeFirst();
-    }
-    inst.spoken.addLast(t);
+    inst.rememberSpoken(t, config.maxSpokenTexts());
   }
 
   private long perCharMillis() {

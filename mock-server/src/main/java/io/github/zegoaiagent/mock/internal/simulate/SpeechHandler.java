@@ -36,7 +36,7 @@ final class SpeechHandler {
     boolean enqueue = req.getSamePriorityOption() == SamePriorityOption.ENQUEUE;
     int prio = priority(req.getPriority());
     Speech.Decision d = Speech.decide(inst, prio, enqueue);
-    if (d == Speech.Decision.ENQUEUE && inst.queue.size() >= config.enqueueMax()) {
+    if (d == Speech.Decision.ENQUEUE && inst.queued() >= config.enqueueMax()) {
       throw new ApiError(Codes.TRIGGER_LLM_FAILED, queueFull(inst));
     }
     // Raw view: whether AddAnswerToHistory was sent (the typed request holds its default either
@@ -44,17 +44,17 @@ final class SpeechHandler {
     Boolean configured = config.addAnswerToHistoryDefault();
     boolean addAnswer = ctx.sent("AddAnswerToHistory") || configured == null
         ? req.getAddAnswerToHistory() : configured;
-    SpeechItem item = new SpeechItem(++inst.lastRound, SpeechItem.Source.LLM, prio, req.getText(),
+    SpeechItem item = new SpeechItem(inst.nextRound(), SpeechItem.Source.LLM, prio, req.getText(),
         req.getSystemPrompt(), req.getAddQuestionToHistory(), addAnswer);
     speech.apply(inst, d, item, !enqueue, ReasonEnum.SEND_LLM, ctx.nowMillis());
-    return round(item.round);
+    return round(item.round());
   }
 
   public RoundResponse sendAgentInstanceTTS(CallContext ctx, SendAgentInstanceTTSRequest req) {
     InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
-    if (inst.disableTts) {
+    if (inst.ttsDisabled()) {
       throw new ApiError(Codes.TRIGGER_TTS_FAILED,
-          "TTS is disabled for instance " + inst.id + " (AdvancedConfig.DisableTTS)");
+          "TTS is disabled for instance " + inst.id() + " (AdvancedConfig.DisableTTS)");
     }
     TurnsHandler.refuseWhileListening(inst);
     int prio = priority(req.getPriority());
@@ -68,29 +68,29 @@ final class SpeechHandler {
       enqueue = false;
     }
     Speech.Decision d = Speech.decide(inst, prio, enqueue);
-    if (d == Speech.Decision.ENQUEUE && inst.queue.size() >= config.enqueueMax()) {
+    if (d == Speech.Decision.ENQUEUE && inst.queued() >= config.enqueueMax()) {
       throw new ApiError(Codes.TRIGGER_TTS_FAILED, queueFull(inst));
     }
-    inst.lastDriveAt = ctx.nowMillis();
-    SpeechItem item = new SpeechItem(++inst.lastRound, SpeechItem.Source.TTS, prio, req.getText(),
+    inst.drivenAt(ctx.nowMillis());
+    SpeechItem item = new SpeechItem(inst.nextRound(), SpeechItem.Source.TTS, prio, req.getText(),
         null, false, req.getAddHistory());
     speech.apply(inst, d, item, !enqueue, ReasonEnum.SEND_TTS, ctx.nowMillis());
-    return round(item.round);
+    return round(item.round());
   }
 
   public RoundResponse interruptAgentInstance(CallContext ctx, AgentInstanceIdRequest req) {
     InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
-    long round = inst.current != null ? inst.current.round : inst.lastRound;
+    long round = inst.current() != null ? inst.current().round() : inst.lastRound();
     speech.interrupt(inst, ctx.nowMillis(), ReasonEnum.INTERRUPT_API);
-    inst.queue.clear();
-    if (inst.listeningUser == null) {
+    inst.clearQueue();
+    if (inst.listeningUser() == null) {
       speech.setStatus(inst, InstanceStatus.IDLE, round);
     }
     return round(round);
   }
 
   private String queueFull(InstanceState inst) {
-    return "SamePriorityOption Enqueue: the queue of instance " + inst.id + " is full ("
+    return "SamePriorityOption Enqueue: the queue of instance " + inst.id() + " is full ("
         + config.enqueueMax() + " requests waiting)";
   }
 

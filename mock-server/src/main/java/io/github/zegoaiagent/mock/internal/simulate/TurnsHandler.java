@@ -8,7 +8,7 @@ import io.github.zegoaiagent.mock.internal.generated.model.RoundResponse;
 import io.github.zegoaiagent.mock.internal.generated.model.SpeakAction;
 import io.github.zegoaiagent.mock.internal.state.InstanceState;
 import io.github.zegoaiagent.mock.internal.state.MockState;
-import io.github.zegoaiagent.mock.internal.state.ScriptedTurns;
+import io.github.zegoaiagent.mock.internal.state.ScriptStep;
 import io.github.zegoaiagent.mock.script.ConversationScript;
 import io.github.zegoaiagent.mock.internal.state.SpeechItem;
 import io.github.zegoaiagent.mock.values.InstanceKind;
@@ -53,15 +53,15 @@ final class TurnsHandler {
     for (InstanceState inst : state.allInstances()) {
       playScript(inst, now);
       speech.advance(inst, now);
-      if (inst.isShuttingDown() && (inst.isIdle() || now >= inst.shutdownDeadline)) {
+      if (inst.isShuttingDown() && (inst.isIdle() || now >= inst.shutdownDeadline())) {
         instances.remove(inst, 0, now);
-      } else if (inst.kind == InstanceKind.LIVE_DIGITAL_HUMAN) {
-        if (now - inst.lastDriveAt >= inst.maxIdleTimeSeconds * 1000L) {
+      } else if (inst.kind() == InstanceKind.LIVE_DIGITAL_HUMAN) {
+        if (now - inst.lastDriveAt() >= inst.maxIdleTimeSeconds() * 1000L) {
           instances.remove(inst, EXCEPTION_USER_ABSENT, now);
         }
-      } else if (!inst.userPresent && now - inst.userAbsentSince >= inst.maxIdleTimeSeconds * 1000L) {
-        events.exception(inst, EXCEPTION_USER_ABSENT, "user " + inst.userId
-            + " absent longer than MaxIdleTime (" + inst.maxIdleTimeSeconds + " s)", inst.lastRound);
+      } else if (!inst.users().present() && now - inst.users().absentSince() >= inst.maxIdleTimeSeconds() * 1000L) {
+        events.exception(inst, EXCEPTION_USER_ABSENT, "user " + inst.userId()
+            + " absent longer than MaxIdleTime (" + inst.maxIdleTimeSeconds() + " s)", inst.lastRound());
         instances.remove(inst, EXCEPTION_USER_ABSENT, now);
       }
     }
@@ -69,12 +69,12 @@ final class TurnsHandler {
 
   /** Plays the instance's script steps due by {@code now}, each at its own time. */
   private void playScript(InstanceState inst, long now) {
-    while (inst.script.nextAt() <= now) {
-      ScriptedTurns.Step step = inst.script.steps.peekFirst();
-      if (!inst.userPresent && step.at() >= idleDeadline(inst)) {
+    while (inst.script().nextAt() <= now) {
+      ScriptStep step = inst.script().peek();
+      if (!inst.users().present() && step.at() >= idleDeadline(inst)) {
         return; // the instance is gone by then (MaxIdleTime); removed by tick
       }
-      inst.script.steps.pollFirst();
+      inst.script().poll();
       speech.advance(inst, step.at());
       switch (step.kind()) {
         case SPEAK_BEGIN -> scripted.begin(inst, step);
@@ -87,7 +87,7 @@ final class TurnsHandler {
   }
 
   private static long idleDeadline(InstanceState inst) {
-    return inst.userAbsentSince + inst.maxIdleTimeSeconds * 1000L;
+    return inst.users().absentSince() + inst.maxIdleTimeSeconds() * 1000L;
   }
 
   /** @see Simulator#loadScript */
@@ -99,11 +99,11 @@ final class TurnsHandler {
   long nextDue(long now) {
     long next = Long.MAX_VALUE;
     for (InstanceState inst : state.allInstances()) {
-      long s = inst.script.nextAt();
+      long s = inst.script().nextAt();
       if (s > now) {
         next = Math.min(next, s);
       }
-      if (!inst.userPresent && inst.kind != InstanceKind.LIVE_DIGITAL_HUMAN && idleDeadline(inst) > now) {
+      if (!inst.users().present() && inst.kind() != InstanceKind.LIVE_DIGITAL_HUMAN && idleDeadline(inst) > now) {
         next = Math.min(next, idleDeadline(inst));
       }
     }
@@ -113,40 +113,38 @@ final class TurnsHandler {
   public RoundResponse startListening(CallContext ctx, ListeningTurnRequest req) {
     InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
     String user = walkieTalkieUser(inst, req);
-    if (inst.notPublishing.contains(user)) {
+    if (!inst.users().publishing(user)) {
       throw new ApiError(Codes.USER_NOT_PUBLISHING,
           "user " + user + " has not started publishing a stream; listening cannot start");
     }
     checkSequence(inst, user, req.getSequence());
-    if (inst.listeningUser != null) {
-      if (inst.listeningUser.equals(user)) {
-        return SpeechHandler.round(inst.listeningRound); // repeated Start of the open turn: same Round
+    if (inst.listeningUser() != null) {
+      if (inst.listeningUser().equals(user)) {
+        return SpeechHandler.round(inst.listeningRound()); // repeated Start of the open turn: same Round
       }
       throw new ApiError(Codes.START_LISTENING_FAILED, "start listening failed: the turn of user "
-          + inst.listeningUser + " (Round " + inst.listeningRound + ") is still open");
+          + inst.listeningUser() + " (Round " + inst.listeningRound() + ") is still open");
     }
     long now = ctx.nowMillis();
     speech.interrupt(inst, now, ReasonEnum.USER_SPEECH);
-    inst.queue.clear();
-    inst.listeningUser = user;
-    inst.listeningRound = ++inst.lastRound;
-    events.userSpeak(inst, user, SpeakAction.SPEAK_BEGIN, inst.listeningRound);
-    speech.setStatus(inst, InstanceStatus.LISTENING, inst.listeningRound);
-    return SpeechHandler.round(inst.listeningRound);
+    inst.clearQueue();
+    long round = inst.beginListening(user);
+    events.userSpeak(inst, user, SpeakAction.SPEAK_BEGIN, round);
+    speech.setStatus(inst, InstanceStatus.LISTENING, round);
+    return SpeechHandler.round(round);
   }
 
   public RoundResponse stopListening(CallContext ctx, ListeningTurnRequest req) {
     InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
     String user = walkieTalkieUser(inst, req);
     checkSequence(inst, user, req.getSequence());
-    if (inst.listeningUser == null || !inst.listeningUser.equals(user)) {
+    if (inst.listeningUser() == null || !inst.listeningUser().equals(user)) {
       throw new ApiError(Codes.STOP_LISTENING_FAILED, "stop listening failed: user " + user
-          + " has no open turn" + (inst.listeningUser == null ? "" : " (user " + inst.listeningUser + " has)"));
+          + " has no open turn" + (inst.listeningUser() == null ? "" : " (user " + inst.listeningUser() + " has)"));
     }
-    long round = inst.listeningRound;
-    inst.listeningUser = null;
+    long round = inst.endListening();
     events.userSpeak(inst, user, SpeakAction.SPEAK_END, round);
-    String heard = inst.userUtterance != null ? inst.userUtterance : config.userUtterance();
+    String heard = inst.users().utterance() != null ? inst.users().utterance() : config.userUtterance();
     events.asrResult(inst, user, round, heard);
     Boolean configured = config.addAnswerToHistoryDefault();
     boolean addAnswer = configured == null || configured;
@@ -156,18 +154,18 @@ final class TurnsHandler {
   }
 
   static void refuseWhileListening(InstanceState inst) {
-    if (inst.listeningUser != null) {
+    if (inst.listeningUser() != null) {
       throw new ApiError(Codes.AGENT_LISTENING, "agent is listening: walkie-talkie turn of user "
-          + inst.listeningUser + " (Round " + inst.listeningRound + ") is open; call StopListening first");
+          + inst.listeningUser() + " (Round " + inst.listeningRound() + ") is open; call StopListening first");
     }
   }
 
   private static String walkieTalkieUser(InstanceState inst, ListeningTurnRequest req) {
-    if (!inst.walkieTalkie) {
-      throw new ApiError(Codes.NOT_WALKIE_TALKIE, "instance " + inst.id
+    if (!inst.walkieTalkie()) {
+      throw new ApiError(Codes.NOT_WALKIE_TALKIE, "instance " + inst.id()
           + " is not in walkie-talkie mode (create it with AdvancedConfig.CommunicationMode 2)");
     }
-    return req.getUserId() != null ? req.getUserId() : inst.userId;
+    return req.getUserId() != null ? req.getUserId() : inst.userId();
   }
 
   /** Only the latest Sequence per user counts; an older or equal one changes nothing. */
@@ -175,43 +173,36 @@ final class TurnsHandler {
     if (seq == null) {
       return;
     }
-    Long latest = inst.latestSequence.get(user);
+    Long latest = inst.latestSequence(user);
     if (latest != null && seq <= latest) {
       throw new ApiError(Codes.SEQUENCE_OUTDATED, "sequence check failed: Sequence " + seq
           + " of user " + user + " is not newer than " + latest + "; request ignored");
     }
-    if (latest == null && inst.latestSequence.size() >= config.maxUsersPerInstance()) {
+    if (latest == null && inst.sequenceUsers() >= config.maxUsersPerInstance()) {
       throw new ApiError(Codes.INVALID_PARAMETER, "UserId: the mock tracks at most "
           + config.maxUsersPerInstance() + " users per instance (cap maxUsersPerInstance)");
     }
-    inst.latestSequence.put(user, seq);
+    inst.acceptSequence(user, seq);
   }
 
   // ------------------------------------------------------------------ the simulated user
 
   /** Makes a user publish a stream or stop (StartListening needs it). */
   void setUserPublishing(InstanceState inst, String userId, boolean publishing) {
-    String u = userId != null ? userId : inst.userId;
-    if (publishing) {
-      inst.notPublishing.remove(u);
-    } else if (inst.notPublishing.size() < config.maxUsersPerInstance()) {
-      inst.notPublishing.add(u);
-    }
+    inst.users().setPublishing(userId != null ? userId : inst.userId(), publishing, config.maxUsersPerInstance());
   }
 
   /** Sets what the user says in the instance's next walkie-talkie turns (null: the configured text). */
   void setUserUtterance(InstanceState inst, String text) {
-    inst.userUtterance = text;
+    inst.users().setUtterance(text);
   }
 
   /** Marks the instance's user absent from (or back in) the room; MaxIdleTime counts from then. */
   void setUserPresent(InstanceState inst, boolean present, long now) {
     if (present) {
-      inst.userPresent = true;
-      inst.userAbsentSince = -1;
-    } else if (inst.userPresent) {
-      inst.userPresent = false;
-      inst.userAbsentSince = now;
+      inst.users().returned();
+    } else {
+      inst.users().left(now);
     }
   }
 }

@@ -4,6 +4,7 @@ import io.github.zegoaiagent.mock.internal.generated.model.InterruptedEventData.
 import io.github.zegoaiagent.mock.internal.generated.model.SpeakAction;
 import io.github.zegoaiagent.mock.internal.script.ScriptSteps;
 import io.github.zegoaiagent.mock.internal.state.InstanceState;
+import io.github.zegoaiagent.mock.internal.state.ScriptStep;
 import io.github.zegoaiagent.mock.internal.state.ScriptedTurns;
 import io.github.zegoaiagent.mock.internal.state.SpeechItem;
 import io.github.zegoaiagent.mock.script.ConversationScript;
@@ -41,46 +42,43 @@ final class UserTurns {
    */
   void load(InstanceState inst, ConversationScript script, long now) {
     boolean speaks = script.events().stream().anyMatch(e -> e.type() == ScriptEvent.Type.SPEAK);
-    if (speaks && inst.walkieTalkie) {
-      throw new IllegalArgumentException("instance " + inst.id + " is in walkie-talkie mode: "
+    if (speaks && inst.walkieTalkie()) {
+      throw new IllegalArgumentException("instance " + inst.id() + " is in walkie-talkie mode: "
           + "its user turns are StartListening/StopListening, not scripted speech");
     }
-    if (inst.userId == null) {
-      throw new IllegalArgumentException("instance " + inst.id + " has no user (live digital human)");
+    if (inst.userId() == null) {
+      throw new IllegalArgumentException("instance " + inst.id() + " has no user (live digital human)");
     }
-    inst.script.steps.clear();
-    inst.script.steps.addAll(ScriptSteps.expand(script, now, inst.userId));
+    inst.script().replace(ScriptSteps.expand(script, now, inst.userId()));
   }
 
-  void begin(InstanceState inst, ScriptedTurns.Step step) {
-    ScriptedTurns t = inst.script;
-    SpeechItem c = inst.current;
-    t.turnOpen = true;
-    t.turnUser = step.userId();
-    if (c != null && (!inst.interruptible || c.priority >= HIGH)) {
-      t.turnIgnored = true; // the agent keeps talking; recognition resumes after playback
+  void begin(InstanceState inst, ScriptStep step) {
+    ScriptedTurns t = inst.script();
+    SpeechItem c = inst.current();
+    if (c != null && (!inst.interruptible() || c.priority() >= HIGH)) {
+      t.openUnheardTurn(); // the agent keeps talking; recognition resumes after playback
       return;
     }
-    t.turnIgnored = false;
     if (c != null) {
       speech.interrupt(inst, step.at(), ReasonEnum.USER_SPEECH);
-      inst.queue.clear();
+      inst.clearQueue();
     }
-    t.turnRound = ++inst.lastRound; // the Round is assigned when recognition starts (§6.8)
-    events.userSpeak(inst, step.userId(), SpeakAction.SPEAK_BEGIN, t.turnRound);
-    speech.setStatus(inst, InstanceStatus.LISTENING, t.turnRound);
+    long round = inst.nextRound(); // the Round is assigned when recognition starts (§6.8)
+    t.openTurn(round);
+    events.userSpeak(inst, step.userId(), SpeakAction.SPEAK_BEGIN, round);
+    speech.setStatus(inst, InstanceStatus.LISTENING, round);
   }
 
-  void end(InstanceState inst, ScriptedTurns.Step step) {
-    ScriptedTurns t = inst.script;
-    if (!t.turnOpen) {
+  void end(InstanceState inst, ScriptStep step) {
+    ScriptedTurns t = inst.script();
+    if (!t.turnOpen()) {
       return;
     }
-    t.turnOpen = false;
-    if (t.turnIgnored) {
+    t.closeTurn();
+    if (!t.turnHeard()) {
       return;
     }
-    long round = t.turnRound;
+    long round = t.turnRound();
     events.userSpeak(inst, step.userId(), SpeakAction.SPEAK_END, round);
     events.asrResult(inst, step.userId(), round, step.text());
     SpeechItem item = new SpeechItem(round, SpeechItem.Source.TURN, TURN_PRIORITY, step.text(),

@@ -9,7 +9,8 @@ import java.util.Map;
  * All simulated state, in one place: per App, its agents and instances.
  *
  * <p>Every read and write happens while holding this object's monitor ({@code synchronized
- * (state)}); the simulator is the only writer. One lock keeps the simulation deterministic and is
+ * (state)}); the simulation ({@code internal.simulate}) is the only writer, everyone else reads
+ * snapshots through it. One lock keeps the simulation deterministic and is
  * far from the bottleneck at mock traffic levels.
  */
 public final class MockState {
@@ -32,7 +33,7 @@ public final class MockState {
   /** @return every instance of every App */
   public List<InstanceState> allInstances() {
     List<InstanceState> out = new ArrayList<>();
-    apps.values().forEach(a -> out.addAll(a.instances.values()));
+    apps.values().forEach(a -> out.addAll(a.instances()));
     return out;
   }
 

@@ -2,49 +2,70 @@ package io.github.zegoaiagent.mock.internal.state;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
- * The conversation script of one instance, as absolute-time steps still to play, and the user
- * turn it has open. Mutable; guarded by the {@link MockState} lock.
+ * The conversation script of one instance: the steps still to play (absolute times, in order)
+ * and the user turn it has open. Part of {@link InstanceState}: same lock, same one writer.
  */
 public final class ScriptedTurns {
-  /** What a step does. */
-  public enum Kind {
-    /** User speech begins (UserSpeakAction SPEAK_BEGIN, new Round). */
-    SPEAK_BEGIN,
-    /** User speech ends (SPEAK_END, ASRResult, the LLM turn). */
-    SPEAK_END,
-    /** The user leaves the room. */
-    LEAVE,
-    /** The user joins the room. */
-    JOIN
-  }
+  private final Deque<ScriptStep> steps = new ArrayDeque<>();
+  private boolean turnOpen;
+  private boolean turnHeard;
+  private long turnRound;
 
-  /**
-   * One step at an absolute mock-clock time.
-   *
-   * @param at Unix milliseconds
-   * @param kind what happens
-   * @param text what the user says (speech steps)
-   * @param userId the speaking user (speech steps)
-   */
-  public record Step(long at, Kind kind, String text, String userId) {
+  /** @param next the new script's steps, replacing what remains of the old one */
+  public void replace(List<ScriptStep> next) {
+    steps.clear();
+    steps.addAll(next);
   }
-
-  /** Steps still to play, in time order. */
-  public final Deque<Step> steps = new ArrayDeque<>();
-  /** The user of the open scripted turn, or null. */
-  public String turnUser;
-  /** Round of the open turn. */
-  public long turnRound;
-  /** Whether the open turn is not heard (the agent could not be interrupted). */
-  public boolean turnIgnored;
-  /** Whether a turn is open. */
-  public boolean turnOpen;
 
   /** @return the time of the next step, or {@link Long#MAX_VALUE} */
   public long nextAt() {
-    Step s = steps.peekFirst();
+    ScriptStep s = steps.peekFirst();
     return s == null ? Long.MAX_VALUE : s.at();
+  }
+
+  /** @return the next step without removing it, or null */
+  public ScriptStep peek() {
+    return steps.peekFirst();
+  }
+
+  /** @return the next step, removed, or null */
+  public ScriptStep poll() {
+    return steps.pollFirst();
+  }
+
+  /** A user turn begins that the agent hears, with its Round. */
+  public void openTurn(long round) {
+    turnOpen = true;
+    turnHeard = true;
+    turnRound = round;
+  }
+
+  /** A user turn begins that the agent does not hear (it could not be interrupted). */
+  public void openUnheardTurn() {
+    turnOpen = true;
+    turnHeard = false;
+  }
+
+  /** @return whether a turn is open */
+  public boolean turnOpen() {
+    return turnOpen;
+  }
+
+  /** @return whether the open (or last) turn is heard */
+  public boolean turnHeard() {
+    return turnHeard;
+  }
+
+  /** @return the Round of the open (or last) heard turn */
+  public long turnRound() {
+    return turnRound;
+  }
+
+  /** The open turn ends. */
+  public void closeTurn() {
+    turnOpen = false;
   }
 }
