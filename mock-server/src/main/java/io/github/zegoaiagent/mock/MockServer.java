@@ -87,6 +87,7 @@ public final class MockServer implements AutoCloseable, MockControl {
   private final SecretMasker masker;
   private final ClockTimer timer;
   private final io.github.zegoaiagent.mock.internal.llm.LlmForwarder llmForwarder;
+  private final io.github.zegoaiagent.mock.internal.simulate.ConversationClock conversationClock;
 
   private MockServer(MockServerConfig config) throws IOException {
     this.config = config;
@@ -116,6 +117,8 @@ public final class MockServer implements AutoCloseable, MockControl {
         new io.github.zegoaiagent.mock.internal.simulate.LlmTurns(llmForwarder,
             new io.github.zegoaiagent.mock.internal.llm.LlmRequestBuilder(llmContract), state,
             () -> config.clock().millis()));
+    this.conversationClock = new io.github.zegoaiagent.mock.internal.simulate.ConversationClock(
+        config.clock(), simulator, llmForwarder, this::tick);
     ResponseEncoder encoder = new ResponseEncoder(mapper);
     RequestValidator validator = new RequestValidator(schemaPaths);
     validator.warmUpInBackground();
@@ -271,46 +274,15 @@ public final class MockServer implements AutoCloseable, MockControl {
   }
 
   /**
-   * Moves the simulation clock and applies what became due (speech ends, idle deletions, ...).
+   * Moves the simulation clock and applies what became due (speech ends, idle deletions, script
+   * steps, ...), stopping at each scheduled moment on the way; with LLM forwarding on it first
+   * waits (at most the exchange deadline) for the user's LLM to answer turns in flight, so
+   * {@code advanceClock(Duration.ZERO)} lets answers arrive without moving the clock.
    *
    * @param d how far
    */
   public void advanceClock(Duration d) {
-    if (d.isNegative()) {
-      config.clock().advance(d);
-      tick();
-      return;
-    }
-    // Step from one scheduled moment (script step, MaxIdleTime deletion) to the next, and let
-    // answers of the user's LLM arrive at each, so the result depends on the clock only.
-    long target = config.clock().millis() + d.toMillis();
-    while (true) {
-      settleLlm();
-      long now = config.clock().millis();
-      long next = simulator.nextDue(now);
-      long step = Math.min(next, target);
-      if (step > now) {
-        config.clock().advance(Duration.ofMillis(step - now));
-      }
-      tick();
-      if (step >= target) {
-        settleLlm();
-        return;
-      }
-    }
-  }
-
-  /** Waits (bounded by the exchange deadline) for LLM answers in flight and applies them. */
-  private void settleLlm() {
-    if (!llmForwarder.enabled()) {
-      return;
-    }
-    while (llmForwarder.inFlight() > 0) {
-      if (!llmForwarder.awaitQuiet(llmForwarder.timeout().plusSeconds(1))) {
-        return; // a stuck callback: the deadline task completes it; never wait forever
-      }
-      tick(); // an answer may have finished speech that starts the next LLM turn
-    }
+    conversationClock.advance(d);
   }
 
   /**
