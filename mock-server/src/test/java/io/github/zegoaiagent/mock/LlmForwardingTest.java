@@ -276,6 +276,32 @@ class LlmForwardingTest {
   }
 
   @Test
+  void paramsPassThroughButCannotReplaceTheDocumentedFields() {
+    api.ok("UpdateAgentInstance", "{\"AgentInstanceId\":\"" + id + "\",\"LLM\":{\"Url\":\"" + llm.url()
+        + "\",\"ApiKey\":\"" + KEY + "\",\"Model\":\"m\",\"Params\":{\"max_tokens\":9,\"presence_penalty\":0.5,"
+        + "\"stream\":false,\"messages\":[],\"model\":\"other\",\"agent_info\":{\"room_id\":\"forged\"}}}}");
+    send("q", "");
+    server.advanceClock(Duration.ZERO);
+    JsonNode body = llm.received().get(0).body();
+    assertThat(body.path("max_tokens").intValue()).isEqualTo(9);
+    assertThat(body.path("presence_penalty").doubleValue()).isEqualTo(0.5);
+    assertThat(body.path("stream").booleanValue()).isTrue();
+    assertThat(body.path("model").asText()).isEqualTo("m");
+    assertThat(body.path("messages")).containsExactly(msg("assistant", "m2"), msg("user", "m3"), msg("user", "q"));
+    assertThat(body.has("agent_info")).as("AddAgentInfo is not set in the new LLM").isFalse();
+  }
+
+  @Test
+  void anOpenAiResponsesLlmIsAnsweredByTheSimulatedReply() {
+    api.ok("UpdateAgentInstance", "{\"AgentInstanceId\":\"" + id + "\",\"LLM\":{\"Vendor\":\"OpenAIResponses\",\"Url\":\""
+        + llm.url() + "\",\"ApiKey\":\"" + KEY + "\",\"Model\":\"m\"}}");
+    send("hi", "");
+    server.advanceClock(Duration.ofSeconds(5));
+    assertThat(llm.received()).isEmpty();
+    assertThat(server.requireInstance(id).spokenTexts()).extracting(SpokenText::text).containsExactly("You said: hi");
+  }
+
+  @Test
   void secretsStayOutOfJournalCallbacksAndSnapshots() {
     send("q", "");
     server.advanceClock(Duration.ofSeconds(3));
