@@ -15,6 +15,8 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
+import io.github.zegoaiagent.contract.ContractException;
+import io.github.zegoaiagent.contract.ZegoContract;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -59,9 +61,11 @@ import java.util.regex.Pattern;
  *   <li>{@link #tolerance()}: the root {@code x-zego-tolerance} states its four rules, and every
  *       {@code x-zego-legacy} sits on a string enum with entries {@code {value, note}} whose value
  *       the enum does not already list (ADR 0004).
+ *   <li>{@link #extensions()}: every {@code x-zego-*} extension has its documented form, as the
+ *       typed model {@link ZegoContract} reads it (unknown extension names included).
  * </ul>
  *
- * <p>All checks except {@link #parsing()} read the raw YAML tree rather than the swagger-parser
+ * <p>All checks except {@link #parsing()}, {@link #tolerance()} and {@link #extensions()} read the raw YAML tree rather than the swagger-parser
  * model: they see the document exactly as written (extensions included) and still run when
  * swagger-parser rejects it. Only document-internal {@code $ref}s ({@code #/...}) are followed;
  * the contract is a single file.
@@ -171,6 +175,7 @@ public final class ContractChecks {
     all.addAll(returnCodes());
     all.addAll(servers());
     all.addAll(tolerance());
+    all.addAll(extensions());
     return List.copyOf(all);
   }
 
@@ -412,56 +417,35 @@ public final class ContractChecks {
   /**
    * (h) The tolerant face (ADR 0004): {@code x-zego-tolerance} states its rules, and every
    * {@code x-zego-legacy} is a list of {@code {value, note}} on a string enum that does not already
-   * list the value (the client template turns each into a deprecated constant).
+   * list the value (the client template turns each into a deprecated constant). The typed model
+   * ({@link ZegoContract}) checks both forms; this reports its findings about them.
    */
   public List<String> tolerance() {
     if (loadError != null) {
       return List.of(loadError);
     }
-    List<String> out = new ArrayList<>();
-    JsonNode rules = root.path("x-zego-tolerance");
-    if (!rules.path("nullMeansAbsent").isBoolean()) {
-      out.add("[tolerance] x-zego-tolerance.nullMeansAbsent must be true or false");
-    }
-    if (!"ignored".equals(rules.path("unknownProperties").asText()) && !"refused".equals(rules.path("unknownProperties").asText())) {
-      out.add("[tolerance] x-zego-tolerance.unknownProperties must be ignored or refused");
-    }
-    if (!"x-zego-legacy".equals(rules.path("legacyValues").asText())) {
-      out.add("[tolerance] x-zego-tolerance.legacyValues must name the extension x-zego-legacy");
-    }
-    if (!rules.path("openEnums").isBoolean()) {
-      out.add("[tolerance] x-zego-tolerance.openEnums must be true or false");
-    }
-    legacy(root, "#", out);
-    return out;
+    return modelProblems().stream()
+        .filter(p -> p.contains("/x-zego-tolerance") || p.contains("/x-zego-legacy"))
+        .map(p -> "[tolerance] " + p).toList();
   }
 
-  private static void legacy(JsonNode node, String at, List<String> out) {
-    if (node.has("x-zego-legacy")) {
-      JsonNode values = node.path("enum");
-      JsonNode legacy = node.get("x-zego-legacy");
-      if (!values.isArray() || values.isEmpty() || !values.get(0).isTextual()) {
-        out.add("[tolerance] " + at + " x-zego-legacy is not on a string enum");
-      }
-      if (!legacy.isArray() || legacy.isEmpty()) {
-        out.add("[tolerance] " + at + " x-zego-legacy is not a non-empty list");
-      }
-      for (JsonNode l : legacy) {
-        if (!l.path("value").isTextual() || l.path("note").asText("").isBlank()) {
-          out.add("[tolerance] " + at + " x-zego-legacy entry " + l + " needs a string value and a note");
-        }
-        for (JsonNode v : values) {
-          if (v.equals(l.path("value"))) {
-            out.add("[tolerance] " + at + " legacy value " + v + " is also in enum");
-          }
-        }
-      }
+  /**
+   * (i) Every {@code x-zego-*} extension has its documented form and no unknown one is used: what
+   * the typed model ({@link ZegoContract}) reports when it reads the document.
+   */
+  public List<String> extensions() {
+    if (loadError != null) {
+      return List.of(loadError);
     }
-    node.fields().forEachRemaining(e -> legacy(e.getValue(), at + "/" + e.getKey(), out));
-    if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        legacy(node.get(i), at + "/" + i, out);
-      }
+    return modelProblems().stream().map(p -> "[extensions] " + p).toList();
+  }
+
+  private List<String> modelProblems() {
+    try {
+      ZegoContract.parse(spec);
+      return List.of();
+    } catch (ContractException e) {
+      return e.problems();
     }
   }
 

@@ -39,7 +39,7 @@ class ContractChecksTest {
   void unreadableYamlIsOneViolationPerCheck() {
     ContractChecks checks = fixture("broken-yaml.yaml");
     for (List<String> violations : List.of(checks.operations(), checks.security(), checks.examples(),
-        checks.idFields(), checks.returnCodes(), checks.servers(), checks.tolerance())) {
+        checks.idFields(), checks.returnCodes(), checks.servers(), checks.tolerance(), checks.extensions())) {
       assertThat(violations).singleElement().asString()
           .startsWith("[load] cannot read ").contains("broken-yaml.yaml", "line 4, column 6").doesNotContain("\n");
     }
@@ -180,12 +180,22 @@ class ContractChecksTest {
   @Test
   void toleranceReportsMissingRulesAndMalformedLegacyValues() {
     assertThat(fixture("broken-tolerance.yaml").tolerance()).containsExactlyInAnyOrder(
-        "[tolerance] x-zego-tolerance.nullMeansAbsent must be true or false",
-        "[tolerance] x-zego-tolerance.unknownProperties must be ignored or refused",
-        "[tolerance] x-zego-tolerance.legacyValues must name the extension x-zego-legacy",
-        "[tolerance] #/components/schemas/Vendor legacy value \"B\" is also in enum",
-        "[tolerance] #/components/schemas/Vendor x-zego-legacy entry {\"value\":\"C\"} needs a string value and a note",
-        "[tolerance] #/components/schemas/Level x-zego-legacy is not on a string enum",
-        "[tolerance] #/components/schemas/Level x-zego-legacy entry {\"value\":2,\"note\":\"Not a string.\"} needs a string value and a note");
+        "[tolerance] #/x-zego-tolerance/nullMeansAbsent: must be true or false",
+        "[tolerance] #/x-zego-tolerance/unknownProperties: must be ignored or refused",
+        "[tolerance] #/x-zego-tolerance/legacyValues: must name the extension x-zego-legacy",
+        "[tolerance] #/components/schemas/Vendor/x-zego-legacy: legacy value \"B\" is also in enum",
+        "[tolerance] #/components/schemas/Vendor/x-zego-legacy: entry {\"value\":\"C\"} needs a string value and a note",
+        "[tolerance] #/components/schemas/Level/x-zego-legacy: is not on a string enum",
+        "[tolerance] #/components/schemas/Level/x-zego-legacy: entry {\"value\":2,\"note\":\"Not a string.\"} needs a string value and a note");
+  }
+
+  @Test
+  void extensionsReportsEveryExtensionOfTheWrongFormWithItsPointer() {
+    assertThat(fixture("broken-extensions.yaml").extensions())
+        .contains("[extensions] #/paths/~1ListAgents/post/x-zego-read-only: must be true or false",
+            "[extensions] #/components/schemas/Request/x-zego-exclusive: must be a list of at least two property names"
+                + " of this object schema")
+        .anyMatch(v -> v.startsWith("[extensions] #/x-zego-limitz: unknown extension x-zego-limitz"))
+        .allMatch(v -> v.startsWith("[extensions] #/"));
   }
 }
