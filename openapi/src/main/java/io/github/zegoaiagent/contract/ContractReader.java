@@ -79,6 +79,9 @@ final class ContractReader {
   private Limits limits(JsonNode l, String at) {
     Map<String, Long> numbers = new LinkedHashMap<>();
     Map<String, List<Long>> lists = new LinkedHashMap<>();
+    if (l.isMissingNode()) {
+      return new Limits(numbers, lists); // a contract without service-wide numbers
+    }
     if (!l.isObject()) {
       problem(at, "must be a map of name to a non-negative integer or a list of them");
       return new Limits(numbers, lists);
