@@ -328,9 +328,9 @@ final class ContractReader {
 
   private Action action(String path, String method, JsonNode op, String at) {
     JsonNode action = op.path("x-zego-action");
-    if (!action.isTextual() || !path.equals("/" + action.asText())) {
+    boolean named = action.isTextual() && path.equals("/" + action.asText());
+    if (!named) {
       problem(at + "/x-zego-action", "must be the action name of the virtual path " + path + "; it is " + action);
-      return null;
     }
     List<Integer> errors = new ArrayList<>();
     JsonNode e = op.get("x-zego-errors");
@@ -356,6 +356,9 @@ final class ContractReader {
     JsonNode readOnly = op.get("x-zego-read-only");
     if (readOnly != null && !readOnly.isBoolean()) {
       problem(at + "/x-zego-read-only", "must be true or false");
+    }
+    if (!named) {
+      return null; // its other extensions are checked above; there is no action to build
     }
     String requestAt = at + "/requestBody/content/application~1json/schema";
     String responseAt = at + "/responses/200/content/application~1json/schema";

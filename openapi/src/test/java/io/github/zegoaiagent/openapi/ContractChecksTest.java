@@ -153,20 +153,18 @@ class ContractChecksTest {
   @Test
   void returnCodesReportsMalformedEntriesAndUnknownErrors() {
     assertThat(fixture("broken-return-codes.yaml").returnCodes()).containsExactlyInAnyOrder(
-        "[return-codes] code abc: key is not a decimal code",
-        "[return-codes] code abc: code is outside the layer ranges (0 success, 100000xxx gateway, 4100xxxxx business)",
-        "[return-codes] code 100000001: name 'appIdInvalid' is not UPPER_SNAKE_CASE",
+        "[return-codes] #/x-zego-return-codes/abc: key is not a decimal code that fits an int",
+        "[return-codes] #/x-zego-return-codes/100000001/name: 'appIdInvalid' is not an UPPER_SNAKE_CASE string",
         "[return-codes] code 100000001: layer is 'business' but the code is in the gateway range",
         "[return-codes] code 410001002: name SUCCESS is used by another code",
-        "[return-codes] code 410001002: description is missing or empty",
-        "[return-codes] code 410001002: category is missing or empty",
-        "[return-codes] code 410001003: layer 'fatal' is not one of [business, gateway, success]",
-        "[return-codes] code 100000002: category is missing or empty",
-        "[return-codes] code 200000000: code is outside the layer ranges"
-            + " (0 success, 100000xxx gateway, 4100xxxxx business)",
-        "[return-codes] POST /CreateAgentInstance x-zego-errors lists 410009999, not in x-zego-return-codes",
-        "[return-codes] POST /CreateAgentInstance x-zego-errors entry \"410001003\" is not an integer",
-        "[return-codes] POST /DeleteAgentInstance x-zego-errors is not a list");
+        "[return-codes] #/x-zego-return-codes/410001002/description: must be a non-empty string",
+        "[return-codes] #/x-zego-return-codes/410001002/category: must be a non-empty string",
+        "[return-codes] #/x-zego-return-codes/410001003/layer: must be one of [business, gateway, success]",
+        "[return-codes] #/x-zego-return-codes/100000002/category: must be a non-empty string",
+        "[return-codes] code 200000000: code is outside the layer ranges (0 success, 100000xxx gateway, 4100xxxxx business)",
+        "[return-codes] #/paths/~1CreateAgentInstance/post/x-zego-errors: lists 410009999, which is not in x-zego-return-codes",
+        "[return-codes] #/paths/~1CreateAgentInstance/post/x-zego-errors: entry \"410001003\" is not an integer",
+        "[return-codes] #/paths/~1DeleteAgentInstance/post/x-zego-errors: must be a list of return codes");
   }
 
   @Test
