@@ -96,7 +96,7 @@ public final class MockServer implements AutoCloseable, MockControl {
     Map<String, ActionHandler.Action<CallContext>> table = ActionHandler.table();
     Map<String, String> schemaPaths = new LinkedHashMap<>();
     table.values().forEach(a -> schemaPaths.put(a.name(), a.requestPath()));
-    this.masker = new SecretMasker(mapper, io.github.zegoaiagent.mock.internal.validate.Contract.load().root(), schemaPaths);
+    this.masker = new SecretMasker(mapper, io.github.zegoaiagent.mock.internal.validate.Contract.load().model());
     this.journal = new RequestJournal(config.journalSize(), config.journalBytes());
     this.rateLimiter = new RateLimiter(config.qpsLimit());
     this.gateway = new Gateway(table.keySet(), config.credentials(), config.clock(),
