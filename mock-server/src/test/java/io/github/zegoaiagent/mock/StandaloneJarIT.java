@@ -71,6 +71,29 @@ class StandaloneJarIT {
       VendorSampleFlow.assertJournalMarks(VendorSampleFlow.journal(base), "vendor_sample");
       assertThat(api.send("POST", "/?Action=Nope", "{}").path("Code").asInt()).isEqualTo(100000006 + 1);
 
+      // The request log (default on standalone): one line per request, time, Action, Code, ms.
+      Pattern logLine = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z (\\w+) Code (\\d+) \\d+\\.\\d ms");
+      long deadlineLog = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      List<String> logged = new ArrayList<>();
+      while (System.nanoTime() < deadlineLog) {
+        logged.clear();
+        synchronized (lines) {
+          lines.stream().filter(l -> logLine.matcher(l).matches()).forEach(logged::add);
+        }
+        if (logged.stream().anyMatch(l -> l.contains(" Nope Code "))) {
+          break;
+        }
+        Thread.sleep(50);
+      }
+      for (String action : ActionHandler.table().keySet()) {
+        assertThat(logged).as("a log line for %s in %s", action, lines).anyMatch(l -> l.contains(" " + action + " Code 0 "));
+      }
+      assertThat(logged).anyMatch(l -> l.contains(" Nope Code " + (100000006 + 1) + " "));
+      synchronized (lines) {
+        assertThat(lines.stream().filter(l -> l.contains(secret.group(1))))
+            .as("the ServerSecret is printed once, in the banner").hasSize(1);
+      }
+
       p.toHandle().destroy(); // SIGTERM (Process.destroy() would also close our end of stdout)
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
       reader.join(5000);
