@@ -103,4 +103,26 @@ class StandaloneJarIT {
       p.destroyForcibly();
     }
   }
+
+  /**
+   * Netty and picocli (the CLI) live relocated inside the module's own jar, the one embedders
+   * depend on, and its published (dependency-reduced) pom lists neither: a user's own Netty or
+   * picocli never meets ours.
+   */
+  @Test
+  void thirdPartyCodeIsRelocatedAndAbsentFromThePublishedPom() throws Exception {
+    File dir = new File(System.getProperty("mock.standalone.jar", "target/zego-aiagent-mock-server.jar")).getParentFile();
+    File[] thin = dir.listFiles((d, n) -> n.matches("zego-aiagent-mock-server-[0-9.]+\\.jar"));
+    assertThat(thin).as("the module jar in %s", dir).hasSize(1);
+    List<String> entries = new ArrayList<>();
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(thin[0])) {
+      jar.stream().forEach(e -> entries.add(e.getName()));
+    }
+    assertThat(entries).noneMatch(n -> n.startsWith("picocli/") || n.startsWith("io/netty/"));
+    assertThat(entries).anyMatch(n -> n.startsWith("io/github/zegoaiagent/mock/shaded/picocli/CommandLine"));
+    assertThat(entries).anyMatch(n -> n.startsWith("io/github/zegoaiagent/mock/shaded/netty/"));
+    String pom = java.nio.file.Files.readString(new File(dir, "dependency-reduced-pom.xml").toPath());
+    String dependencies = pom.substring(pom.indexOf("<dependencies>"), pom.indexOf("</dependencies>"));
+    assertThat(dependencies).contains("jackson-databind").doesNotContain("picocli").doesNotContain("netty");
+  }
 }

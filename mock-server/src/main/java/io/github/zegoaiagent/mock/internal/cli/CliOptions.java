@@ -44,6 +44,7 @@ final class CliOptions {
         .footer("%nDurations: 500ms, 5s, 2m, 1h (a plain number is seconds). Booleans: true or false."
             + "%nStop with Ctrl-C or SIGTERM (graceful).")
         .width(110)
+        .abbreviateSynopsis(true)
         .sortOptions(false);
     for (SettingGroup<?> g : MockServerConfig.GROUPS) {
       ArgGroupSpec.Builder group = ArgGroupSpec.builder().exclusive(false).multiplicity("0..1").validate(false)
@@ -82,8 +83,21 @@ final class CliOptions {
   private static String describe(Setting<?> s) {
     String d = s.standaloneDefault() != null ? s.standaloneDefault() + " (embedded: " + s.defaultText() + ")"
         : s.defaultText();
+    if (s.defaultText().startsWith("x-zego-limits.")) {
+      d += " = " + show(s.defaultValue()); // the contract's value, read from the packaged contract
+    }
     return s.description() + (s.repeatable() ? " (repeatable; variable comma-separated)" : "")
         + " [" + s.env() + "; default " + d + "]";
+  }
+
+  private static String show(Object v) {
+    if (v instanceof java.time.Duration t) {
+      return t.toMillis() % 1000 == 0 ? t.toSeconds() + "s" : t.toMillis() + "ms";
+    }
+    if (v instanceof List<?> l) {
+      return String.join(",", l.stream().map(CliOptions::show).toList());
+    }
+    return String.valueOf(v);
   }
 
   /** @return the help text */
