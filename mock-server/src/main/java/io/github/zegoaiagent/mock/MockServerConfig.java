@@ -33,6 +33,9 @@ import java.util.StringJoiner;
  * Defaults that are facts of the API (QPS, concurrency, Enqueue queue, timestamp tolerance,
  * callback retry delays) come from the contract's {@code x-zego-limits}. {@link #toString()}
  * never shows a secret.
+ *
+ * <p>(Over 400 lines on purpose: one named builder method per setting, a line of code and a
+ * line of Javadoc each, so Java callers keep {@code builder().qpsLimit(0)}; nothing else is here.)
  */
 public final class MockServerConfig {
   /** The AppId used when none is configured. */
