@@ -80,10 +80,10 @@ class InstancesTest {
 
   @Test
   void defaultConcurrencyLimitComesFromTheSpec() {
-    assertThat(MockServerConfig.builder().build().maxConcurrentInstances()).isEqualTo(10);
-    assertThat(MockServerConfig.builder().build().enqueueMax()).isEqualTo(5);
-    assertThat(MockServerConfig.builder().build().qpsLimit()).isEqualTo(10);
-    assertThat(MockServerConfig.builder().build().timestampToleranceSeconds()).isEqualTo(600);
+    assertThat(MockServerConfig.builder().build().limits().maxConcurrentInstances()).isEqualTo(10);
+    assertThat(MockServerConfig.builder().build().limits().enqueueMax()).isEqualTo(5);
+    assertThat(MockServerConfig.builder().build().gateway().qpsLimit()).isEqualTo(10);
+    assertThat(MockServerConfig.builder().build().gateway().timestampToleranceSeconds()).isEqualTo(600);
   }
 
   @Test
