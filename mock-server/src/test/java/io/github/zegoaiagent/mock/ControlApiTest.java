@@ -123,6 +123,53 @@ class ControlApiTest {
   }
 
   @Test
+  void statusesFollowTheDocument() throws Exception {
+    // 405 carries Allow with every method the path takes.
+    HttpResponse<String> wrong = control("PUT", "faults", "{}");
+    assertThat(wrong.headers().firstValue("Allow")).hasValue("GET, POST, DELETE");
+    assertThat(control("POST", "health", null).headers().firstValue("Allow")).hasValue("GET");
+    assertThat(control("GET", "nope", null).headers().firstValue("Allow")).isEmpty();
+    // 400 names the field and the rule, from the document's schema.
+    HttpResponse<String> notInt = control("POST", "clock/advance", "{\"millis\":\"soon\"}");
+    assertThat(notInt.statusCode()).isEqualTo(400);
+    assertThat(json(notInt).path("error").asText()).contains("millis").contains("integer");
+    HttpResponse<String> missing = control("POST", "faults", "{\"count\":1}");
+    assertThat(json(missing).path("error").asText()).contains("action");
+    HttpResponse<String> typo = control("POST", "instances/1/user", "{\"presnt\":false}");
+    assertThat(typo.statusCode()).isEqualTo(400);
+    assertThat(json(typo).path("error").asText()).contains("presnt");
+    HttpResponse<String> negativeCount = control("POST", "faults", "{\"action\":\"ListAgents\",\"count\":0}");
+    assertThat(json(negativeCount).path("error").asText()).contains("count").contains("1");
+    HttpResponse<String> tooBig = control("POST", "qps-limit", "{\"limit\":99999999999}");
+    assertThat(tooBig.statusCode()).isEqualTo(400);
+    assertThat(json(tooBig).path("error").asText()).isNotBlank();
+    assertThat(control("POST", "clock/advance", "null").statusCode()).isEqualTo(400);
+    RawHttp.Response badEscape = RawHttp.exchange(server.baseUrl().getPort(), RawHttp.request("GET",
+        "/_mock/instances/%zz".getBytes(java.nio.charset.StandardCharsets.US_ASCII), java.util.List.of(), new byte[0],
+        RawHttp.Framing.NONE));
+    assertThat(badEscape.status()).isEqualTo(400);
+    assertThat(new String(badEscape.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("percent-escape");
+    // A body larger than the control API's cap.
+    assertThat(control("POST", "llm-reply", "{\"reply\":\"" + "x".repeat(70_000) + "\"}").statusCode()).isEqualTo(400);
+    // reset takes no body: whatever comes is ignored.
+    assertThat(control("POST", "reset", "{not json").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aFullFaultPlanIs409NotABug() throws Exception {
+    int planned = 0;
+    HttpResponse<String> r;
+    do {
+      r = control("POST", "faults", "{\"action\":\"ListAgents\",\"count\":1,\"code\":410000001}");
+      planned++;
+    } while (r.statusCode() == 200 && planned < 5_000);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+    assertThat(json(r).path("error").asText()).contains("faults");
+    assertThat(server.faults()).hasSize(planned - 1);
+    control("DELETE", "faults", null);
+  }
+
+  @Test
   void controlApiCanBeSwitchedOff() throws Exception {
     try (MockServer off = MockServer.start(TestServers.config().controlApiEnabled(false).build())) {
       HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(off.baseUrl() + "_mock/health")).build(),

@@ -108,7 +108,16 @@ final class ControlHttp {
       throw new MockControlException(method, path, answer.statusCode(), errorMessage(text), null);
     }
     try {
-      return JSON.readValue(text, type);
+      JsonNode n = JSON.readTree(text);
+      if (n != null && n.isObject() && n.has("Code") && n.has("RequestId")) {
+        // The signed API's envelope: nothing under /_mock/ answered (switched off, or not a mock).
+        throw new MockControlException(method, path, answer.statusCode(), "the AI Agent API answered (Code "
+            + n.path("Code").asText() + ", " + n.path("Message").asText() + "), not the control API: it is switched off"
+            + " (controlApiEnabled false) or " + baseUrl + " is not a mock", null);
+      }
+      return JSON.convertValue(n, type);
+    } catch (IllegalArgumentException e) {
+      throw new MockControlException(method, path, 200, "cannot decode the answer: " + e.getMessage(), e);
     } catch (IOException e) {
       throw new MockControlException(method, path, 200, "cannot decode the answer: " + e.getMessage(), e);
     }

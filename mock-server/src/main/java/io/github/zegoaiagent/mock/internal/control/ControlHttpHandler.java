@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * The control and inspection API under {@code /_mock/}, routed by the table generated from its
@@ -28,6 +27,8 @@ public final class ControlHttpHandler {
   public static final String PREFIX = "/_mock/";
   private static final int MAX_BODY = 64 * 1024;
   private static final List<ControlHandler.Route<Void>> ROUTES = ControlHandler.routes();
+  /** The order methods are named in {@code Allow}. */
+  private static final List<String> METHOD_ORDER = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
 
   private final ControlOperations operations;
   private final ControlSchemas schemas = new ControlSchemas();
@@ -68,7 +69,7 @@ public final class ControlHttpHandler {
       List<String> segments = segments(rawPath);
       Map<String, String> params = new LinkedHashMap<>();
       ControlHandler.Route<Void> route = null;
-      StringJoiner allowed = new StringJoiner(", ");
+      List<String> allowed = new ArrayList<>();
       for (ControlHandler.Route<Void> r : ROUTES) {
         Map<String, String> p = match(r.path(), segments);
         if (p != null) {
@@ -80,9 +81,11 @@ public final class ControlHttpHandler {
         }
       }
       if (route == null) {
-        if (allowed.length() > 0) {
-          return error(405, "method " + method + " not allowed on " + rawPath + "; allowed: " + allowed,
-              Map.of("Allow", allowed.toString()));
+        if (!allowed.isEmpty()) {
+          allowed.sort(java.util.Comparator.comparingInt(METHOD_ORDER::indexOf));
+          String allow = String.join(", ", allowed);
+          return error(405, "method " + method + " not allowed on " + rawPath + "; allowed: " + allow,
+              Map.of("Allow", allow));
         }
         return error(404, "no control route " + method + " " + rawPath + " (see mock-control.yaml)", Map.of());
       }
