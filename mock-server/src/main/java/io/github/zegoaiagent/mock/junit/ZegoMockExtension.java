@@ -2,6 +2,7 @@ package io.github.zegoaiagent.mock.junit;
 
 import io.github.zegoaiagent.mock.MockServer;
 import io.github.zegoaiagent.mock.MockServerConfig;
+import io.github.zegoaiagent.mock.control.MockControlClient;
 import io.github.zegoaiagent.mock.values.MockClock;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -30,17 +31,27 @@ public final class ZegoMockExtension implements BeforeEachCallback, ParameterRes
   @Override
   public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
     Class<?> t = p.getParameter().getType();
-    return t == ZegoMock.class || t == MockServer.class || t == CallbackSink.class;
+    return t == ZegoMock.class || t == MockServer.class || t == CallbackSink.class
+        || t == MockControlClient.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext p, ExtensionContext c) {
     ZegoMock m = runtime(c);
     Class<?> t = p.getParameter().getType();
-    return t == ZegoMock.class ? m : t == MockServer.class ? m.server() : m.callbacks();
+    return t == ZegoMock.class ? m : t == MockServer.class ? m.server()
+        : t == MockControlClient.class ? m.control() : m.callbacks();
   }
 
-  private static ZegoMock runtime(ExtensionContext context) {
+  /**
+   * The runtime of the test class this context belongs to, started on first use. Public so that
+   * extensions built on this one (the {@code zego-aiagent-test-kit} module's client resolver) reach
+   * the same mock.
+   *
+   * @param context any context inside a {@link ZegoMockTest} class
+   * @return its runtime
+   */
+  public static ZegoMock runtime(ExtensionContext context) {
     ExtensionContext owner = outermostAnnotated(context);
     return owner.getStore(NS).getOrComputeIfAbsent("runtime", k -> new Holder(start(owner)), Holder.class).mock;
   }
