@@ -57,7 +57,7 @@ wait "$mock_pid" 2>/dev/null || true
 grep -q 'is ready' "$work/mock.log" || { cat "$work/mock.log" >&2; fail "the standalone mock did not start"; }
 log "the standalone mock started: $(grep -m1 'Base URL' "$work/mock.log" | tr -s ' ')"
 
-for m in openapi client mock-server spring-boot-starter; do
+for m in openapi client mock-server spring-boot-starter test-kit; do
   dir="$repo/io/github/zegoaiagent/zego-aiagent-$m/$version"
   for f in "zego-aiagent-$m-$version.jar" "zego-aiagent-$m-$version.pom" \
            "zego-aiagent-$m-$version-sources.jar" "zego-aiagent-$m-$version-javadoc.jar"; do
@@ -68,7 +68,7 @@ done
   || fail "parent pom not installed"
 [[ ! -e "$repo/io/github/zegoaiagent/zego-aiagent-conformance-tests" ]] \
   || fail "the conformance suite (publish.skip) was installed"
-log "installed: parent pom; openapi, client, mock-server, spring-boot-starter with pom, jar, sources, javadoc"
+log "installed: parent pom; openapi, client, mock-server, spring-boot-starter, test-kit with pom, jar, sources, javadoc"
 
 cp -r "$root/build-support/consumer-project" "$work/consumer"
 log "build the consumer project in $work/consumer"

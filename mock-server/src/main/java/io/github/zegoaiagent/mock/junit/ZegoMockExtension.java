@@ -52,12 +52,19 @@ public final class ZegoMockExtension implements BeforeEachCallback, ParameterRes
    * @return its runtime
    */
   public static ZegoMock runtime(ExtensionContext context) {
-    ExtensionContext owner = outermostAnnotated(context);
+    ExtensionContext owner = owner(context);
     return owner.getStore(NS).getOrComputeIfAbsent("runtime", k -> new Holder(start(owner)), Holder.class).mock;
   }
 
-  /** The outermost class context whose class carries the annotation (nested classes share it). */
-  private static ExtensionContext outermostAnnotated(ExtensionContext context) {
+  /**
+   * The context that owns the runtime: the outermost class context whose class carries
+   * {@link ZegoMockTest} (directly or as a meta-annotation), so {@code @Nested} classes share it.
+   * Extensions built on this one keep what belongs to the same runtime in its store.
+   *
+   * @param context any context inside such a class
+   * @return the owning context (the root context when no class carries the annotation)
+   */
+  public static ExtensionContext owner(ExtensionContext context) {
     ExtensionContext found = null;
     for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
       Optional<Class<?>> type = c.get().getTestClass();
