@@ -132,7 +132,11 @@ class ControlApiTest {
     // 400 names the field and the rule, from the document's schema.
     HttpResponse<String> notInt = control("POST", "clock/advance", "{\"millis\":\"soon\"}");
     assertThat(notInt.statusCode()).isEqualTo(400);
-    assertThat(json(notInt).path("error").asText()).contains("millis").contains("integer");
+    // The message mock-server/README.md quotes.
+    assertThat(json(notInt).path("error").asText())
+        .isEqualTo("body of POST /_mock/clock/advance: millis: string found, integer expected");
+    assertThat(json(control("POST", "faults", "{}")).path("error").asText())
+        .isEqualTo("body of POST /_mock/faults: required property 'action' not found");
     HttpResponse<String> missing = control("POST", "faults", "{\"count\":1}");
     assertThat(json(missing).path("error").asText()).contains("action");
     HttpResponse<String> typo = control("POST", "instances/1/user", "{\"presnt\":false}");

@@ -79,12 +79,19 @@ final class ControlSchemas {
     StringBuilder sb = new StringBuilder("body of ").append(method).append(' ').append(path).append(": ");
     Iterator<ValidationMessage> it = messages.iterator();
     for (int shown = 0; it.hasNext() && shown < MAX_REPORTED; shown++) {
-      sb.append(shown > 0 ? "; " : "").append(it.next().getMessage());
+      sb.append(shown > 0 ? "; " : "").append(readable(it.next()));
     }
     if (messages.size() > MAX_REPORTED) {
       sb.append(" (and ").append(messages.size() - MAX_REPORTED).append(" more)");
     }
     throw new ControlException(400, sb.toString());
+  }
+
+  /** {@code millis: string found, integer expected} rather than a JSON pointer. */
+  private static String readable(ValidationMessage m) {
+    String where = m.getInstanceLocation() == null ? "" : m.getInstanceLocation().toString();
+    where = where.startsWith("/") ? where.substring(1).replace('/', '.') : where.startsWith("$") ? where.substring(Math.min(2, where.length())) : where;
+    return (where.isEmpty() ? "" : where + ": ") + m.getError();
   }
 
   private JsonSchema schema(String operationId, String method, String path) {
