@@ -16,7 +16,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
 import io.github.zegoaiagent.mock.internal.generated.control.ControlHandler;
-import io.github.zegoaiagent.mock.junit.MockServerExtension;
+import io.github.zegoaiagent.mock.junit.ZegoMockTest;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -36,13 +36,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The control API's document ({@code src/main/openapi/mock-control.yaml}) is valid OpenAPI, the
  * packaged copy is the same file, every operation it lists is served, and every answer (success
  * and error) matches the schema the document gives for it.
  */
+@ZegoMockTest(callbacks = false, configure = TestServers.Defaults.class)
 class ControlDocumentTest {
   static final Path SOURCE = Path.of("src/main/openapi/mock-control.yaml");
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -54,13 +54,10 @@ class ControlDocumentTest {
   static JsonNode doc;
   static MockServer server;
 
-  @RegisterExtension
-  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().build());
-
   @BeforeAll
-  static void load() throws Exception {
+  static void load(MockServer mock) throws Exception {
     doc = new ObjectMapper(new YAMLFactory()).readTree(SOURCE.toFile());
-    server = MOCK.server();
+    server = mock;
   }
 
   @Test

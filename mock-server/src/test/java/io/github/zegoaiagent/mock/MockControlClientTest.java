@@ -11,25 +11,23 @@ import io.github.zegoaiagent.mock.control.model.Instance;
 import io.github.zegoaiagent.mock.control.model.LlmReply;
 import io.github.zegoaiagent.mock.control.model.QpsLimit;
 import io.github.zegoaiagent.mock.control.model.UserSimulation;
-import io.github.zegoaiagent.mock.junit.MockServerExtension;
+import io.github.zegoaiagent.mock.junit.ZegoMockTest;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The generated control client against an embedded mock: every call, and every way one fails. */
+@ZegoMockTest(callbacks = false, configure = TestServers.Defaults.class)
 class MockControlClientTest {
-  @RegisterExtension
-  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().build());
   static MockServer server;
   static MockControlClient control;
 
   @BeforeAll
-  static void bind() {
-    server = MOCK.server();
+  static void bind(MockServer mock) {
+    server = mock;
     control = MockControlClient.of(server.baseUrl());
   }
 

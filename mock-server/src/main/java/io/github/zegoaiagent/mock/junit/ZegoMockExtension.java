@@ -90,12 +90,24 @@ public final class ZegoMockExtension implements BeforeEachCallback, ParameterRes
       b.callbackUrl(sink.url()).callbackSecret(callbackSecret);
     }
     try {
+      configurer(a.configure()).configure(b);
       return new ZegoMock(MockServer.start(b.build()), sink);
     } catch (RuntimeException e) {
       if (sink != null) {
         sink.close();
       }
       throw e;
+    }
+  }
+
+  private static ZegoMockConfigurer configurer(Class<? extends ZegoMockConfigurer> type) {
+    try {
+      java.lang.reflect.Constructor<? extends ZegoMockConfigurer> c = type.getDeclaredConstructor();
+      c.setAccessible(true);
+      return c.newInstance();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalStateException("@ZegoMockTest(configure = " + type.getName()
+          + ".class) needs a constructor without arguments", e);
     }
   }
 

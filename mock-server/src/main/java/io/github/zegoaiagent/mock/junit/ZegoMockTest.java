@@ -48,4 +48,7 @@ public @interface ZegoMockTest {
 
   /** @return whether the mock delivers signed callbacks to {@link ZegoMock#callbacks()} */
   boolean callbacks() default true;
+
+  /** @return further configuration (caps, timings, credentials), applied after the settings above */
+  Class<? extends ZegoMockConfigurer> configure() default ZegoMockConfigurer.None.class;
 }
