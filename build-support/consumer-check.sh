@@ -77,5 +77,5 @@ log "build the consumer project in $work/consumer"
   || { tail -60 "$work/consumer.log" >&2; fail "consumer build (log: $work/consumer.log)"; }
 grep -q 'Tests run: 2, Failures: 0, Errors: 0, Skipped: 0$' "$work/consumer.log" || fail "the consumer's two tests (mock, test kit) did not run"
 if grep -n 'HV000001\|WARN' "$work/consumer.log"; then fail "the consumer build printed the lines above"; fi
-log "OK: the consumer project compiled against the client and its test passed against the embedded mock"
+log "OK: the consumer project compiled against the client and its tests passed against the embedded mock and with the test kit"
 rm -rf "$work"
