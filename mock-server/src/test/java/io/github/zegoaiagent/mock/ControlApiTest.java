@@ -156,6 +156,32 @@ class ControlApiTest {
   }
 
   @Test
+  void aBugIs500AndNever400() throws Exception {
+    // A MockControl whose every method throws: what the router makes of each exception type.
+    java.util.function.Function<RuntimeException, io.github.zegoaiagent.mock.internal.control.MockControl> throwing = ex ->
+        (io.github.zegoaiagent.mock.internal.control.MockControl) java.lang.reflect.Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {io.github.zegoaiagent.mock.internal.control.MockControl.class},
+            (proxy, method, args) -> {
+              throw ex;
+            });
+    InetSocketAddress loop = new InetSocketAddress("127.0.0.1", 1);
+    for (RuntimeException bug : new RuntimeException[] {new IllegalArgumentException("x"), new NullPointerException(),
+        new IllegalStateException("y"), new java.util.NoSuchElementException("z")}) {
+      var handler = new io.github.zegoaiagent.mock.internal.control.ControlHttpHandler(throwing.apply(bug), RawApi.JSON, false);
+      var a = handler.answer("GET", "/_mock/agents", loop, new byte[0], false);
+      assertThat(a.status()).as("%s from agents()", bug).isEqualTo(500);
+      assertThat(RawApi.JSON.readTree(a.body()).path("error").asText()).contains("bug").contains(bug.getClass().getSimpleName());
+    }
+    // The same exceptions where they mean the caller's mistake: 404 and 409, as documented.
+    var gone = new io.github.zegoaiagent.mock.internal.control.ControlHttpHandler(
+        throwing.apply(new java.util.NoSuchElementException("no running instance 7")), RawApi.JSON, false);
+    assertThat(gone.answer("GET", "/_mock/instances/7", loop, new byte[0], false).status()).isEqualTo(404);
+    var full = new io.github.zegoaiagent.mock.internal.control.ControlHttpHandler(
+        throwing.apply(new IllegalStateException("at most 1000 faults can be planned")), RawApi.JSON, false);
+    assertThat(full.answer("POST", "/_mock/faults", loop, "{\"action\":\"ListAgents\"}".getBytes(), false).status()).isEqualTo(409);
+  }
+
+  @Test
   void aFullFaultPlanIs409NotABug() throws Exception {
     int planned = 0;
     HttpResponse<String> r;
