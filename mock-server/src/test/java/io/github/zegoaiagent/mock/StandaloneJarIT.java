@@ -93,6 +93,15 @@ class StandaloneJarIT {
         assertThat(lines.stream().filter(l -> l.contains(secret.group(1))))
             .as("the ServerSecret is printed once, in the banner").hasSize(1);
       }
+      // The control client works on the process like on an embedded mock: only the URL differs.
+      io.github.zegoaiagent.mock.control.MockControlClient control = io.github.zegoaiagent.mock.control.MockControlClient.of(base);
+      assertThat(control.info().getAppIds()).containsExactly(777L);
+      assertThat(control.journal()).isNotEmpty();
+      long before = control.clock().getMillis();
+      assertThat(control.advanceClock(new io.github.zegoaiagent.mock.control.model.ClockAdvance().millis(1_000L)).getMillis())
+          .isGreaterThanOrEqualTo(before + 1_000);
+      assertThat(control.reset().getReset()).isTrue();
+      assertThat(control.journal()).isEmpty();
 
       p.toHandle().destroy(); // SIGTERM (Process.destroy() would also close our end of stdout)
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
