@@ -12,7 +12,8 @@
 # 2. checks the installed files: jar, pom, sources and javadoc of each published module;
 # 3. copies build-support/consumer-project (not a module of the build) to a temporary folder and
 #    runs `mvn verify` there against the same private repository: compile against the client,
-#    run a JUnit 5 test with the embedded mock; its output must not show HV000001 or a WARN.
+#    run its JUnit 5 tests with the embedded mock and with the test kit; its output must not show
+#    HV000001 or a WARN.
 #
 # Separate from the README test command (it installs and builds twice: 1-3 minutes here).
 set -euo pipefail
@@ -57,7 +58,7 @@ wait "$mock_pid" 2>/dev/null || true
 grep -q 'is ready' "$work/mock.log" || { cat "$work/mock.log" >&2; fail "the standalone mock did not start"; }
 log "the standalone mock started: $(grep -m1 'Base URL' "$work/mock.log" | tr -s ' ')"
 
-for m in openapi client mock-server spring-boot-starter; do
+for m in openapi client mock-server spring-boot-starter test-kit; do
   dir="$repo/io/github/zegoaiagent/zego-aiagent-$m/$version"
   for f in "zego-aiagent-$m-$version.jar" "zego-aiagent-$m-$version.pom" \
            "zego-aiagent-$m-$version-sources.jar" "zego-aiagent-$m-$version-javadoc.jar"; do
@@ -68,13 +69,13 @@ done
   || fail "parent pom not installed"
 [[ ! -e "$repo/io/github/zegoaiagent/zego-aiagent-conformance-tests" ]] \
   || fail "the conformance suite (publish.skip) was installed"
-log "installed: parent pom; openapi, client, mock-server, spring-boot-starter with pom, jar, sources, javadoc"
+log "installed: parent pom; openapi, client, mock-server, spring-boot-starter, test-kit with pom, jar, sources, javadoc"
 
 cp -r "$root/build-support/consumer-project" "$work/consumer"
 log "build the consumer project in $work/consumer"
 "$root/mvnw" -B -ntp -f "$work/consumer/pom.xml" verify "${repo_args[@]}" > "$work/consumer.log" 2>&1 \
   || { tail -60 "$work/consumer.log" >&2; fail "consumer build (log: $work/consumer.log)"; }
-grep -q 'Tests run: 1, Failures: 0, Errors: 0' "$work/consumer.log" || fail "the consumer's test did not run"
+grep -q 'Tests run: 2, Failures: 0, Errors: 0, Skipped: 0$' "$work/consumer.log" || fail "the consumer's two tests (mock, test kit) did not run"
 if grep -n 'HV000001\|WARN' "$work/consumer.log"; then fail "the consumer build printed the lines above"; fi
-log "OK: the consumer project compiled against the client and its test passed against the embedded mock"
+log "OK: the consumer project compiled against the client and its tests passed against the embedded mock and with the test kit"
 rm -rf "$work"

@@ -122,7 +122,13 @@ bad="$(curl -sS --max-time 10 -X POST -d '{}' \
   "http://127.0.0.1:$port/?Action=ListAgents&AppId=$app_id&SignatureNonce=$nonce&Timestamp=$ts&Signature=${sig//?/0}&SignatureVersion=2.0")"
 [[ "$bad" == *'"Code":100000005'* ]] || fail "a wrong signature was not refused with 100000005: $bad"
 
+# The request log (on by default in the jar): one line per request, never a secret.
+podman logs "$name" 2>&1 | grep -Eq ' ListAgents Code 0 [0-9]+\.[0-9] ms$' \
+  || fail "no request log line for ListAgents: $(podman logs "$name" 2>&1 | tail -3)"
+[[ "$(podman logs "$name" 2>&1 | grep -c "$secret")" -le 1 ]] \
+  || fail "the ServerSecret appears in the output beyond the banner"
+
 nosystemd podman stop -t 10 "$name" >/dev/null
 podman logs "$name" 2>&1 | grep -q 'zego-aiagent-mock-server: stopped' \
   || fail "no graceful stop on SIGTERM: $(podman logs "$name" 2>&1 | tail -3)"
-log "OK: healthy, uid $uid, signed ListAgents Code 0, wrong signature 100000005, graceful stop"
+log "OK: healthy, uid $uid, signed ListAgents Code 0 (and its request log line), wrong signature 100000005, graceful stop"

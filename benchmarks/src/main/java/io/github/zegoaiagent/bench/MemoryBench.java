@@ -61,7 +61,7 @@ public final class MemoryBench {
               + "requests=%d after_requests_mib=%.1f journal_entries=%d journal_cap=%d failed_creates=%d "
               + "failed_requests=%d request_seconds=%.0f max_heap_mib=%d%n",
           empty, instances, withInstances, (withInstances - empty) * 1024 / instances, requests, afterRequests,
-          mock.journal().size(), config.journalSize(), failedCreates, failedTts, secs,
+          mock.journal().size(), config.caps().journalSize(), failedCreates, failedTts, secs,
           Runtime.getRuntime().maxMemory() >> 20);
     }
   }

@@ -92,4 +92,24 @@ class SecretsTest {
         .tts(new TTS().vendor(TTS.VendorEnum.MINI_MAX).params(new TTSParams().app(Map.of("api_key", "tts-very-secret"))));
     assertThat(request.toString()).doesNotContain("sk-very-secret", "tts-very-secret").contains("***");
   }
+
+  @Test
+  void callbackEventToStringMasksTheSignatureOfEveryEvent() throws Exception {
+    // The contract marks CallbackEnvelope.Signature x-zego-secret; the pojo template masks it.
+    assertThat(SpecExamples.contract().secretNames()).contains("Signature");
+    com.fasterxml.jackson.databind.JsonNode example = SpecExamples.callbackExample();
+    String signature = example.path("Signature").asText();
+    assertThat(signature).isNotBlank();
+    assertThat(io.github.zegoaiagent.client.callback.CallbackEvents.TYPES).isNotEmpty();
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    for (var type : io.github.zegoaiagent.client.callback.CallbackEvents.TYPES.entrySet()) {
+      com.fasterxml.jackson.databind.node.ObjectNode event = example.deepCopy();
+      event.put("Event", type.getKey());
+      event.remove("Data"); // each event has its own Data shape; the envelope is what is shared
+      Object decoded = json.treeToValue(event, type.getValue());
+      assertThat(decoded.toString()).as(type.getKey())
+          .doesNotContain(signature).contains("signature: ***").contains(event.path("AgentInstanceId").asText());
+    }
+  }
 }

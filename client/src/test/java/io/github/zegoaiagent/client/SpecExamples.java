@@ -1,33 +1,26 @@
 package io.github.zegoaiagent.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Iterator;
-import java.util.Map;
+import io.github.zegoaiagent.contract.Action;
+import io.github.zegoaiagent.contract.ZegoContract;
 
-/** Reads the contract's examples, so tests exercise the documented payloads instead of restating them. */
+/**
+ * Reads the contract's examples through the typed model ({@link ZegoContract}), so tests exercise
+ * the documented payloads instead of restating them.
+ */
 public final class SpecExamples {
 
-  private static final JsonNode SPEC = load();
+  private static final ZegoContract CONTRACT = ZegoContract.load();
+  private static final JsonNode SPEC = CONTRACT.document();
 
   private SpecExamples() { }
 
-  private static JsonNode load() {
-    try (InputStream in = SpecExamples.class.getResourceAsStream("/openapi/zego-aiagent.yaml")) {
-      if (in == null) {
-        throw new IllegalStateException("/openapi/zego-aiagent.yaml is not on the test classpath");
-      }
-      return new ObjectMapper(new YAMLFactory()).readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** @return the typed contract */
+  public static ZegoContract contract() {
+    return CONTRACT;
   }
 
-  /** @return the whole contract */
+  /** @return the whole contract document (a shared copy: do not change it) */
   public static JsonNode spec() {
     return SPEC;
   }
@@ -37,7 +30,7 @@ public final class SpecExamples {
    * @return the first request example of that action
    */
   public static JsonNode request(String action) {
-    return first(SPEC.at("/paths/~1" + action + "/post/requestBody/content/application~1json/examples"));
+    return CONTRACT.action(action).firstRequestExample();
   }
 
   /**
@@ -45,27 +38,14 @@ public final class SpecExamples {
    * @return the first response example with Code 0
    */
   public static JsonNode successResponse(String action) {
-    JsonNode examples = SPEC.at("/paths/~1" + action + "/post/responses/200/content/application~1json/examples");
-    for (Iterator<Map.Entry<String, JsonNode>> it = examples.fields(); it.hasNext(); ) {
-      JsonNode value = it.next().getValue().get("value");
-      if (value.get("Code").asInt() == 0) {
-        return value;
-      }
-    }
-    throw new IllegalStateException(action + " has no success example");
+    Action a = CONTRACT.action(action);
+    return a.responseExamples().keySet().stream().map(a::responseExample)
+        .filter(value -> value.path("Code").asInt(-1) == 0).findFirst()
+        .orElseThrow(() -> new IllegalStateException(action + " has no success example"));
   }
 
   /** @return the first example of the callback request body */
   public static JsonNode callbackExample() {
-    return first(SPEC.at("/components/callbacks/AgentInstanceEvents/https:~1~1your-server.invalid~1zego~1aiagent~1callback"
-        + "/post/requestBody/content/application~1json/examples"));
-  }
-
-  private static JsonNode first(JsonNode examples) {
-    Iterator<JsonNode> it = examples.elements();
-    if (!it.hasNext()) {
-      throw new IllegalStateException("no example at " + examples);
-    }
-    return it.next().get("value");
+    return CONTRACT.callbacks().get(0).firstExample();
   }
 }

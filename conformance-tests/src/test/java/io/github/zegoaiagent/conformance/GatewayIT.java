@@ -32,7 +32,7 @@ class GatewayIT {
   }
 
   private static long tolerance() {
-    return SPEC.limits().path("timestampToleranceSeconds").asLong();
+    return SPEC.limits().get("timestampToleranceSeconds");
   }
 
   @ParameterizedTest(name = "{0}")

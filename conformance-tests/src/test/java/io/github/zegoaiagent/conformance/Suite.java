@@ -13,9 +13,11 @@ final class Suite {
   static final Target TARGET = Targets.current();
   static final RawApi RAW = new RawApi(TARGET, SPEC);
 
-  /** Actions that read without changing anything; everything else may create or change resources. */
-  static final Set<String> READ_ONLY = Set.of("ListAgents", "QueryAgents", "QueryAgentInstanceStatus",
-      "GetAgentInstanceMsgList");
+  /**
+   * Actions that read without changing anything (the contract's {@code x-zego-read-only: true});
+   * everything else may create or change resources.
+   */
+  static final Set<String> READ_ONLY = SPEC.readOnlyActions();
 
   /** An AgentInstanceId no target has issued. */
   static final String UNKNOWN_INSTANCE = "9".repeat(19);

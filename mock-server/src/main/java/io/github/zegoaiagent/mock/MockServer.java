@@ -4,6 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.zegoaiagent.mock.config.CallbackSettings;
+import io.github.zegoaiagent.mock.config.HttpSettings;
+import io.github.zegoaiagent.mock.config.LlmForwardSettings;
+import io.github.zegoaiagent.mock.internal.llm.ForwardPolicy;
+import io.github.zegoaiagent.mock.internal.llm.LlmContract;
+import io.github.zegoaiagent.mock.internal.llm.LlmForwarder;
+import io.github.zegoaiagent.mock.internal.llm.LlmRequestBuilder;
+import io.github.zegoaiagent.mock.internal.simulate.ConversationClock;
+import io.github.zegoaiagent.mock.internal.simulate.LlmTurns;
 import io.github.zegoaiagent.mock.internal.callback.CallbackDispatcher;
 import io.github.zegoaiagent.mock.values.CallbackStats;
 import io.github.zegoaiagent.mock.internal.control.ControlHttpHandler;
@@ -86,8 +95,8 @@ public final class MockServer implements AutoCloseable, MockControl {
   private final URI baseUrl;
   private final SecretMasker masker;
   private final ClockTimer timer;
-  private final io.github.zegoaiagent.mock.internal.llm.LlmForwarder llmForwarder;
-  private final io.github.zegoaiagent.mock.internal.simulate.ConversationClock conversationClock;
+  private final LlmForwarder llmForwarder;
+  private final ConversationClock conversationClock;
 
   private MockServer(MockServerConfig config) throws IOException {
     this.config = config;
@@ -98,35 +107,30 @@ public final class MockServer implements AutoCloseable, MockControl {
     Map<String, ActionHandler.Action<CallContext>> table = ActionHandler.table();
     Map<String, String> schemaPaths = new LinkedHashMap<>();
     table.values().forEach(a -> schemaPaths.put(a.name(), a.requestPath()));
-    this.masker = new SecretMasker(mapper, io.github.zegoaiagent.mock.internal.validate.Contract.load().root(), schemaPaths);
-    this.journal = new RequestJournal(config.journalSize(), config.journalBytes());
-    this.rateLimiter = new RateLimiter(config.qpsLimit());
-    this.gateway = new Gateway(table.keySet(), config.credentials(), config.clock(),
-        config.timestampToleranceSeconds(), config.strict());
-    this.timer = new ClockTimer(config.clock());
-    this.callbacks = new CallbackDispatcher(mapper, timer, config.callbackUrl(),
-        config.callbackSecret(), config.callbackRetryDelays(), config.callbackTimeout(),
-        config.callbackQueueSize(), config.recordedEventsSize(), CallbackDispatcher.DEFAULT_PARALLELISM);
+    this.masker = new SecretMasker(mapper, io.github.zegoaiagent.mock.internal.validate.Contract.load().model());
+    this.journal = new RequestJournal(config.caps().journalSize(), config.caps().journalBytes());
+    this.rateLimiter = new RateLimiter(config.gateway().qpsLimit());
+    this.gateway = new Gateway(table.keySet(), config.credentials(), clock(),
+        config.gateway().timestampToleranceSeconds(), config.gateway().strict());
+    this.timer = new ClockTimer(clock());
+    CallbackSettings cb = config.callbacks();
+    this.callbacks = new CallbackDispatcher(mapper, timer, cb.url(), cb.secret(), cb.retryDelays(), cb.timeout(),
+        cb.queueSize(), config.caps().recordedEventsSize(), CallbackDispatcher.DEFAULT_PARALLELISM);
     LlmForwardSettings f = config.llmForward();
-    io.github.zegoaiagent.mock.internal.llm.LlmContract llmContract =
-        io.github.zegoaiagent.mock.internal.llm.LlmContract.load();
-    this.llmForwarder = new io.github.zegoaiagent.mock.internal.llm.LlmForwarder(
-        new io.github.zegoaiagent.mock.internal.llm.ForwardPolicy(f.enabled(), f.allowHosts(),
-            f.timeout(), f.maxLineBytes(), f.maxStreamBytes()), llmContract);
-    this.simulator = new Simulator(config, state, mapper, callbacks,
-        new io.github.zegoaiagent.mock.internal.simulate.LlmTurns(llmForwarder,
-            new io.github.zegoaiagent.mock.internal.llm.LlmRequestBuilder(llmContract), state,
-            () -> config.clock().millis()));
-    this.conversationClock = new io.github.zegoaiagent.mock.internal.simulate.ConversationClock(
-        config.clock(), simulator, llmForwarder, this::tick);
+    LlmContract llmContract = LlmContract.of(io.github.zegoaiagent.mock.internal.validate.Contract.load().model());
+    this.llmForwarder = new LlmForwarder(new ForwardPolicy(f.enabled(), f.allowHosts(), f.timeout(),
+        f.maxLineBytes(), f.maxStreamBytes()), llmContract);
+    this.simulator = new Simulator(new SimulationView(config), state, mapper, callbacks,
+        new LlmTurns(llmForwarder, new LlmRequestBuilder(llmContract), state, () -> clock().millis()));
+    this.conversationClock = new ConversationClock(clock(), simulator, llmForwarder, this::tick);
     ResponseEncoder encoder = new ResponseEncoder(mapper);
     RequestValidator validator = new RequestValidator(schemaPaths);
     validator.warmUpInBackground();
     RequestPipeline pipeline = new RequestPipeline(table, gateway, faults, rateLimiter,
         new BodyDecoder(mapper), validator, mapper, simulator, encoder,
-        journal, config.clock(), config.maxBodyBytes(), masker);
-    ControlHttpHandler control = config.controlApiEnabled()
-        ? new ControlHttpHandler(this, mapper, config.controlApiRemoteAllowed()) : null;
+        journal, clock(), config.http().maxBodyBytes(), masker, RequestLog.of(config.log()));
+    ControlHttpHandler control = config.http().controlApiEnabled()
+        ? new ControlHttpHandler(this, mapper, config.http().controlApiRemoteAllowed()) : null;
     Endpoints endpoints = new Endpoints(
         req -> {
           byte[] envelope = pipeline.handle(req);
@@ -138,24 +142,24 @@ public final class MockServer implements AutoCloseable, MockControl {
         e -> encoder.error(Codes.SYSTEM_ERROR, "system error in the mock ("
             + e.getClass().getSimpleName() + "); please report it", encoder.nextRequestId()),
         timer::after);
-    HttpLimits l = config.httpLimits();
-    this.front = new HttpFront(config.bindAddress(), config.port(), config.threads(),
+    HttpSettings l = config.http();
+    this.front = new HttpFront(l.bindAddress(), l.port(), l.threads(),
         new FrontLimits(l.headerTimeout(), l.bodyTimeout(), l.idleTimeout(), l.maxConnections(),
-            l.maxRequestLineBytes(), l.maxHeaderBytes(), config.maxBodyBytes()),
+            l.maxRequestLineBytes(), l.maxHeaderBytes(), l.maxBodyBytes()),
         endpoints);
-    String host = config.bindAddress().equals("0.0.0.0") || config.bindAddress().equals("::")
-        ? "127.0.0.1" : config.bindAddress();
+    String host = l.bindAddress().equals("0.0.0.0") || l.bindAddress().equals("::")
+        ? "127.0.0.1" : l.bindAddress();
     if (host.contains(":")) {
       host = "[" + host + "]";
     }
     this.baseUrl = URI.create("http://" + host + ":" + front.port() + "/");
-    if (config.clock().isRunning() && !config.autoTick().isZero()) {
+    if (clock().isRunning() && !config.simulation().autoTick().isZero()) {
       ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "zego-mock-clock");
         t.setDaemon(true);
         return t;
       });
-      long p = config.autoTick().toMillis();
+      long p = config.simulation().autoTick().toMillis();
       ticker.scheduleAtFixedRate(this::tick, p, p, TimeUnit.MILLISECONDS);
     } else {
       ticker = null;
@@ -181,8 +185,8 @@ public final class MockServer implements AutoCloseable, MockControl {
     try {
       return new MockServer(config);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the mock on " + config.bindAddress() + ":"
-          + config.port(), e);
+      throw new UncheckedIOException("cannot start the mock on " + config.http().bindAddress() + ":"
+          + config.http().port(), e);
     }
   }
 
@@ -198,7 +202,7 @@ public final class MockServer implements AutoCloseable, MockControl {
 
   /**
    * @return HTTP connections open now (kept-alive, in progress or not yet timed out); at most
-   *     {@link HttpLimits#maxConnections()}
+   *     {@link HttpSettings#maxConnections()}
    */
   public int openConnections() {
     return front.openConnections();
@@ -218,13 +222,13 @@ public final class MockServer implements AutoCloseable, MockControl {
   /** @return whether strict nonce checks are on */
   @Override
   public boolean strictNonces() {
-    return config.strict();
+    return config.gateway().strict();
   }
 
   /** @return where callbacks are delivered, or null */
   @Override
   public URI callbackUrl() {
-    return config.callbackUrl();
+    return config.callbacks().url();
   }
 
   /** @return the first configured AppId */
@@ -239,7 +243,7 @@ public final class MockServer implements AutoCloseable, MockControl {
 
   /** @return the simulation clock */
   public MockClock clock() {
-    return config.clock();
+    return config.simulation().clock();
   }
 
   /**
@@ -323,7 +327,7 @@ public final class MockServer implements AutoCloseable, MockControl {
   private void tick() {
     try {
       synchronized (state) {
-        simulator.tick(config.clock().millis());
+        simulator.tick(clock().millis());
       }
     } catch (RuntimeException e) {
       // The auto-ticker must survive a bug; the next request reports it as 410000001.

@@ -4,25 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.internal.error.Codes;
-import io.github.zegoaiagent.mock.junit.MockServerExtension;
+import io.github.zegoaiagent.mock.junit.ZegoMockTest;
+import io.github.zegoaiagent.mock.junit.ZegoMockConfigurer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** RegisterAgent, UpdateAgent, UnregisterAgent, ListAgents, QueryAgents. */
+@ZegoMockTest(callbacks = false, configure = AgentsTest.Config.class)
 class AgentsTest {
+  /** The mock of this class: the test defaults plus its own settings. */
+  static final class Config implements ZegoMockConfigurer {
+    @Override
+    public void configure(MockServerConfig.Builder b) {
+      TestServers.defaults(b).maxAgents(12);
+    }
+  }
+
   static MockServer server;
   static RawApi api;
 
-  // One server per class, reset before each test: the module's own JUnit extension.
-  @RegisterExtension
-  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().maxAgents(12).build());
-
   @BeforeAll
-  static void bind() {
-    server = MOCK.server();
+  static void bind(MockServer mock) {
+    server = mock;
     api = new RawApi(server);
   }
 

@@ -167,7 +167,7 @@ class CallbackTest {
     failuresLeft.set(100);
     URI url = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/cb");
     try (MockServer server = MockServer.start(TestServers.config().callbackUrl(url).callbackSecret(CALLBACK_SECRET).build())) {
-      List<Duration> delays = server.config().callbackRetryDelays(); // 2, 4, 8, 16, 32 s from the contract
+      List<Duration> delays = server.config().callbacks().retryDelays(); // 2, 4, 8, 16, 32 s from the contract
       RawApi api = new RawApi(server);
       api.ok("RegisterAgent", Bodies.agent("cb"));
       api.ok("CreateAgentInstance", Bodies.instance("cb", "1"));
@@ -242,7 +242,7 @@ class CallbackTest {
 
   @Test
   void defaultRetryDelaysComeFromTheSpec() {
-    assertThat(MockServerConfig.builder().build().callbackRetryDelays()).containsExactly(
+    assertThat(MockServerConfig.builder().build().callbacks().retryDelays()).containsExactly(
         Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(32));
   }
 }

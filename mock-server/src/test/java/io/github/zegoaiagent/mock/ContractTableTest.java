@@ -2,7 +2,8 @@ package io.github.zegoaiagent.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.zegoaiagent.contract.Action;
+import io.github.zegoaiagent.contract.ZegoContract;
 import io.github.zegoaiagent.mock.internal.error.Codes;
 import io.github.zegoaiagent.mock.internal.gateway.Signatures;
 import io.github.zegoaiagent.mock.internal.generated.ActionHandler;
@@ -10,30 +11,24 @@ import io.github.zegoaiagent.mock.internal.simulate.CallContext;
 import io.github.zegoaiagent.mock.internal.validate.Contract;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The generated action table, the code constants and the signature agree with the contract. */
 class ContractTableTest {
-  final JsonNode spec = Contract.load().root();
+  final ZegoContract contract = Contract.load().model();
 
   @Test
   void tableHasEveryActionOfTheSpec() {
-    TreeSet<String> specActions = new TreeSet<>();
-    spec.path("paths").forEach(p -> specActions.add(p.path("post").path("x-zego-action").asText()));
     Map<String, ActionHandler.Action<CallContext>> table = ActionHandler.table();
-    assertThat(new TreeSet<>(table.keySet())).isEqualTo(specActions).hasSize(19);
+    assertThat(table.keySet()).containsExactlyInAnyOrderElementsOf(contract.actions().stream().map(Action::name).toList());
     table.values().forEach(a -> {
-      JsonNode op = spec.path("paths").path("/" + a.name()).path("post");
-      assertThat(a.operationId()).isEqualTo(op.path("operationId").asText());
-      assertThat(a.liveDigitalHumanAllowed()).isEqualTo("allowed".equals(op.path("x-zego-live-digital-human").asText()));
-      List<Integer> errors = new ArrayList<>();
-      op.path("x-zego-errors").forEach(e -> errors.add(e.asInt()));
-      assertThat(a.errorCodes()).isEqualTo(errors);
-      assertThat(spec.at(a.requestPath()).isMissingNode()).as(a.requestPath()).isFalse();
+      Action action = contract.action(a.name());
+      assertThat(a.operationId()).isEqualTo(action.operationId());
+      assertThat(a.liveDigitalHumanAllowed()).isEqualTo(action.liveDigitalHumanAllowed());
+      assertThat(a.errorCodes()).isEqualTo(action.errors());
+      assertThat(a.requestPath()).isEqualTo(action.request().pointer());
     });
   }
 
@@ -42,8 +37,8 @@ class ContractTableTest {
     int n = 0;
     for (Field f : Codes.class.getFields()) {
       if (Modifier.isStatic(f.getModifiers()) && f.getType() == int.class) {
-        JsonNode rc = Contract.load().returnCode(f.getInt(null));
-        assertThat(rc.path("name").asText()).as(f.getName()).isEqualTo(f.getName());
+        assertThat(Contract.load().returnCode(f.getInt(null))).as(f.getName())
+            .hasValueSatisfying(rc -> assertThat(rc.name()).isEqualTo(f.getName()));
         n++;
       }
     }

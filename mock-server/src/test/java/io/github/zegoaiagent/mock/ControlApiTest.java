@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.internal.control.LoopbackPolicy;
-import io.github.zegoaiagent.mock.junit.MockServerExtension;
+import io.github.zegoaiagent.mock.junit.ZegoMockTest;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,21 +12,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTTP control API under /_mock/ and who may use it. */
+@ZegoMockTest(callbacks = false, configure = TestServers.Defaults.class)
 class ControlApiTest {
   static MockServer server;
   static RawApi api;
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  // One server per class, reset before each test: the module's own JUnit extension.
-  @RegisterExtension
-  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().build());
-
   @BeforeAll
-  static void bind() {
-    server = MOCK.server();
+  static void bind(MockServer mock) {
+    server = mock;
     api = new RawApi(server);
   }
 
@@ -120,6 +116,83 @@ class ControlApiTest {
     assertThat(control("PUT", "faults", "{}").statusCode()).isEqualTo(405);
     assertThat(control("GET", "instances/123/user", null).statusCode()).isEqualTo(405);
     assertThat(control("GET", "instances/1/2/3", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void statusesFollowTheDocument() throws Exception {
+    // 405 carries Allow with every method the path takes.
+    HttpResponse<String> wrong = control("PUT", "faults", "{}");
+    assertThat(wrong.headers().firstValue("Allow")).hasValue("GET, POST, DELETE");
+    assertThat(control("POST", "health", null).headers().firstValue("Allow")).hasValue("GET");
+    assertThat(control("GET", "nope", null).headers().firstValue("Allow")).isEmpty();
+    // 400 names the field and the rule, from the document's schema.
+    HttpResponse<String> notInt = control("POST", "clock/advance", "{\"millis\":\"soon\"}");
+    assertThat(notInt.statusCode()).isEqualTo(400);
+    // The message mock-server/README.md quotes.
+    assertThat(json(notInt).path("error").asText())
+        .isEqualTo("body of POST /_mock/clock/advance: millis: string found, integer expected");
+    assertThat(json(control("POST", "faults", "{}")).path("error").asText())
+        .isEqualTo("body of POST /_mock/faults: required property 'action' not found");
+    HttpResponse<String> missing = control("POST", "faults", "{\"count\":1}");
+    assertThat(json(missing).path("error").asText()).contains("action");
+    HttpResponse<String> typo = control("POST", "instances/1/user", "{\"presnt\":false}");
+    assertThat(typo.statusCode()).isEqualTo(400);
+    assertThat(json(typo).path("error").asText()).contains("presnt");
+    HttpResponse<String> negativeCount = control("POST", "faults", "{\"action\":\"ListAgents\",\"count\":0}");
+    assertThat(json(negativeCount).path("error").asText()).contains("count").contains("1");
+    HttpResponse<String> tooBig = control("POST", "qps-limit", "{\"limit\":99999999999}");
+    assertThat(tooBig.statusCode()).isEqualTo(400);
+    assertThat(json(tooBig).path("error").asText()).isNotBlank();
+    assertThat(control("POST", "clock/advance", "null").statusCode()).isEqualTo(400);
+    RawHttp.Response badEscape = RawHttp.exchange(server.baseUrl().getPort(), RawHttp.request("GET",
+        "/_mock/instances/%zz".getBytes(java.nio.charset.StandardCharsets.US_ASCII), java.util.List.of(), new byte[0],
+        RawHttp.Framing.NONE));
+    assertThat(badEscape.status()).isEqualTo(400);
+    assertThat(new String(badEscape.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("percent-escape");
+    // A body larger than the control API's cap.
+    assertThat(control("POST", "llm-reply", "{\"reply\":\"" + "x".repeat(70_000) + "\"}").statusCode()).isEqualTo(400);
+    // reset takes no body: whatever comes is ignored.
+    assertThat(control("POST", "reset", "{not json").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aBugIs500AndNever400() throws Exception {
+    // A MockControl whose every method throws: what the router makes of each exception type.
+    java.util.function.Function<RuntimeException, io.github.zegoaiagent.mock.internal.control.MockControl> throwing = ex ->
+        (io.github.zegoaiagent.mock.internal.control.MockControl) java.lang.reflect.Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {io.github.zegoaiagent.mock.internal.control.MockControl.class},
+            (proxy, method, args) -> {
+              throw ex;
+            });
+    InetSocketAddress loop = new InetSocketAddress("127.0.0.1", 1);
+    for (RuntimeException bug : new RuntimeException[] {new IllegalArgumentException("x"), new NullPointerException(),
+        new IllegalStateException("y"), new java.util.NoSuchElementException("z")}) {
+      var handler = new io.github.zegoaiagent.mock.internal.control.ControlHttpHandler(throwing.apply(bug), RawApi.JSON, false);
+      var a = handler.answer("GET", "/_mock/agents", loop, new byte[0], false);
+      assertThat(a.status()).as("%s from agents()", bug).isEqualTo(500);
+      assertThat(RawApi.JSON.readTree(a.body()).path("error").asText()).contains("bug").contains(bug.getClass().getSimpleName());
+    }
+    // The same exceptions where they mean the caller's mistake: 404 and 409, as documented.
+    var gone = new io.github.zegoaiagent.mock.internal.control.ControlHttpHandler(
+        throwing.apply(new java.util.NoSuchElementException("no running instance 7")), RawApi.JSON, false);
+    assertThat(gone.answer("GET", "/_mock/instances/7", loop, new byte[0], false).status()).isEqualTo(404);
+    var full = new io.github.zegoaiagent.mock.internal.control.ControlHttpHandler(
+        throwing.apply(new IllegalStateException("at most 1000 faults can be planned")), RawApi.JSON, false);
+    assertThat(full.answer("POST", "/_mock/faults", loop, "{\"action\":\"ListAgents\"}".getBytes(), false).status()).isEqualTo(409);
+  }
+
+  @Test
+  void aFullFaultPlanIs409NotABug() throws Exception {
+    int planned = 0;
+    HttpResponse<String> r;
+    do {
+      r = control("POST", "faults", "{\"action\":\"ListAgents\",\"count\":1,\"code\":410000001}");
+      planned++;
+    } while (r.statusCode() == 200 && planned < 5_000);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+    assertThat(json(r).path("error").asText()).contains("faults");
+    assertThat(server.faults()).hasSize(planned - 1);
+    control("DELETE", "faults", null);
   }
 
   @Test

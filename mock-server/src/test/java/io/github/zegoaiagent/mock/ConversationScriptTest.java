@@ -35,7 +35,7 @@ class ConversationScriptTest {
     llm = LocalLlmServer.start();
     server = MockServer.start(TestServers.config().speechPerCharacter(Duration.ofMillis(PER_CHAR))
         .llmThinkTime(Duration.ofMillis(THINK))
-        .llmForward(LlmForwardSettings.loopback().withTimeout(Duration.ofSeconds(5))).build());
+        .llmForward(true).llmTimeout(Duration.ofSeconds(5)).build());
     api = new RawApi(server);
   }
 

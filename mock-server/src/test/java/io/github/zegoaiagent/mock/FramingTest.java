@@ -171,9 +171,9 @@ class FramingTest {
 
   @Test
   void tooLongRequestLineAndHeadersGet414And431() throws IOException {
-    int line = HttpLimits.defaults().maxRequestLineBytes();
+    int line = MockServerConfig.builder().build().http().maxRequestLineBytes();
     refused("POST /?x=" + "a".repeat(line) + " HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", 414);
-    int headers = HttpLimits.defaults().maxHeaderBytes();
+    int headers = MockServerConfig.builder().build().http().maxHeaderBytes();
     refused(post("ListAgents", "X-Big: " + "b".repeat(headers) + "\r\nContent-Length: 2\r\n", "{}"), 431);
   }
 
@@ -254,7 +254,7 @@ class FramingTest {
 
   @Test
   void aBodyOverTheCapIsAnsweredAfterTheGatewayAndTheConnectionCloses() throws IOException {
-    int cap = mock.config().maxBodyBytes();
+    int cap = mock.config().http().maxBodyBytes();
     try (Wire w = new Wire(mock.port())) {
       w.send(post("ListAgents", "Content-Length: " + (cap + 1) + "\r\n", ""));
       Wire.Answer a = w.read();

@@ -8,7 +8,7 @@ package io.github.zegoaiagent.mock;
  * control endpoint.
  */
 final class FrontRules {
-  /** The default of {@code HttpLimits.maxRequestLineBytes}, as the README states it. */
+  /** The default of {@code HttpSettings.maxRequestLineBytes}, as the README states it. */
   static final int MAX_REQUEST_LINE = 64 * 1024;
 
   private FrontRules() {

@@ -4,29 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.internal.error.Codes;
-import io.github.zegoaiagent.mock.junit.MockServerExtension;
+import io.github.zegoaiagent.mock.junit.ZegoMockTest;
+import io.github.zegoaiagent.mock.junit.ZegoMockConfigurer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every gateway code, in the documented order, through real HTTP. */
+@ZegoMockTest(callbacks = false, configure = GatewayTest.Config.class)
 class GatewayTest {
+  /** The mock of this class: the test defaults plus its own settings. */
+  static final class Config implements ZegoMockConfigurer {
+    @Override
+    public void configure(MockServerConfig.Builder b) {
+      TestServers.defaults(b).credential(42L, "other-secret");
+    }
+  }
+
   static MockServer server;
   static RawApi api;
   static final String SECRET = "0123456789abcdef0123456789abcdef";
   static final long APP = 1234567890L;
 
-  // One server per class, reset before each test: the module's own JUnit extension.
-  @RegisterExtension
-  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().credential(42L, "other-secret").build());
-
   @BeforeAll
-  static void bind() {
-    server = MOCK.server();
+  static void bind(MockServer mock) {
+    server = mock;
     api = new RawApi(server);
   }
 

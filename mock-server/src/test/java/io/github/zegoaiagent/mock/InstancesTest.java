@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.internal.error.Codes;
-import io.github.zegoaiagent.mock.junit.MockServerExtension;
+import io.github.zegoaiagent.mock.junit.ZegoMockTest;
+import io.github.zegoaiagent.mock.junit.ZegoMockConfigurer;
 import io.github.zegoaiagent.mock.values.InstanceKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,22 +15,26 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Instance lifecycle: create (three kinds), uniqueness, limits, update, delete, expiry. */
+@ZegoMockTest(callbacks = false, configure = InstancesTest.Config.class)
 class InstancesTest {
+  /** The mock of this class: the test defaults plus its own settings. */
+  static final class Config implements ZegoMockConfigurer {
+    @Override
+    public void configure(MockServerConfig.Builder b) {
+      TestServers.defaults(b).maxConcurrentInstances(3)
+          .maxConcurrentDigitalHumans(2);
+    }
+  }
+
   static MockServer server;
   static RawApi api;
   static final String DH = ",\"DigitalHuman\":{\"DigitalHumanId\":\"63c3aa64-1d80-4b04-a0be-1c65614eb7eb\",\"ConfigId\":\"web\"}";
 
-  // One server per class, reset before each test: the module's own JUnit extension.
-  @RegisterExtension
-  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().maxConcurrentInstances(3)
-        .maxConcurrentDigitalHumans(2).build());
-
   @BeforeAll
-  static void bind() {
-    server = MOCK.server();
+  static void bind(MockServer mock) {
+    server = mock;
     api = new RawApi(server);
   }
 
@@ -80,10 +85,10 @@ class InstancesTest {
 
   @Test
   void defaultConcurrencyLimitComesFromTheSpec() {
-    assertThat(MockServerConfig.builder().build().maxConcurrentInstances()).isEqualTo(10);
-    assertThat(MockServerConfig.builder().build().enqueueMax()).isEqualTo(5);
-    assertThat(MockServerConfig.builder().build().qpsLimit()).isEqualTo(10);
-    assertThat(MockServerConfig.builder().build().timestampToleranceSeconds()).isEqualTo(600);
+    assertThat(MockServerConfig.builder().build().limits().maxConcurrentInstances()).isEqualTo(10);
+    assertThat(MockServerConfig.builder().build().limits().enqueueMax()).isEqualTo(5);
+    assertThat(MockServerConfig.builder().build().gateway().qpsLimit()).isEqualTo(10);
+    assertThat(MockServerConfig.builder().build().gateway().timestampToleranceSeconds()).isEqualTo(600);
   }
 
   @Test

@@ -39,7 +39,7 @@ class LlmForwardingTest {
     llm = LocalLlmServer.start();
     server = MockServer.start(TestServers.config().speechPerCharacter(Duration.ofMillis(10))
         .llmThinkTime(Duration.ofMillis(500))
-        .llmForward(LlmForwardSettings.loopback().withTimeout(Duration.ofSeconds(2))).build());
+        .llmForward(true).llmTimeout(Duration.ofSeconds(2)).build());
     api = new RawApi(server);
   }
 
@@ -328,8 +328,8 @@ class LlmForwardingTest {
 
   @Test
   void aHostOffTheAllowListIsNeverCalled() throws Exception {
-    try (MockServer narrow = MockServer.start(TestServers.config().llmForward(
-        LlmForwardSettings.loopback().withAllowHosts(List.of("llm.example"))).build())) {
+    try (MockServer narrow = MockServer.start(TestServers.config().llmForward(true)
+        .llmAllowHosts(List.of("llm.example")).build())) {
       RawApi a = new RawApi(narrow);
       a.ok("RegisterAgent", "{\"AgentId\":\"a\",\"Name\":\"A\",\"LLM\":" + llmConfig("") + ",\"TTS\":" + Bodies.TTS + "}");
       String i = a.ok("CreateAgentInstance", Bodies.instance("a", "8", ",\"CallbackConfig\":{\"LLMResult\":1}"))

@@ -49,7 +49,7 @@ class MockServerExtensionBeforeAllTest {
   @Test
   void deliversToTheReceiverStartedInBeforeAll(MockServer server) throws Exception {
     assertThat(server).isSameAs(mock.server());
-    assertThat(server.config().callbackUrl().getPort()).isEqualTo(receiver.getAddress().getPort());
+    assertThat(server.config().callbacks().url().getPort()).isEqualTo(receiver.getAddress().getPort());
     RawApi api = new RawApi(server);
     api.ok("RegisterAgent", Bodies.agent("ba"));
     String id = api.ok("CreateAgentInstance", Bodies.instance("ba", "1")).path("AgentInstanceId").asText();

@@ -4,26 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.internal.error.Codes;
-import io.github.zegoaiagent.mock.junit.MockServerExtension;
+import io.github.zegoaiagent.mock.junit.ZegoMockTest;
+import io.github.zegoaiagent.mock.junit.ZegoMockConfigurer;
 import io.github.zegoaiagent.mock.values.Fault;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Per-action QPS limit (410001029) and fault injection. */
+@ZegoMockTest(callbacks = false, configure = QpsAndFaultsTest.Config.class)
 class QpsAndFaultsTest {
+  /** The mock of this class: the test defaults plus its own settings. */
+  static final class Config implements ZegoMockConfigurer {
+    @Override
+    public void configure(MockServerConfig.Builder b) {
+      TestServers.defaults(b).qpsLimit(3);
+    }
+  }
+
   static MockServer server;
   static RawApi api;
 
-  // One server per class, reset before each test: the module's own JUnit extension.
-  @RegisterExtension
-  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().qpsLimit(3).build());
-
   @BeforeAll
-  static void bind() {
-    server = MOCK.server();
+  static void bind(MockServer mock) {
+    server = mock;
     api = new RawApi(server);
   }
 

@@ -137,11 +137,11 @@ public final class RawApi {
   }
 
   static boolean allowed(String action, int code) {
-    JsonNode rc = Contract.load().returnCode(code);
-    if (rc.isMissingNode()) {
+    var rc = Contract.load().returnCode(code).orElse(null);
+    if (rc == null) {
       return false;
     }
-    if ("gateway".equals(rc.path("layer").asText()) || "all".equals(rc.path("scope").asText())) {
+    if ("gateway".equals(rc.layer()) || rc.anyAction()) {
       return true;
     }
     Map<String, ActionHandler.Action<CallContext>> t = ActionHandler.table();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.internal.generated.ActionHandler;
-import io.github.zegoaiagent.mock.junit.MockServerExtension;
+import io.github.zegoaiagent.mock.junit.ZegoMockTest;
 import io.github.zegoaiagent.mock.internal.error.Codes;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,23 +12,19 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bad input of every kind gets HTTP 200, an envelope and the documented Code (README "Gateway
  * answers"): never a 5xx, a hang, or the 410000001 a crash would answer.
  */
+@ZegoMockTest(callbacks = false, configure = TestServers.Defaults.class)
 class RobustnessTest {
   static MockServer server;
   static RawApi api;
 
-  // One server per class, reset before each test: the module's own JUnit extension.
-  @RegisterExtension
-  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().build());
-
   @BeforeAll
-  static void bind() {
-    server = MOCK.server();
+  static void bind(MockServer mock) {
+    server = mock;
     api = new RawApi(server);
   }
 

@@ -51,10 +51,7 @@ class SecretMaskingTest {
 
   @Test
   void secretPathsComeFromTheContract() {
-    Map<String, String> schemas = new java.util.LinkedHashMap<>();
-    io.github.zegoaiagent.mock.internal.generated.ActionHandler.table().values()
-        .forEach(a -> schemas.put(a.name(), a.requestPath()));
-    SecretMasker m = new SecretMasker(RawApi.JSON, Contract.load().root(), schemas);
+    SecretMasker m = new SecretMasker(RawApi.JSON, Contract.load().model());
     assertThat(m.paths("RegisterAgent")).contains(List.of("LLM", "ApiKey"), List.of("TTS", "Params", "app"));
     assertThat(m.paths("CreateAgentInstance")).contains(List.of("LLM", "ApiKey"), List.of("TTS", "Params", "app"));
     assertThat(m.paths("ListAgents")).isEmpty();

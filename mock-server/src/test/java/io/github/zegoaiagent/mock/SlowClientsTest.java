@@ -38,8 +38,8 @@ class SlowClientsTest {
   @BeforeEach
   void start() {
     mock = MockServer.start(TestServers.config().threads(1)
-        .httpLimits(HttpLimits.builder().headerTimeout(Duration.ofSeconds(4)).bodyTimeout(Duration.ofSeconds(4))
-            .idleTimeout(Duration.ofSeconds(5)).build())
+        .headerTimeout(Duration.ofSeconds(4)).bodyTimeout(Duration.ofSeconds(4))
+            .idleTimeout(Duration.ofSeconds(5))
         .build());
   }
 

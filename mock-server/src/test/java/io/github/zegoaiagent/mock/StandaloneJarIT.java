@@ -71,6 +71,38 @@ class StandaloneJarIT {
       VendorSampleFlow.assertJournalMarks(VendorSampleFlow.journal(base), "vendor_sample");
       assertThat(api.send("POST", "/?Action=Nope", "{}").path("Code").asInt()).isEqualTo(100000006 + 1);
 
+      // The request log (default on standalone): one line per request, time, Action, Code, ms.
+      Pattern logLine = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z (\\w+) Code (\\d+) \\d+\\.\\d ms");
+      long deadlineLog = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      List<String> logged = new ArrayList<>();
+      while (System.nanoTime() < deadlineLog) {
+        logged.clear();
+        synchronized (lines) {
+          lines.stream().filter(l -> logLine.matcher(l).matches()).forEach(logged::add);
+        }
+        if (logged.stream().anyMatch(l -> l.contains(" Nope Code "))) {
+          break;
+        }
+        Thread.sleep(50);
+      }
+      for (String action : ActionHandler.table().keySet()) {
+        assertThat(logged).as("a log line for %s in %s", action, lines).anyMatch(l -> l.contains(" " + action + " Code 0 "));
+      }
+      assertThat(logged).anyMatch(l -> l.contains(" Nope Code " + (100000006 + 1) + " "));
+      synchronized (lines) {
+        assertThat(lines.stream().filter(l -> l.contains(secret.group(1))))
+            .as("the ServerSecret is printed once, in the banner").hasSize(1);
+      }
+      // The control client works on the process like on an embedded mock: only the URL differs.
+      io.github.zegoaiagent.mock.control.MockControlClient control = io.github.zegoaiagent.mock.control.MockControlClient.of(base);
+      assertThat(control.info().getAppIds()).containsExactly(777L);
+      assertThat(control.journal()).isNotEmpty();
+      long before = control.clock().getMillis();
+      assertThat(control.advanceClock(new io.github.zegoaiagent.mock.control.model.ClockAdvance().millis(1_000L)).getMillis())
+          .isGreaterThanOrEqualTo(before + 1_000);
+      assertThat(control.reset().getReset()).isTrue();
+      assertThat(control.journal()).isEmpty();
+
       p.toHandle().destroy(); // SIGTERM (Process.destroy() would also close our end of stdout)
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
       reader.join(5000);
@@ -79,5 +111,27 @@ class StandaloneJarIT {
     } finally {
       p.destroyForcibly();
     }
+  }
+
+  /**
+   * Netty and picocli (the CLI) live relocated inside the module's own jar, the one embedders
+   * depend on, and its published (dependency-reduced) pom lists neither: a user's own Netty or
+   * picocli never meets ours.
+   */
+  @Test
+  void thirdPartyCodeIsRelocatedAndAbsentFromThePublishedPom() throws Exception {
+    File dir = new File(System.getProperty("mock.standalone.jar", "target/zego-aiagent-mock-server.jar")).getParentFile();
+    File[] thin = dir.listFiles((d, n) -> n.matches("zego-aiagent-mock-server-[0-9.]+\\.jar"));
+    assertThat(thin).as("the module jar in %s", dir).hasSize(1);
+    List<String> entries = new ArrayList<>();
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(thin[0])) {
+      jar.stream().forEach(e -> entries.add(e.getName()));
+    }
+    assertThat(entries).noneMatch(n -> n.startsWith("picocli/") || n.startsWith("io/netty/"));
+    assertThat(entries).anyMatch(n -> n.startsWith("io/github/zegoaiagent/mock/shaded/picocli/CommandLine"));
+    assertThat(entries).anyMatch(n -> n.startsWith("io/github/zegoaiagent/mock/shaded/netty/"));
+    String pom = java.nio.file.Files.readString(new File(dir, "dependency-reduced-pom.xml").toPath());
+    String dependencies = pom.substring(pom.indexOf("<dependencies>"), pom.indexOf("</dependencies>"));
+    assertThat(dependencies).contains("jackson-databind").doesNotContain("picocli").doesNotContain("netty");
   }
 }

@@ -88,7 +88,7 @@ class StrictNonceTest {
     // Once those Timestamps leave the window, room is made again.
     clock.advance(Duration.ofSeconds(tolerance + 1));
     assertThat(code(() -> g.check(query("0000000000000004", Long.toString(nowSeconds()))))).isZero();
-    assertThat(Contract.load().returnCode(100000015).path("retryable").asBoolean())
+    assertThat(Contract.load().returnCode(100000015).orElseThrow().retryable())
         .as("the refusal is a documented, retryable code").isTrue();
   }
 

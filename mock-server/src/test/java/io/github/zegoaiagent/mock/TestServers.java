@@ -1,5 +1,6 @@
 package io.github.zegoaiagent.mock;
 
+import io.github.zegoaiagent.mock.junit.ZegoMockConfigurer;
 import io.github.zegoaiagent.mock.values.MockClock;
 import java.time.Instant;
 
@@ -16,6 +17,23 @@ final class TestServers {
         .credential(1234567890L, "0123456789abcdef0123456789abcdef")
         .qpsLimit(0)
         .threads(4);
+  }
+
+  /**
+   * The same settings for a {@code @ZegoMockTest} class (whose annotation already fixes the clock
+   * at {@link #START} and switches the QPS limit off): {@code configure = TestServers.Defaults.class},
+   * or a class's own configurer that calls {@link #defaults}.
+   */
+  static final class Defaults implements ZegoMockConfigurer {
+    @Override
+    public void configure(MockServerConfig.Builder b) {
+      defaults(b);
+    }
+  }
+
+  /** @param b a {@code @ZegoMockTest} configuration @return it, with the credential and threads above */
+  static MockServerConfig.Builder defaults(MockServerConfig.Builder b) {
+    return b.credential(1234567890L, "0123456789abcdef0123456789abcdef").threads(4);
   }
 
   static MockServer start() {

@@ -3,23 +3,19 @@ package io.github.zegoaiagent.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.zegoaiagent.mock.internal.error.Codes;
-import io.github.zegoaiagent.mock.junit.MockServerExtension;
+import io.github.zegoaiagent.mock.junit.ZegoMockTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Schema violations answer 410000003 naming the field and the spec's limit. */
+@ZegoMockTest(callbacks = false, configure = TestServers.Defaults.class)
 class ValidationTest {
   static MockServer server;
   static RawApi api;
 
-  // One server per class, reset before each test: the module's own JUnit extension.
-  @RegisterExtension
-  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().build());
-
   @BeforeAll
-  static void bind() {
-    server = MOCK.server();
+  static void bind(MockServer mock) {
+    server = mock;
     api = new RawApi(server);
   }
 

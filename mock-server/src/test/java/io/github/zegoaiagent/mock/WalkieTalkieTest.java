@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.internal.error.Codes;
-import io.github.zegoaiagent.mock.junit.MockServerExtension;
+import io.github.zegoaiagent.mock.junit.ZegoMockTest;
+import io.github.zegoaiagent.mock.junit.ZegoMockConfigurer;
 import io.github.zegoaiagent.mock.values.ContextMessage;
 import java.time.Duration;
 import java.util.List;
@@ -12,21 +13,25 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** CommunicationMode 2: StartListening / StopListening and the Sequence rules. */
+@ZegoMockTest(callbacks = false, configure = WalkieTalkieTest.Config.class)
 class WalkieTalkieTest {
+  /** The mock of this class: the test defaults plus its own settings. */
+  static final class Config implements ZegoMockConfigurer {
+    @Override
+    public void configure(MockServerConfig.Builder b) {
+      TestServers.defaults(b).speechPerCharacter(Duration.ofMillis(10));
+    }
+  }
+
   static MockServer server;
   static RawApi api;
   String id;
 
-  // One server per class, reset before each test: the module's own JUnit extension.
-  @RegisterExtension
-  static final MockServerExtension MOCK = MockServerExtension.with(() -> TestServers.config().speechPerCharacter(Duration.ofMillis(10)).build());
-
   @BeforeAll
-  static void bind() {
-    server = MOCK.server();
+  static void bind(MockServer mock) {
+    server = mock;
     api = new RawApi(server);
   }
 

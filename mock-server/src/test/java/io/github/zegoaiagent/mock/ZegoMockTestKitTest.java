@@ -3,6 +3,8 @@ package io.github.zegoaiagent.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.zegoaiagent.mock.control.MockControlClient;
+import io.github.zegoaiagent.mock.control.model.ClockAdvance;
 import io.github.zegoaiagent.mock.junit.CallbackSink;
 import io.github.zegoaiagent.mock.junit.ZegoMock;
 import io.github.zegoaiagent.mock.junit.ZegoMockTest;
@@ -55,6 +57,17 @@ class ZegoMockTestKitTest {
     assertThat(created.path("Signature").asText()).hasSize(40);
     assertThat(sink.rejected()).isZero();
     assertThat(sink.toString()).doesNotContain(mock.serverSecret());
+  }
+
+  @Test
+  void theControlClientSteersTheSameMock(ZegoMock mock, MockControlClient control) {
+    assertThat(control).isSameAs(mock.control());
+    assertThat(control.baseUrl()).isEqualTo(mock.baseUrl());
+    api(mock).ok("RegisterAgent", Bodies.agent("via-http"));
+    assertThat(control.agents()).extracting(a -> a.getAgentId()).containsExactly("via-http");
+    long before = mock.clock().millis();
+    control.advanceClock(new ClockAdvance().millis(90_000L));
+    assertThat(mock.clock().millis()).isEqualTo(before + 90_000L);
   }
 
   @Test

@@ -15,6 +15,8 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
+import io.github.zegoaiagent.contract.ContractException;
+import io.github.zegoaiagent.contract.ZegoContract;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -59,9 +61,11 @@ import java.util.regex.Pattern;
  *   <li>{@link #tolerance()}: the root {@code x-zego-tolerance} states its four rules, and every
  *       {@code x-zego-legacy} sits on a string enum with entries {@code {value, note}} whose value
  *       the enum does not already list (ADR 0004).
+ *   <li>{@link #extensions()}: every {@code x-zego-*} extension has its documented form, as the
+ *       typed model {@link ZegoContract} reads it (unknown extension names included).
  * </ul>
  *
- * <p>All checks except {@link #parsing()} read the raw YAML tree rather than the swagger-parser
+ * <p>All checks except {@link #parsing()}, {@link #tolerance()} and {@link #extensions()} read the raw YAML tree rather than the swagger-parser
  * model: they see the document exactly as written (extensions included) and still run when
  * swagger-parser rejects it. Only document-internal {@code $ref}s ({@code #/...}) are followed;
  * the contract is a single file.
@@ -88,7 +92,6 @@ public final class ContractChecks {
   private static final String JSON = "application/json";
   private static final Pattern ACTION_PATH = Pattern.compile("/[A-Z][A-Za-z0-9]*");
   private static final Pattern CODE = Pattern.compile("0|[1-9][0-9]*");
-  private static final Pattern UPPER_SNAKE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
   private static final Map<String, Pattern> LAYER_CODES = Map.of(
       "success", Pattern.compile("0"),
       "gateway", Pattern.compile("100000[0-9]{3}"),
@@ -171,6 +174,7 @@ public final class ContractChecks {
     all.addAll(returnCodes());
     all.addAll(servers());
     all.addAll(tolerance());
+    all.addAll(extensions());
     return List.copyOf(all);
   }
 
@@ -348,120 +352,74 @@ public final class ContractChecks {
     return List.copyOf(out);
   }
 
-  /** (f) {@code x-zego-return-codes} entries are well formed; {@code x-zego-errors} codes exist. */
+  /**
+   * (f) {@code x-zego-return-codes} entries are well formed and {@code x-zego-errors} codes exist
+   * (the forms as the typed model {@link ZegoContract} reads them), each code sits in its layer's
+   * range and no two codes share a name.
+   */
   public List<String> returnCodes() {
     if (loadError != null) {
       return List.of(loadError);
     }
     List<String> out = new ArrayList<>();
-    JsonNode codes = root.path("x-zego-return-codes");
-    if (!codes.isObject() || codes.isEmpty()) {
-      out.add("[return-codes] root x-zego-return-codes must be a non-empty map");
-    }
+    modelProblems().stream()
+        .filter(p -> p.contains("/x-zego-return-codes") || p.contains("/x-zego-errors"))
+        .forEach(p -> out.add("[return-codes] " + p));
     Set<String> names = new HashSet<>();
-    codes.fields().forEachRemaining(entry -> {
+    root.path("x-zego-return-codes").fields().forEachRemaining(entry -> {
       String code = entry.getKey();
-      JsonNode value = entry.getValue();
       String where = "[return-codes] code " + code;
-      if (!CODE.matcher(code).matches()) {
-        out.add(where + ": key is not a decimal code");
-      }
-      String name = value.path("name").asText("");
-      if (!UPPER_SNAKE.matcher(name).matches()) {
-        out.add(where + ": name '" + name + "' is not UPPER_SNAKE_CASE");
-      } else if (!names.add(name)) {
+      String name = entry.getValue().path("name").asText("");
+      if (!name.isEmpty() && !names.add(name)) {
         out.add(where + ": name " + name + " is used by another code");
       }
-      if (value.path("description").asText("").isBlank()) {
-        out.add(where + ": description is missing or empty");
-      }
-      if (!value.path("category").isTextual() || value.path("category").asText().isBlank()) {
-        out.add(where + ": category is missing or empty");
-      }
-      String layer = value.path("layer").asText("");
+      String layer = entry.getValue().path("layer").asText("");
       String rangeLayer = LAYER_CODES.entrySet().stream()
           .filter(e -> e.getValue().matcher(code).matches()).map(Map.Entry::getKey).findFirst().orElse(null);
-      if (!LAYER_CODES.containsKey(layer)) {
-        out.add(where + ": layer '" + layer + "' is not one of " + new TreeSet<>(LAYER_CODES.keySet()));
-      } else if (rangeLayer == null) {
+      if (!CODE.matcher(code).matches() || !LAYER_CODES.containsKey(layer)) {
+        return; // the model reports the key or the layer
+      }
+      if (rangeLayer == null) {
         out.add(where + ": code is outside the layer ranges (0 success, 100000xxx gateway, 4100xxxxx business)");
       } else if (!rangeLayer.equals(layer)) {
         out.add(where + ": layer is '" + layer + "' but the code is in the " + rangeLayer + " range");
       }
     });
-    for (Operation op : pathOperations()) {
-      JsonNode errors = op.at().node().path("x-zego-errors");
-      if (errors.isMissingNode()) {
-        continue;
-      }
-      if (!errors.isArray()) {
-        out.add("[return-codes] " + op.label() + " x-zego-errors is not a list");
-        continue;
-      }
-      for (JsonNode code : errors) {
-        if (!code.isIntegralNumber()) {
-          out.add("[return-codes] " + op.label() + " x-zego-errors entry " + code + " is not an integer");
-        } else if (!codes.has(code.asText())) {
-          out.add("[return-codes] " + op.label() + " x-zego-errors lists " + code + ", not in x-zego-return-codes");
-        }
-      }
-    }
     return out;
   }
 
   /**
    * (h) The tolerant face (ADR 0004): {@code x-zego-tolerance} states its rules, and every
    * {@code x-zego-legacy} is a list of {@code {value, note}} on a string enum that does not already
-   * list the value (the client template turns each into a deprecated constant).
+   * list the value (the client template turns each into a deprecated constant). The typed model
+   * ({@link ZegoContract}) checks both forms; this reports its findings about them.
    */
   public List<String> tolerance() {
     if (loadError != null) {
       return List.of(loadError);
     }
-    List<String> out = new ArrayList<>();
-    JsonNode rules = root.path("x-zego-tolerance");
-    if (!rules.path("nullMeansAbsent").isBoolean()) {
-      out.add("[tolerance] x-zego-tolerance.nullMeansAbsent must be true or false");
-    }
-    if (!"ignored".equals(rules.path("unknownProperties").asText()) && !"refused".equals(rules.path("unknownProperties").asText())) {
-      out.add("[tolerance] x-zego-tolerance.unknownProperties must be ignored or refused");
-    }
-    if (!"x-zego-legacy".equals(rules.path("legacyValues").asText())) {
-      out.add("[tolerance] x-zego-tolerance.legacyValues must name the extension x-zego-legacy");
-    }
-    if (!rules.path("openEnums").isBoolean()) {
-      out.add("[tolerance] x-zego-tolerance.openEnums must be true or false");
-    }
-    legacy(root, "#", out);
-    return out;
+    return modelProblems().stream()
+        .filter(p -> p.contains("/x-zego-tolerance") || p.contains("/x-zego-legacy"))
+        .map(p -> "[tolerance] " + p).toList();
   }
 
-  private static void legacy(JsonNode node, String at, List<String> out) {
-    if (node.has("x-zego-legacy")) {
-      JsonNode values = node.path("enum");
-      JsonNode legacy = node.get("x-zego-legacy");
-      if (!values.isArray() || values.isEmpty() || !values.get(0).isTextual()) {
-        out.add("[tolerance] " + at + " x-zego-legacy is not on a string enum");
-      }
-      if (!legacy.isArray() || legacy.isEmpty()) {
-        out.add("[tolerance] " + at + " x-zego-legacy is not a non-empty list");
-      }
-      for (JsonNode l : legacy) {
-        if (!l.path("value").isTextual() || l.path("note").asText("").isBlank()) {
-          out.add("[tolerance] " + at + " x-zego-legacy entry " + l + " needs a string value and a note");
-        }
-        for (JsonNode v : values) {
-          if (v.equals(l.path("value"))) {
-            out.add("[tolerance] " + at + " legacy value " + v + " is also in enum");
-          }
-        }
-      }
+  /**
+   * (i) Every {@code x-zego-*} extension has its documented form and no unknown one is used: what
+   * the typed model ({@link ZegoContract}) reports when it reads the document.
+   */
+  public List<String> extensions() {
+    if (loadError != null) {
+      return List.of(loadError);
     }
-    node.fields().forEachRemaining(e -> legacy(e.getValue(), at + "/" + e.getKey(), out));
-    if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        legacy(node.get(i), at + "/" + i, out);
-      }
+    return modelProblems().stream().map(p -> "[extensions] " + p).toList();
+  }
+
+  private List<String> modelProblems() {
+    try {
+      ZegoContract.parse(spec);
+      return List.of();
+    } catch (ContractException e) {
+      return e.problems();
     }
   }
 

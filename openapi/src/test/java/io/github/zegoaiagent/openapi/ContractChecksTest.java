@@ -39,7 +39,7 @@ class ContractChecksTest {
   void unreadableYamlIsOneViolationPerCheck() {
     ContractChecks checks = fixture("broken-yaml.yaml");
     for (List<String> violations : List.of(checks.operations(), checks.security(), checks.examples(),
-        checks.idFields(), checks.returnCodes(), checks.servers(), checks.tolerance())) {
+        checks.idFields(), checks.returnCodes(), checks.servers(), checks.tolerance(), checks.extensions())) {
       assertThat(violations).singleElement().asString()
           .startsWith("[load] cannot read ").contains("broken-yaml.yaml", "line 4, column 6").doesNotContain("\n");
     }
@@ -153,20 +153,18 @@ class ContractChecksTest {
   @Test
   void returnCodesReportsMalformedEntriesAndUnknownErrors() {
     assertThat(fixture("broken-return-codes.yaml").returnCodes()).containsExactlyInAnyOrder(
-        "[return-codes] code abc: key is not a decimal code",
-        "[return-codes] code abc: code is outside the layer ranges (0 success, 100000xxx gateway, 4100xxxxx business)",
-        "[return-codes] code 100000001: name 'appIdInvalid' is not UPPER_SNAKE_CASE",
+        "[return-codes] #/x-zego-return-codes/abc: key is not a decimal code that fits an int",
+        "[return-codes] #/x-zego-return-codes/100000001/name: 'appIdInvalid' is not an UPPER_SNAKE_CASE string",
         "[return-codes] code 100000001: layer is 'business' but the code is in the gateway range",
         "[return-codes] code 410001002: name SUCCESS is used by another code",
-        "[return-codes] code 410001002: description is missing or empty",
-        "[return-codes] code 410001002: category is missing or empty",
-        "[return-codes] code 410001003: layer 'fatal' is not one of [business, gateway, success]",
-        "[return-codes] code 100000002: category is missing or empty",
-        "[return-codes] code 200000000: code is outside the layer ranges"
-            + " (0 success, 100000xxx gateway, 4100xxxxx business)",
-        "[return-codes] POST /CreateAgentInstance x-zego-errors lists 410009999, not in x-zego-return-codes",
-        "[return-codes] POST /CreateAgentInstance x-zego-errors entry \"410001003\" is not an integer",
-        "[return-codes] POST /DeleteAgentInstance x-zego-errors is not a list");
+        "[return-codes] #/x-zego-return-codes/410001002/description: must be a non-empty string",
+        "[return-codes] #/x-zego-return-codes/410001002/category: must be a non-empty string",
+        "[return-codes] #/x-zego-return-codes/410001003/layer: must be one of [business, gateway, success]",
+        "[return-codes] #/x-zego-return-codes/100000002/category: must be a non-empty string",
+        "[return-codes] code 200000000: code is outside the layer ranges (0 success, 100000xxx gateway, 4100xxxxx business)",
+        "[return-codes] #/paths/~1CreateAgentInstance/post/x-zego-errors: lists 410009999, which is not in x-zego-return-codes",
+        "[return-codes] #/paths/~1CreateAgentInstance/post/x-zego-errors: entry \"410001003\" is not an integer",
+        "[return-codes] #/paths/~1DeleteAgentInstance/post/x-zego-errors: must be a list of return codes");
   }
 
   @Test
@@ -180,12 +178,31 @@ class ContractChecksTest {
   @Test
   void toleranceReportsMissingRulesAndMalformedLegacyValues() {
     assertThat(fixture("broken-tolerance.yaml").tolerance()).containsExactlyInAnyOrder(
-        "[tolerance] x-zego-tolerance.nullMeansAbsent must be true or false",
-        "[tolerance] x-zego-tolerance.unknownProperties must be ignored or refused",
-        "[tolerance] x-zego-tolerance.legacyValues must name the extension x-zego-legacy",
-        "[tolerance] #/components/schemas/Vendor legacy value \"B\" is also in enum",
-        "[tolerance] #/components/schemas/Vendor x-zego-legacy entry {\"value\":\"C\"} needs a string value and a note",
-        "[tolerance] #/components/schemas/Level x-zego-legacy is not on a string enum",
-        "[tolerance] #/components/schemas/Level x-zego-legacy entry {\"value\":2,\"note\":\"Not a string.\"} needs a string value and a note");
+        "[tolerance] #/x-zego-tolerance/nullMeansAbsent: must be true or false",
+        "[tolerance] #/x-zego-tolerance/unknownProperties: must be ignored or refused",
+        "[tolerance] #/x-zego-tolerance/legacyValues: must name the extension x-zego-legacy",
+        "[tolerance] #/components/schemas/Vendor/x-zego-legacy: legacy value \"B\" is also in enum",
+        "[tolerance] #/components/schemas/Vendor/x-zego-legacy: entry {\"value\":\"C\"} needs a string value and a note",
+        "[tolerance] #/components/schemas/Level/x-zego-legacy: is not on a string enum",
+        "[tolerance] #/components/schemas/Level/x-zego-legacy: entry {\"value\":2,\"note\":\"Not a string.\"} needs a string value and a note");
+  }
+
+  @Test
+  void extensionsReportsEveryExtensionOfTheWrongFormWithItsPointer() {
+    assertThat(fixture("broken-extensions.yaml").extensions())
+        .contains("[extensions] #/paths/~1ListAgents/post/x-zego-read-only: must be true or false",
+            "[extensions] #/components/schemas/Request/x-zego-exclusive: must be a list of at least two property names"
+                + " of this object schema")
+        .anyMatch(v -> v.startsWith("[extensions] #/x-zego-limitz: unknown extension x-zego-limitz"))
+        .allMatch(v -> v.startsWith("[extensions] #/"));
+  }
+
+  @Test
+  void extensionsReportsABrokenCustomLlmBlock() {
+    assertThat(fixture("broken-custom-llm.yaml").extensions())
+        .contains("[extensions] #/x-zego-custom-llm/method: must be an upper-case HTTP method",
+            "[extensions] #/x-zego-custom-llm/failures/invalidConfiguration: 9999 is not listed in any"
+                + " x-zego-exception-codes of the document")
+        .allMatch(v -> v.startsWith("[extensions] #/x-zego-custom-llm/"));
   }
 }

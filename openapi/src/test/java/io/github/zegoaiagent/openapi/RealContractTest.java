@@ -61,6 +61,11 @@ class RealContractTest {
   }
 
   @Test
+  void everyExtensionHasItsDocumentedForm() {
+    assertNone(SPEC + " (extensions)", checks.extensions());
+  }
+
+  @Test
   void isPackagedAsClasspathResource() {
     // target/classes (the module's own jar content) is on the test classpath.
     assertNotNull(RealContractTest.class.getResource("/openapi/zego-aiagent.yaml"),

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,13 +28,10 @@ class CallbackDispatchTest {
   private static Map<String, String> contractEvents() {
     JsonNode spec = SpecExamples.spec();
     Map<String, String> events = new TreeMap<>();
-    for (Iterator<JsonNode> callbacks = spec.at("/components/callbacks").elements(); callbacks.hasNext(); ) {
-      for (Iterator<JsonNode> urls = callbacks.next().elements(); urls.hasNext(); ) {
-        String ref = urls.next().at("/post/requestBody/content/application~1json/schema/$ref").asText();
-        JsonNode schema = spec.at(ref.substring(1));
-        schema.at("/discriminator/mapping").fields().forEachRemaining(e ->
-            events.put(e.getKey(), e.getValue().asText().substring(e.getValue().asText().lastIndexOf('/') + 1)));
-      }
+    for (io.github.zegoaiagent.contract.Callback callback : SpecExamples.contract().callbacks()) {
+      JsonNode schema = spec.at(callback.request().target());
+      schema.at("/discriminator/mapping").fields().forEachRemaining(e ->
+          events.put(e.getKey(), e.getValue().asText().substring(e.getValue().asText().lastIndexOf('/') + 1)));
     }
     return events;
   }

@@ -132,8 +132,8 @@ class LoadIT {
           ledgers.stream().mapToLong(l -> l.deleted).sum(), mock.instances().size(), mock.agents().size(),
           heapBefore >> 20, heapAfter >> 20, mock.journal().size(), mock.callbacks().size());
       assertThat(heapAfter - heapBefore).as("heap growth after GC").isLessThan(HEAP_GROWTH_BOUND);
-      assertThat(mock.journal().size()).isLessThanOrEqualTo(mock.config().journalSize());
-      assertThat(mock.callbacks().size()).isLessThanOrEqualTo(mock.config().recordedEventsSize());
+      assertThat(mock.journal().size()).isLessThanOrEqualTo(mock.config().caps().journalSize());
+      assertThat(mock.callbacks().size()).isLessThanOrEqualTo(mock.config().caps().recordedEventsSize());
     } finally {
       mock.close();
     }

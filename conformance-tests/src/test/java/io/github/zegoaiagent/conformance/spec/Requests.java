@@ -60,15 +60,18 @@ public final class Requests {
     return body;
   }
 
-  /** The action's example with every object and array on the constraint's path present. */
+  /**
+   * The action's example with every object and array on the constraint's path present. When the
+   * field sits under one of the request's {@code x-zego-exclusive} alternatives, the others are
+   * left out: with several, only the first listed takes effect (e.g. CDN over RTC), and the case
+   * must test the one it names.
+   */
   private ObjectNode base(Constraint c) {
     ObjectNode body = spec.requestExample(c.action());
-    if (c.action().equals("CreateLiveDigitalHumanAgentInstance") && c.path().get(0).equals("RTC")) {
-      body.remove("CDN"); // with both, CDN wins and RTC would be ignored
-    }
-    if (c.action().equals("CreateLiveDigitalHumanAgentInstance") && c.path().get(0).equals("CDN")) {
-      body.remove("RTC");
-    }
+    String top = (String) c.path().get(0);
+    spec.model().exclusiveOf(spec.model().action(c.action()).request().target())
+        .filter(e -> e.properties().contains(top))
+        .ifPresent(e -> e.othersThan(top).forEach(body::remove));
     parentOf(body, c);
     return body;
   }
@@ -81,14 +84,16 @@ public final class Requests {
     for (int i = 0; i < path.size() - 1; i++) {
       Object step = path.get(i);
       if (step instanceof String name) {
-        schema = spec.resolve(schema.path("properties").path(name));
+        JsonNode object = spec.flatten(schema);
+        schema = spec.flatten(object.path("properties").has(name) ? object.path("properties").path(name)
+            : object.path("additionalProperties")); // a map key (Constraints.MAP_KEY)
         ObjectNode parent = (ObjectNode) node;
         if (!parent.has(name) || parent.get(name).isNull()) {
           parent.set(name, schema.path("type").asText().equals("array") ? F.arrayNode() : sample(schema));
         }
         node = parent.get(name);
       } else {
-        schema = spec.resolve(schema.path("items"));
+        schema = spec.flatten(spec.flatten(schema).path("items"));
         ArrayNode array = (ArrayNode) node;
         if (array.isEmpty()) {
           array.add(sample(schema));
@@ -187,7 +192,7 @@ public final class Requests {
 
   private JsonNode items(JsonNode arraySchema, int n) {
     ArrayNode array = F.arrayNode();
-    JsonNode item = sample(spec.resolve(arraySchema.path("items")));
+    JsonNode item = sample(spec.flatten(arraySchema.path("items")));
     for (int i = 0; i < n; i++) {
       array.add(item.deepCopy());
     }
@@ -201,7 +206,7 @@ public final class Requests {
    * @return the sample
    */
   public JsonNode sample(JsonNode schema) {
-    JsonNode s = spec.resolve(schema);
+    JsonNode s = spec.flatten(schema);
     if (s.has("enum")) {
       return s.get("enum").get(0);
     }

@@ -1,89 +1,85 @@
 package io.github.zegoaiagent.conformance.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Iterator;
+import io.github.zegoaiagent.contract.Action;
+import io.github.zegoaiagent.contract.Limits;
+import io.github.zegoaiagent.contract.ZegoContract;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * The contract, read from the {@code zego-aiagent-openapi} jar. Every number the suite uses comes
- * from here.
+ * The contract as the suite reads it: the typed model ({@link ZegoContract}, from the
+ * {@code zego-aiagent-openapi} jar) for every fact (actions, limits, return codes, extensions),
+ * and one copy of the document for the raw schemas the case generator walks. Every number the
+ * suite uses comes from here.
  */
 public final class Spec {
 
   /** The contract of this build. */
-  public static final Spec CONTRACT = load("/openapi/zego-aiagent.yaml");
+  public static final Spec CONTRACT = new Spec(ZegoContract.load());
 
+  private final ZegoContract model;
   private final JsonNode root;
 
-  private Spec(JsonNode root) {
-    this.root = root;
+  private Spec(ZegoContract model) {
+    this.model = model;
+    this.root = model.document();
   }
 
-  private static Spec load(String resource) {
-    try (InputStream in = Spec.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is not on the classpath (zego-aiagent-openapi jar)");
-      }
-      return new Spec(new ObjectMapper(new YAMLFactory()).readTree(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /**
+   * @param model a contract model (the real one, or a test fixture)
+   * @return the suite's view of it
+   */
+  public static Spec of(ZegoContract model) {
+    return new Spec(model);
   }
 
-  /** @return the whole document */
+  /** @return the typed model */
+  public ZegoContract model() {
+    return model;
+  }
+
+  /** @return the whole document (a copy owned by this Spec: do not change it) */
   public JsonNode root() {
     return root;
   }
 
   /** @return every x-zego-action, in contract order */
   public List<String> actions() {
-    List<String> actions = new ArrayList<>();
-    root.path("paths").forEach(item -> actions.add(item.path("post").path("x-zego-action").asText()));
-    return actions;
+    return model.actions().stream().map(Action::name).toList();
   }
 
   /**
    * @param action an action
    * @return its operation object
+   * @throws java.util.NoSuchElementException for an action the contract does not have
    */
   public JsonNode operation(String action) {
-    JsonNode op = root.path("paths").path("/" + action).path("post");
-    if (op.isMissingNode()) {
-      throw new IllegalArgumentException("no action " + action + " in the contract");
-    }
-    return op;
+    Action a = model.action(action);
+    return root.path("paths").path(a.path()).path(a.method().toLowerCase(java.util.Locale.ROOT));
   }
 
   /** @return the action's request body schema, resolved */
   public JsonNode requestSchema(String action) {
-    return resolve(operation(action).at("/requestBody/content/application~1json/schema"));
+    return root.at(model.action(action).request().target());
   }
 
   /** @return the action's HTTP 200 answer schema, unresolved (may be a $ref) */
   public JsonNode responseSchema(String action) {
-    return operation(action).at("/responses/200/content/application~1json/schema");
+    return root.at(model.action(action).response().pointer());
   }
 
   /** @return the action's first request example */
   public ObjectNode requestExample(String action) {
-    return (ObjectNode) firstExample(operation(action).at("/requestBody/content/application~1json/examples")).deepCopy();
+    return (ObjectNode) model.action(action).firstRequestExample();
   }
 
   /** @return all request examples of the action */
   public List<ObjectNode> requestExamples(String action) {
-    List<ObjectNode> out = new ArrayList<>();
-    operation(action).at("/requestBody/content/application~1json/examples")
-        .forEach(e -> out.add((ObjectNode) e.path("value").deepCopy()));
-    return out;
+    Action a = model.action(action);
+    return a.requestExamples().keySet().stream().map(name -> (ObjectNode) a.requestExample(name)).toList();
   }
 
   /**
@@ -92,16 +88,17 @@ public final class Spec {
    * @return that request example
    */
   public ObjectNode requestExample(String action, String name) {
-    JsonNode value = operation(action).at("/requestBody/content/application~1json/examples/" + name + "/value");
-    if (value.isMissingNode()) {
-      throw new IllegalArgumentException(action + " has no request example " + name);
-    }
-    return (ObjectNode) value.deepCopy();
+    return (ObjectNode) model.action(action).requestExample(name);
   }
 
   /** @return true when the action works on a live digital-human instance */
   public boolean allowedOnLiveDigitalHuman(String action) {
-    return "allowed".equals(operation(action).path("x-zego-live-digital-human").asText());
+    return model.action(action).liveDigitalHumanAllowed();
+  }
+
+  /** @return the actions marked {@code x-zego-read-only: true}: they create and change nothing */
+  public Set<String> readOnlyActions() {
+    return Set.copyOf(model.actions().stream().filter(Action::readOnly).map(Action::name).toList());
   }
 
   /**
@@ -111,26 +108,12 @@ public final class Spec {
    * @return a copy of {@code components}
    */
   public JsonNode componentsWithLegacyValues() {
-    return withLegacyValues(root.path("components").deepCopy());
-  }
-
-  private static JsonNode withLegacyValues(JsonNode node) {
-    if (node.has("x-zego-legacy") && node.path("enum").isArray()) {
-      ArrayNode values = (ArrayNode) node.get("enum");
-      node.get("x-zego-legacy").forEach(l -> values.add(l.get("value")));
-    }
-    node.forEach(Spec::withLegacyValues);
-    return node;
+    return model.documentWithLegacyValues().path("components");
   }
 
   /** @return the service-wide limits (x-zego-limits) */
-  public JsonNode limits() {
-    return root.path("x-zego-limits");
-  }
-
-  /** @return the return-code table (x-zego-return-codes) */
-  public JsonNode returnCodes() {
-    return root.path("x-zego-return-codes");
+  public Limits limits() {
+    return model.limits();
   }
 
   /**
@@ -138,7 +121,7 @@ public final class Spec {
    * @return its layer: success, gateway or business; empty for an undocumented code
    */
   public String layerOf(int code) {
-    return returnCodes().path(Integer.toString(code)).path("layer").asText("");
+    return model.returnCode(code).map(io.github.zegoaiagent.contract.ReturnCode::layer).orElse("");
   }
 
   /**
@@ -159,25 +142,63 @@ public final class Spec {
   }
 
   /**
+   * Resolves a schema and folds its {@code allOf} members into it: their properties, required
+   * names and keywords (the "described {@code $ref}" idiom {@code {allOf: [$ref], description}}
+   * included), so a walker sees one schema.
+   *
+   * @param schema a schema node
+   * @return the resolved schema itself when it has no allOf, else a merged copy without allOf
+   */
+  public JsonNode flatten(JsonNode schema) {
+    JsonNode s = resolve(schema);
+    if (!s.has("allOf")) {
+      return s;
+    }
+    ObjectNode out = s.deepCopy();
+    out.remove("allOf");
+    for (JsonNode part : s.get("allOf")) {
+      JsonNode p = flatten(part);
+      p.fields().forEachRemaining(e -> {
+        switch (e.getKey()) {
+          case "properties" -> {
+            ObjectNode props = out.has("properties") ? (ObjectNode) out.get("properties") : out.putObject("properties");
+            e.getValue().fields().forEachRemaining(q -> {
+              if (!props.has(q.getKey())) {
+                props.set(q.getKey(), q.getValue());
+              }
+            });
+          }
+          case "required" -> {
+            ArrayNode required = out.has("required") ? (ArrayNode) out.get("required") : out.putArray("required");
+            e.getValue().forEach(r -> {
+              if (!required.toString().contains("\"" + r.asText() + "\"")) {
+                required.add(r);
+              }
+            });
+          }
+          default -> {
+            if (!out.has(e.getKey())) {
+              out.set(e.getKey(), e.getValue());
+            }
+          }
+        }
+      });
+    }
+    return out;
+  }
+
+  /**
    * @param schemaName a component schema name
    * @param property a property of it
    * @param keyword a keyword such as maxLength
    * @return the keyword's value on the resolved property schema
    */
   public JsonNode keyword(String schemaName, String property, String keyword) {
-    JsonNode prop = resolve(root.path("components").path("schemas").path(schemaName).path("properties").path(property));
+    JsonNode prop = flatten(root.path("components").path("schemas").path(schemaName).path("properties").path(property));
     JsonNode value = prop.get(keyword);
     if (value == null) {
       throw new IllegalArgumentException(schemaName + "." + property + " has no " + keyword);
     }
     return value;
-  }
-
-  private static JsonNode firstExample(JsonNode examples) {
-    Iterator<Map.Entry<String, JsonNode>> it = examples.fields();
-    if (!it.hasNext()) {
-      throw new IllegalStateException("no example");
-    }
-    return it.next().getValue().path("value");
   }
 }

@@ -48,7 +48,7 @@ public final class Targets {
       throw new IllegalStateException("-Dconformance.baseUrl needs -Dconformance.appId and -Dconformance.serverSecret");
     }
     boolean live = Boolean.getBoolean("conformance.live");
-    int defaultQps = Math.max(1, io.github.zegoaiagent.conformance.spec.Spec.CONTRACT.limits().path("qpsPerAction").asInt(10) - 2);
+    int defaultQps = Math.max(1, io.github.zegoaiagent.conformance.spec.Spec.CONTRACT.limits().get("qpsPerAction") - 2);
     int qps = Integer.getInteger("conformance.qps", defaultQps);
     return new Target(live ? Target.Kind.LIVE : Target.Kind.EXTERNAL_MOCK, stripSlash(URI.create(baseUrl)),
         Long.parseLong(System.getProperty("conformance.appId").trim()), System.getProperty("conformance.serverSecret"),

@@ -1,6 +1,7 @@
 package io.github.zegoaiagent.mock.junit;
 
 import io.github.zegoaiagent.mock.MockServer;
+import io.github.zegoaiagent.mock.control.MockControlClient;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,10 +13,12 @@ import java.time.Duration;
 public final class ZegoMock implements AutoCloseable {
   private final MockServer server;
   private final CallbackSink callbacks;
+  private final MockControlClient control;
 
   ZegoMock(MockServer server, CallbackSink callbacks) {
     this.server = server;
     this.callbacks = callbacks;
+    this.control = MockControlClient.of(server.baseUrl());
   }
 
   /** @return the API's base URL, for {@code ZegoAiAgentClient.builder().endpoint(...)} */
@@ -58,6 +61,14 @@ public final class ZegoMock implements AutoCloseable {
    */
   public void runScript(String agentInstanceId, io.github.zegoaiagent.mock.script.ConversationScript script) {
     server.runScript(agentInstanceId, script);
+  }
+
+  /**
+   * @return the HTTP control client of this mock ({@code /_mock/}): the same calls a test makes
+   *     against a standalone or containerised mock, so code written against it runs there too
+   */
+  public MockControlClient control() {
+    return control;
   }
 
   /** @return the server: faults, inspection, user simulation (the Java control API) */

@@ -2,6 +2,7 @@ package io.github.zegoaiagent.mock.junit;
 
 import io.github.zegoaiagent.mock.MockServer;
 import io.github.zegoaiagent.mock.MockServerConfig;
+import io.github.zegoaiagent.mock.control.MockControlClient;
 import io.github.zegoaiagent.mock.values.MockClock;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -30,23 +31,40 @@ public final class ZegoMockExtension implements BeforeEachCallback, ParameterRes
   @Override
   public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
     Class<?> t = p.getParameter().getType();
-    return t == ZegoMock.class || t == MockServer.class || t == CallbackSink.class;
+    return t == ZegoMock.class || t == MockServer.class || t == CallbackSink.class
+        || t == MockControlClient.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext p, ExtensionContext c) {
     ZegoMock m = runtime(c);
     Class<?> t = p.getParameter().getType();
-    return t == ZegoMock.class ? m : t == MockServer.class ? m.server() : m.callbacks();
+    return t == ZegoMock.class ? m : t == MockServer.class ? m.server()
+        : t == MockControlClient.class ? m.control() : m.callbacks();
   }
 
-  private static ZegoMock runtime(ExtensionContext context) {
-    ExtensionContext owner = outermostAnnotated(context);
+  /**
+   * The runtime of the test class this context belongs to, started on first use. Public so that
+   * extensions built on this one (the {@code zego-aiagent-test-kit} module's client resolver) reach
+   * the same mock.
+   *
+   * @param context any context inside a {@link ZegoMockTest} class
+   * @return its runtime
+   */
+  public static ZegoMock runtime(ExtensionContext context) {
+    ExtensionContext owner = owner(context);
     return owner.getStore(NS).getOrComputeIfAbsent("runtime", k -> new Holder(start(owner)), Holder.class).mock;
   }
 
-  /** The outermost class context whose class carries the annotation (nested classes share it). */
-  private static ExtensionContext outermostAnnotated(ExtensionContext context) {
+  /**
+   * The context that owns the runtime: the outermost class context whose class carries
+   * {@link ZegoMockTest} (directly or as a meta-annotation), so {@code @Nested} classes share it.
+   * Extensions built on this one keep what belongs to the same runtime in its store.
+   *
+   * @param context any context inside such a class
+   * @return the owning context (the root context when no class carries the annotation)
+   */
+  public static ExtensionContext owner(ExtensionContext context) {
     ExtensionContext found = null;
     for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
       Optional<Class<?>> type = c.get().getTestClass();
@@ -67,19 +85,30 @@ public final class ZegoMockExtension implements BeforeEachCallback, ParameterRes
     String callbackSecret = HexFormat.of().formatHex(secret);
     CallbackSink sink = a.callbacks() ? new CallbackSink(callbackSecret) : null;
     MockServerConfig.Builder b = MockServerConfig.builder().qpsLimit(a.qpsLimit()).strict(a.strict())
-        .llmForward(a.llmForward() ? io.github.zegoaiagent.mock.LlmForwardSettings.loopback()
-            : io.github.zegoaiagent.mock.LlmForwardSettings.off())
+        .llmForward(a.llmForward())
         .clock(a.fixedClock().isEmpty() ? MockClock.system() : MockClock.fixed(Instant.parse(a.fixedClock())));
     if (sink != null) {
       b.callbackUrl(sink.url()).callbackSecret(callbackSecret);
     }
     try {
+      configurer(a.configure()).configure(b);
       return new ZegoMock(MockServer.start(b.build()), sink);
     } catch (RuntimeException e) {
       if (sink != null) {
         sink.close();
       }
       throw e;
+    }
+  }
+
+  private static ZegoMockConfigurer configurer(Class<? extends ZegoMockConfigurer> type) {
+    try {
+      java.lang.reflect.Constructor<? extends ZegoMockConfigurer> c = type.getDeclaredConstructor();
+      c.setAccessible(true);
+      return c.newInstance();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalStateException("@ZegoMockTest(configure = " + type.getName()
+          + ".class) needs a constructor without arguments", e);
     }
   }
 

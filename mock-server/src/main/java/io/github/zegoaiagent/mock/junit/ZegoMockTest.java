@@ -10,7 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the test class against one mock server and injects a {@link ZegoMock} (base URL,
- * credentials, a clock for the client, the server for control, a callback sink) into tests,
+ * credentials, a clock for the client, the server for control, the HTTP control client, a
+ * callback sink) or any of its parts ({@code MockServer}, {@code MockControlClient},
+ * {@code CallbackSink}) into tests,
  * constructors and {@code @BeforeAll}/{@code @BeforeEach} methods. The server starts on first
  * use, is shared by {@code @Nested} classes, is reset (with the sink) before each test, and stops
  * after the outermost class.
@@ -49,7 +51,10 @@ public @interface ZegoMockTest {
 
   /**
    * @return whether LLM turns go to the instance's LLM.Url (loopback hosts only, see
-   *     {@code LlmForwardSettings.loopback()}); off by default: nothing is sent anywhere
+   *     {@code MockServerConfig.Builder.llmForward(boolean)}); off by default: nothing is sent anywhere
    */
   boolean llmForward() default false;
+
+  /** @return further configuration (caps, timings, credentials), applied after the settings above */
+  Class<? extends ZegoMockConfigurer> configure() default ZegoMockConfigurer.None.class;
 }

@@ -1,61 +1,111 @@
 package io.github.zegoaiagent.mock.internal.cli;
 
-import io.github.zegoaiagent.mock.HttpLimits;
 import io.github.zegoaiagent.mock.MockServerConfig;
-import java.net.URI;
-import java.time.Duration;
+import io.github.zegoaiagent.mock.config.LogSettings;
+import io.github.zegoaiagent.mock.config.Setting;
+import io.github.zegoaiagent.mock.config.SettingGroup;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Command-line flags of the standalone server; each has an environment-variable twin. A flag
- * wins over its variable. Several AppId/ServerSecret pairs: repeat the flags in pairs, or give
- * comma-separated lists in the variables.
+ * The standalone server's command line, parsed by picocli from the settings' own declarations
+ * ({@link MockServerConfig#settings()}): every setting that has a text form is a flag
+ * {@code --key} with the environment twin {@code ZEGO_MOCK_KEY}. A flag wins over its variable;
+ * an empty variable counts as unset. Values are read strictly by the setting itself
+ * ({@link Setting#parse}), so {@code ZEGO_MOCK_STRICT=yes} is refused, not read as false.
+ * Repeatable flags ({@code --app-id}) take a comma-separated list in their variable.
  */
 final class CliOptions {
-  static final String USAGE = String.join("\n",
-      "Usage: java -jar zego-aiagent-mock-server.jar [options]",
-      "",
-      "Stateful mock of the ZEGOCLOUD AI Agent server API (unofficial).",
-      "",
-      "Options (environment variable in brackets):",
-      "  --port N                 TCP port, 0 = any free port (ZEGO_MOCK_PORT, default 8080)",
-      "  --bind ADDRESS           bind address (ZEGO_MOCK_BIND, default 127.0.0.1; 0.0.0.0 = all)",
-      "  --app-id N               AppId, repeatable (ZEGO_MOCK_APP_ID, comma-separated; default 1234567890)",
-      "  --server-secret S        ServerSecret of the AppId at the same position, repeatable",
-      "                           (ZEGO_MOCK_SERVER_SECRET, comma-separated; default random)",
-      "  --callback-url URL       deliver signed callbacks to URL (ZEGO_MOCK_CALLBACK_URL)",
-      "  --callback-secret S      callback signing secret (ZEGO_MOCK_CALLBACK_SECRET, default random)",
-      "  --strict                 16-hex nonces, no nonce reuse within 600 s (ZEGO_MOCK_STRICT=true)",
-      "  --qps-limit N            requests/s per action and App, 0 = off (ZEGO_MOCK_QPS_LIMIT, default 10)",
-      "  --control-remote         let non-loopback callers use /_mock/ (ZEGO_MOCK_CONTROL_REMOTE=true)",
-      "  --header-timeout S       seconds for a request's line and headers (ZEGO_MOCK_HEADER_TIMEOUT, default 10)",
-      "  --body-timeout S         seconds for a request's body, and to read an answer (ZEGO_MOCK_BODY_TIMEOUT, default 30)",
-      "  --idle-timeout S         seconds an idle keep-alive connection stays open (ZEGO_MOCK_IDLE_TIMEOUT, default 60)",
-      "  --max-connections N      connections served at once (ZEGO_MOCK_MAX_CONNECTIONS, default 4096)",
-      LlmForwardOptions.USAGE,
-      "  --help                   print this help",
-      "",
-      "Stop with Ctrl-C or SIGTERM (graceful).");
+  static final String COMMAND = "java -jar zego-aiagent-mock-server.jar";
+  static final String QUIET_ENV = "ZEGO_MOCK_QUIET";
+  /** Variables of this prefix the build scripts use themselves; not settings, not warned about. */
+  private static final Set<String> NOT_SETTINGS = Set.of("ZEGO_MOCK_IMAGE");
 
   boolean help;
-  int port = 8080;
-  String bind = "127.0.0.1";
-  final List<Long> appIds = new ArrayList<>();
-  final List<String> secrets = new ArrayList<>();
-  URI callbackUrl;
-  String callbackSecret;
-  boolean strict;
-  Integer qpsLimit;
-  boolean controlRemote;
-  /** LLM forwarding flags (own class: re-homed as a unit by the CLI rework). */
-  LlmForwardOptions llm;
-  /** HTTP limits given on the command line or in the environment, by flag name. */
-  final Map<String, Integer> http = new java.util.LinkedHashMap<>();
-  private static final Map<String, String> HTTP_FLAGS = Map.of(
-      "--header-timeout", "ZEGO_MOCK_HEADER_TIMEOUT", "--body-timeout", "ZEGO_MOCK_BODY_TIMEOUT",
-      "--idle-timeout", "ZEGO_MOCK_IDLE_TIMEOUT", "--max-connections", "ZEGO_MOCK_MAX_CONNECTIONS");
+  boolean quiet;
+  final List<String> warnings = new ArrayList<>();
+  private final MockServerConfig.Builder builder = MockServerConfig.builder();
+
+  /** @return the command model: one option per setting with a text form, by group */
+  static CommandSpec spec() {
+    CommandSpec spec = CommandSpec.create().name(COMMAND);
+    spec.usageMessage()
+        .description("Stateful mock of the ZEGOCLOUD AI Agent server API (unofficial).",
+            "Every option has an environment variable twin (in brackets); a flag wins over its variable.")
+        .footer("%nDurations: 500ms, 5s, 2m, 1h (a plain number is seconds). Booleans: true or false."
+            + "%nStop with Ctrl-C or SIGTERM (graceful).")
+        .width(110)
+        .abbreviateSynopsis(true)
+        .sortOptions(false);
+    for (SettingGroup<?> g : MockServerConfig.GROUPS) {
+      ArgGroupSpec.Builder group = ArgGroupSpec.builder().exclusive(false).multiplicity("0..1").validate(false)
+          .heading("%n" + Character.toUpperCase(g.name().charAt(0)) + g.name().substring(1) + ":%n");
+      int n = 0;
+      for (Setting<?> s : g.settings()) {
+        if (!s.hasText()) {
+          continue;
+        }
+        OptionSpec.Builder o = OptionSpec.builder(s.flag()).description(describe(s).replace("%", "%%"));
+        if (s.isSwitch()) {
+          o.type(String.class).arity("0..1").fallbackValue("true").paramLabel("true|false");
+        } else if (s.repeatable()) {
+          o.type(List.class).auxiliaryTypes(String.class).arity("1").paramLabel(s.label());
+        } else {
+          o.type(String.class).arity("1").paramLabel(s.label());
+        }
+        group.addArg(o.build());
+        n++;
+      }
+      if (n > 0) {
+        spec.addArgGroup(group.build());
+      }
+    }
+    ArgGroupSpec.Builder console = ArgGroupSpec.builder().exclusive(false).multiplicity("0..1").validate(false)
+        .heading("%nConsole:%n");
+    console.addArg(OptionSpec.builder("--quiet").type(String.class).arity("0..1").fallbackValue("true")
+        .paramLabel("true|false")
+        .description("Print only the `Base URL:` line and errors; no banner, no request log [" + QUIET_ENV + "]")
+        .build());
+    console.addArg(OptionSpec.builder("-h", "--help").usageHelp(true).description("Print this help").build());
+    spec.addArgGroup(console.build());
+    return spec;
+  }
+
+  private static String describe(Setting<?> s) {
+    String d = s.standaloneDefault() != null ? s.standaloneDefault() + " (embedded: " + s.defaultText() + ")"
+        : s.defaultText();
+    if (s.defaultText().startsWith("x-zego-limits.")) {
+      d += " = " + show(s.defaultValue()); // the contract's value, read from the packaged contract
+    }
+    return s.description() + (s.repeatable() ? " (repeatable; variable comma-separated)" : "")
+        + " [" + s.env() + "; default " + d + "]";
+  }
+
+  private static String show(Object v) {
+    if (v instanceof java.time.Duration t) {
+      return t.toMillis() % 1000 == 0 ? t.toSeconds() + "s" : t.toMillis() + "ms";
+    }
+    if (v instanceof List<?> l) {
+      return String.join(",", l.stream().map(CliOptions::show).toList());
+    }
+    return String.valueOf(v);
+  }
+
+  /** @return the help text */
+  static String usage() {
+    StringWriter w = new StringWriter();
+    new CommandLine(spec()).usage(new PrintWriter(w, true));
+    return w.toString();
+  }
 
   /**
    * @param args command line
@@ -64,214 +114,60 @@ final class CliOptions {
    * @throws IllegalArgumentException with a message for the user
    */
   static CliOptions parse(String[] args, Map<String, String> env) {
+    CommandSpec spec = spec();
+    CommandLine.ParseResult parsed;
+    try {
+      parsed = new CommandLine(spec).parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
     CliOptions o = new CliOptions();
-    o.llm = LlmForwardOptions.fromEnv(env);
-    List<Long> envIds = new ArrayList<>();
-    List<String> envSecrets = new ArrayList<>();
-    if (env.get("ZEGO_MOCK_PORT") != null) {
-      o.port = integer("ZEGO_MOCK_PORT", env.get("ZEGO_MOCK_PORT"));
-    }
-    if (env.get("ZEGO_MOCK_BIND") != null) {
-      o.bind = env.get("ZEGO_MOCK_BIND");
-    }
-    if (env.get("ZEGO_MOCK_APP_ID") != null) {
-      for (String s : env.get("ZEGO_MOCK_APP_ID").split(",")) {
-        envIds.add(appId("ZEGO_MOCK_APP_ID", s.trim()));
+    o.help = parsed.isUsageHelpRequested();
+    Set<String> known = new TreeSet<>(NOT_SETTINGS);
+    known.add(QUIET_ENV);
+    for (Setting<?> s : MockServerConfig.settings()) {
+      if (!s.hasText()) {
+        continue;
+      }
+      known.add(s.env());
+      Object flag = spec.findOption(s.flag()).getValue();
+      String fromEnv = env.get(s.env());
+      if (flag != null) {
+        String text = flag instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList())
+            : flag.toString();
+        o.builder.parse(s, text, s.flag());
+      } else if (fromEnv != null && !fromEnv.isBlank()) {
+        o.builder.parse(s, fromEnv, s.env());
+      } else if (s.standaloneDefault() != null) {
+        o.builder.parse(s, s.standaloneDefault(), s.flag() + " (standalone default)");
       }
     }
-    if (env.get("ZEGO_MOCK_SERVER_SECRET") != null) {
-      for (String s : env.get("ZEGO_MOCK_SERVER_SECRET").split(",")) {
-        envSecrets.add(s.trim());
+    Object quiet = spec.findOption("--quiet").getValue();
+    if (quiet != null) {
+      o.quiet = bool(quiet.toString(), "--quiet");
+    } else if (env.get(QUIET_ENV) != null && !env.get(QUIET_ENV).isBlank()) {
+      o.quiet = bool(env.get(QUIET_ENV), QUIET_ENV);
+    }
+    if (o.quiet) {
+      boolean askedForLog = spec.findOption(LogSettings.LOG.flag()).getValue() != null
+          || (env.get(LogSettings.LOG.env()) != null && !env.get(LogSettings.LOG.env()).isBlank());
+      if (askedForLog && o.builder.build().log().log() != LogSettings.Mode.NONE) {
+        throw new IllegalArgumentException("--quiet and --log requests contradict each other: give one");
       }
+      o.builder.log(LogSettings.Mode.NONE);
     }
-    if (env.get("ZEGO_MOCK_CALLBACK_URL") != null) {
-      o.callbackUrl = url("ZEGO_MOCK_CALLBACK_URL", env.get("ZEGO_MOCK_CALLBACK_URL"));
-    }
-    o.callbackSecret = env.get("ZEGO_MOCK_CALLBACK_SECRET");
-    o.strict = bool("ZEGO_MOCK_STRICT", env.get("ZEGO_MOCK_STRICT"));
-    if (env.get("ZEGO_MOCK_QPS_LIMIT") != null) {
-      o.qpsLimit = integer("ZEGO_MOCK_QPS_LIMIT", env.get("ZEGO_MOCK_QPS_LIMIT"));
-    }
-    o.controlRemote = bool("ZEGO_MOCK_CONTROL_REMOTE", env.get("ZEGO_MOCK_CONTROL_REMOTE"));
-    HTTP_FLAGS.forEach((flag, var) -> {
-      if (env.get(var) != null) {
-        o.http.put(flag, positive(var, env.get(var)));
-      }
-    });
-
-    List<Long> ids = new ArrayList<>();
-    List<String> secrets = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      String flag = a;
-      String value = null;
-      int eq = a.indexOf('=');
-      if (a.startsWith("--") && eq > 0) {
-        flag = a.substring(0, eq);
-        value = a.substring(eq + 1);
-      }
-      switch (flag) {
-        case "--help":
-        case "-h":
-          o.help = true;
-          break;
-        case "--strict":
-          o.strict = true;
-          break;
-        case "--control-remote":
-          o.controlRemote = true;
-          break;
-        case "--port":
-          o.port = integer(flag, value != null ? value : next(args, ++i, flag));
-          break;
-        case "--bind":
-          o.bind = value != null ? value : next(args, ++i, flag);
-          break;
-        case "--app-id":
-          ids.add(appId(flag, value != null ? value : next(args, ++i, flag)));
-          break;
-        case "--server-secret":
-          secrets.add(value != null ? value : next(args, ++i, flag));
-          break;
-        case "--callback-url":
-          o.callbackUrl = url(flag, value != null ? value : next(args, ++i, flag));
-          break;
-        case "--callback-secret":
-          o.callbackSecret = value != null ? value : next(args, ++i, flag);
-          break;
-        case "--qps-limit":
-          o.qpsLimit = integer(flag, value != null ? value : next(args, ++i, flag));
-          break;
-        case "--header-timeout", "--body-timeout", "--idle-timeout", "--max-connections":
-          o.http.put(flag, positive(flag, value != null ? value : next(args, ++i, flag)));
-          break;
-        default:
-          if (o.llm.apply(flag, LlmForwardOptions.VALUE_FLAGS.contains(flag) && value == null
-              ? next(args, ++i, flag) : value)) {
-            break;
-          }
-          throw new IllegalArgumentException("unknown option " + a + " (see --help)");
-      }
-    }
-    o.appIds.addAll(ids.isEmpty() ? envIds : ids);
-    o.secrets.addAll(secrets.isEmpty() ? envSecrets : secrets);
-    if (o.secrets.size() > Math.max(1, o.appIds.size())) {
-      throw new IllegalArgumentException("more ServerSecrets (" + o.secrets.size()
-          + ") than AppIds (" + o.appIds.size() + "): give them in pairs");
-    }
-    if (o.port < 0 || o.port > 65535) {
-      throw new IllegalArgumentException("--port must be in [0, 65535]");
-    }
-    if (o.qpsLimit != null && o.qpsLimit < 0) {
-      throw new IllegalArgumentException("--qps-limit must be >= 0 (0 = off)");
-    }
+    env.keySet().stream().filter(k -> k.startsWith("ZEGO_MOCK_") && !known.contains(k)).sorted()
+        .forEach(k -> o.warnings.add("warning: " + k + " is not a setting of the mock; ignored (see --help)"));
+    o.builder.build(); // cross-setting checks (AppId/ServerSecret pairs) before anything starts
     return o;
+  }
+
+  private static boolean bool(String text, String source) {
+    return io.github.zegoaiagent.mock.config.GatewaySettings.STRICT.parse(text, source);
   }
 
   /** @return the server configuration these options describe */
   MockServerConfig.Builder toConfig() {
-    MockServerConfig.Builder b = MockServerConfig.builder().port(port).bindAddress(bind)
-        .strict(strict).controlApiRemoteAllowed(controlRemote).callbackUrl(callbackUrl)
-        .callbackSecret(callbackSecret).llmForward(llm.settings());
-    if (qpsLimit != null) {
-      b.qpsLimit(qpsLimit);
-    }
-    if (!http.isEmpty()) {
-      HttpLimits.Builder l = HttpLimits.builder();
-      if (http.containsKey("--header-timeout")) {
-        l.headerTimeout(Duration.ofSeconds(http.get("--header-timeout")));
-      }
-      if (http.containsKey("--body-timeout")) {
-        l.bodyTimeout(Duration.ofSeconds(http.get("--body-timeout")));
-      }
-      if (http.containsKey("--idle-timeout")) {
-        l.idleTimeout(Duration.ofSeconds(http.get("--idle-timeout")));
-      }
-      if (http.containsKey("--max-connections")) {
-        l.maxConnections(http.get("--max-connections"));
-      }
-      b.httpLimits(l.build());
-    }
-    List<Long> ids = new ArrayList<>(appIds);
-    if (ids.isEmpty() && !secrets.isEmpty()) {
-      ids.add(MockServerConfig.DEFAULT_APP_ID);
-    }
-    for (int i = 0; i < ids.size(); i++) {
-      String s = i < secrets.size() ? secrets.get(i) : randomSecret();
-      b.credential(ids.get(i), s);
-    }
-    return b;
-  }
-
-  private static String randomSecret() {
-    byte[] r = new byte[16];
-    new java.security.SecureRandom().nextBytes(r);
-    return java.util.HexFormat.of().formatHex(r);
-  }
-
-  private static String next(String[] args, int i, String flag) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(flag + " needs a value");
-    }
-    return args[i];
-  }
-
-  private static int integer(String name, String v) {
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + ": not an integer: " + v);
-    }
-  }
-
-  private static int positive(String name, String v) {
-    int n = integer(name, v);
-    if (n < 1) {
-      throw new IllegalArgumentException(name + " must be >= 1: " + v);
-    }
-    return n;
-  }
-
-  /**
-   * Strict boolean: {@code true}/{@code false} (any case), {@code 1}/{@code 0}, {@code yes}/{@code no},
-   * {@code on}/{@code off}; absent or empty is false; anything else is refused rather than
-   * silently read as false.
-   */
-  static boolean bool(String name, String v) {
-    if (v == null || v.isBlank()) {
-      return false;
-    }
-    switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
-      case "true", "1", "yes", "on":
-        return true;
-      case "false", "0", "no", "off":
-        return false;
-      default:
-        throw new IllegalArgumentException(name + ": not a boolean (true/false, 1/0, yes/no, on/off): " + v);
-    }
-  }
-
-  private static long appId(String name, String v) {
-    try {
-      long id = Long.parseLong(v.trim());
-      if (id < 1 || id > 0xFFFF_FFFFL) {
-        throw new NumberFormatException();
-      }
-      return id;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + ": not an AppId (an unsigned 32-bit integer, not 0): " + v);
-    }
-  }
-
-  private static URI url(String name, String v) {
-    try {
-      URI u = URI.create(v.trim());
-      if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
-        throw new IllegalArgumentException();
-      }
-      return u;
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(name + ": not an http(s) URL: " + v);
-    }
+    return builder;
   }
 }

@@ -2,6 +2,7 @@ package io.github.zegoaiagent.mock.internal.cli;
 
 import io.github.zegoaiagent.mock.MockServer;
 import io.github.zegoaiagent.mock.MockServerConfig;
+import io.github.zegoaiagent.mock.config.LogSettings;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -35,14 +36,22 @@ public final class Main {
       o = CliOptions.parse(args, env);
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
-      err.println(CliOptions.USAGE);
+      err.println("Usage: " + CliOptions.COMMAND + " [options]; see --help");
       return 2;
     }
     if (o.help) {
-      out.println(CliOptions.USAGE);
+      out.print(CliOptions.usage());
+      out.flush();
       return 0;
     }
-    MockServerConfig config = o.toConfig().build();
+    o.warnings.forEach(err::println);
+    MockServerConfig config;
+    try {
+      config = o.toConfig().logTo(out).build();
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
     MockServer server;
     try {
       server = MockServer.start(config);
@@ -58,7 +67,12 @@ public final class Main {
       out.flush();
       stopped.countDown();
     }, "zego-mock-shutdown"));
-    printBanner(out, server);
+    if (o.quiet) {
+      out.println("Base URL: " + server.baseUrl());
+      out.flush();
+    } else {
+      printBanner(out, server);
+    }
     try {
       stopped.await(); // until SIGTERM / Ctrl-C runs the hook
     } catch (InterruptedException e) {
@@ -75,16 +89,18 @@ public final class Main {
         out.println("  AppId:          " + id + "\n  ServerSecret:   " + secret));
     out.println("  Base URL:       " + server.baseUrl());
     out.println("  Control API:    " + server.baseUrl().resolve("_mock/health")
-        + (c.controlApiRemoteAllowed() ? " (remote callers allowed)" : " (loopback only)"));
+        + (c.http().controlApiRemoteAllowed() ? " (remote callers allowed)" : " (loopback only)"));
     out.println("  Journal:        " + server.baseUrl().resolve("_mock/journal") + " (latest requests, secrets masked)");
-    if (c.callbackUrl() != null) {
-      out.println("  Callback URL:   " + c.callbackUrl());
-      out.println("  CallbackSecret: " + c.callbackSecret());
+    if (c.callbacks().url() != null) {
+      out.println("  Callback URL:   " + c.callbacks().url());
+      out.println("  CallbackSecret: " + c.callbacks().secret());
     }
-    out.println("  Strict nonces:  " + c.strict() + ", QPS limit per action: "
-        + (c.qpsLimit() == 0 ? "off" : c.qpsLimit()));
+    out.println("  Strict nonces:  " + c.gateway().strict() + ", QPS limit per action: "
+        + (c.gateway().qpsLimit() == 0 ? "off" : c.gateway().qpsLimit()));
+    out.println("  Request log:    " + (c.log().log() == LogSettings.Mode.REQUESTS
+        ? "on (one line per request; --log none or --quiet turns it off)" : "off"));
     out.println("  LLM forwarding: " + (c.llmForward().enabled() ? "on, hosts " + c.llmForward().allowHosts()
-        + ", " + c.llmForward().timeout().toSeconds() + " s per exchange" : "off (--llm-forward)"));
+        + ", " + c.llmForward().timeout().toMillis() + " ms per exchange" : "off (--llm-forward)"));
     out.println("Base URL: " + server.baseUrl());
     out.flush();
   }

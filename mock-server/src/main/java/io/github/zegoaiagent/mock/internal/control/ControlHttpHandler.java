@@ -1,31 +1,40 @@
 package io.github.zegoaiagent.mock.internal.control;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.zegoaiagent.mock.internal.generated.control.ControlHandler;
 import io.github.zegoaiagent.mock.internal.http.Answer;
-import io.github.zegoaiagent.mock.values.LlmReply;
-import io.github.zegoaiagent.mock.values.Fault;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.NoSuchElementException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The control and inspection API under {@code /_mock/}: plain JSON, HTTP status codes (200, 400
- * for bad input, 403, 404, 405 for a wrong method; 500 only for a bug), framework-free behind the HTTP front. Callers that are not on loopback get 403 unless remote access was
- * switched on. The routes are listed in the module README.
+ * The control and inspection API under {@code /_mock/}, routed by the table generated from its
+ * document ({@code src/main/openapi/mock-control.yaml}, {@link ControlHandler#routes()}): 403 for a
+ * caller not on loopback (unless remote control is on), 404 for an unknown path, 405 with
+ * {@code Allow} for a known path with another method, 400 for a body that is not JSON or breaks
+ * the operation's schema, then the operation ({@link ControlOperations}); 500 only for a bug.
  */
 public final class ControlHttpHandler {
   /** Path prefix of the control API. */
   public static final String PREFIX = "/_mock/";
   private static final int MAX_BODY = 64 * 1024;
+  private static final List<ControlHandler.Route<Void>> ROUTES = ControlHandler.routes();
+  /** The order methods are named in {@code Allow}. */
+  private static final List<String> METHOD_ORDER = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE");
 
-  private final MockControl server;
+  private final ControlOperations operations;
+  private final ControlSchemas schemas = new ControlSchemas();
   private final ObjectMapper mapper;
+  /** Bodies are decoded after schema validation; the schemas say which fields exist. */
+  private final ObjectMapper decoder;
   private final boolean remoteAllowed;
 
   /**
@@ -34,9 +43,11 @@ public final class ControlHttpHandler {
    * @param remoteAllowed whether non-loopback callers are served
    */
   public ControlHttpHandler(MockControl server, ObjectMapper mapper, boolean remoteAllowed) {
-    this.server = server;
+    this.operations = new ControlOperations(server, mapper);
     this.mapper = mapper;
+    this.decoder = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     this.remoteAllowed = remoteAllowed;
+    ControlSchemas.document(); // a build without the document fails at start-up, not at the first call
   }
 
   /**
@@ -51,212 +62,115 @@ public final class ControlHttpHandler {
    */
   public Answer answer(String method, String rawPath, InetSocketAddress remote, byte[] in,
       boolean tooLarge) {
-    int status;
-    Object body;
     try {
       if (!LoopbackPolicy.allows(remote, remoteAllowed)) {
-        status = 403;
-        body = error("the control API answers loopback callers only (start the mock with remote control allowed to change this)");
-      } else if (tooLarge || in.length > MAX_BODY) {
-        status = 400;
-        body = error("body larger than " + MAX_BODY + " bytes");
-      } else {
-        String path = decodePath(rawPath).substring(PREFIX.length());
-        JsonNode json = in.length == 0 ? mapper.createObjectNode() : mapper.readTree(in);
-        Object[] r = route(method, path, json == null ? mapper.createObjectNode() : json);
-        status = (Integer) r[0];
-        body = r[1];
+        return error(403, "the control API answers loopback callers only (start the mock with remote control allowed to change this)", Map.of());
       }
-    } catch (NoSuchElementException e) {
-      status = 404;
-      body = error(e.getMessage());
-    } catch (IOException | IllegalArgumentException e) {
-      // Bad input: a body that is not JSON, a malformed escape, a missing or wrong field.
-      status = 400;
-      body = error(e.getClass().getSimpleName() + ": " + e.getMessage());
-    } catch (RuntimeException e) {
+      List<String> segments = segments(rawPath);
+      Map<String, String> params = new LinkedHashMap<>();
+      ControlHandler.Route<Void> route = null;
+      List<String> allowed = new ArrayList<>();
+      for (ControlHandler.Route<Void> r : ROUTES) {
+        Map<String, String> p = match(r.path(), segments);
+        if (p != null) {
+          allowed.add(r.method());
+          if (r.method().equals(method)) {
+            route = r;
+            params = p;
+          }
+        }
+      }
+      if (route == null) {
+        if (!allowed.isEmpty()) {
+          allowed.sort(java.util.Comparator.comparingInt(METHOD_ORDER::indexOf));
+          String allow = String.join(", ", allowed);
+          return error(405, "method " + method + " not allowed on " + rawPath + "; allowed: " + allow,
+              Map.of("Allow", allow));
+        }
+        return error(404, "no control route " + method + " " + rawPath + " (see mock-control.yaml)", Map.of());
+      }
+      Object body = null;
+      if (route.bodyType() != null) {
+        if (tooLarge || in.length > MAX_BODY) {
+          return error(400, "body larger than " + MAX_BODY + " bytes", Map.of());
+        }
+        body = decode(route, in);
+      }
+      Object result = route.invoker().invoke(operations, null, params, body);
+      return new Answer(200, mapper.writeValueAsBytes(result), 0);
+    } catch (ControlException e) {
+      return error(e.status(), e.getMessage(), Map.of());
+    } catch (IOException | RuntimeException e) {
       // A bug in the mock is not the caller's fault: say so (never dressed up as a 400).
-      status = 500;
-      body = error("bug in the mock's control API (" + e.getClass().getSimpleName() + "); please report it");
+      return error(500, "bug in the mock's control API (" + e.getClass().getSimpleName() + "); please report it", Map.of());
     }
+  }
+
+  private Object decode(ControlHandler.Route<Void> route, byte[] in) {
+    JsonNode json;
     try {
-      return new Answer(status, mapper.writeValueAsBytes(body), 0);
+      json = in.length == 0 ? mapper.createObjectNode() : mapper.readTree(in);
     } catch (IOException e) {
-      return new Answer(400, "{\"error\":\"unserialisable answer\"}".getBytes(StandardCharsets.UTF_8), 0);
+      throw new ControlException(400, "body is not JSON: " + clip(e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+    }
+    if (json == null || json.isMissingNode()) {
+      json = mapper.createObjectNode();
+    }
+    schemas.validate(route.operationId(), route.method(), route.path(), json);
+    try {
+      return decoder.treeToValue(json, route.bodyType());
+    } catch (JsonProcessingException e) {
+      // Valid for the schema but not for Java (a number beyond int32, for example).
+      throw new ControlException(400, "body of " + route.method() + " " + route.path() + ": " + clip(e.getOriginalMessage()));
     }
   }
 
-  /** Percent-decodes a path (UTF-8); a malformed escape is a 400 like any bad input. */
-  private static String decodePath(String raw) {
-    if (raw.indexOf('%') < 0) {
-      return raw;
-    }
-    return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
-  }
-
-  private Object[] route(String method, String path, JsonNode in) {
-    boolean get = "GET".equals(method);
-    boolean post = "POST".equals(method);
-    if (path.equals("health") && get) {
-      return ok(mapper.createObjectNode().put("status", "ok"));
-    }
-    if (path.equals("info") && get) {
-      ObjectNode n = mapper.createObjectNode();
-      n.put("baseUrl", server.baseUrl().toString());
-      ArrayNode ids = n.putArray("appIds");
-      server.appIds().forEach(ids::add);
-      n.put("strict", server.strictNonces());
-      n.put("clockMillis", server.clock().millis());
-      n.put("callbackUrl", server.callbackUrl() == null ? null : server.callbackUrl().toString());
-      return ok(n);
-    }
-    if (path.equals("reset") && post) {
-      server.reset();
-      return ok(mapper.createObjectNode().put("reset", true));
-    }
-    if (path.equals("agents") && get) {
-      ArrayNode a = mapper.createArrayNode();
-      server.appIds().forEach(app ->
-          server.agents(app).forEach(r -> a.add(mapper.valueToTree(r))));
-      return ok(a);
-    }
-    if (path.equals("instances") && get) {
-      return ok(mapper.valueToTree(server.instances()));
-    }
-    if (path.startsWith("instances/")) {
-      String rest = path.substring("instances/".length());
-      if (!rest.contains("/") && get) {
-        return ok(mapper.valueToTree(server.requireInstance(rest)));
+  /** The percent-decoded segments after the prefix; a malformed escape is bad input. */
+  private static List<String> segments(String rawPath) {
+    String rest = rawPath.substring(PREFIX.length());
+    List<String> out = new ArrayList<>();
+    for (String s : rest.split("/", -1)) {
+      try {
+        out.add(s.indexOf('%') < 0 ? s : URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        throw new ControlException(400, "malformed percent-escape in the path " + clip(rawPath));
       }
-      if (rest.endsWith("/user") && post) {
-        String id = rest.substring(0, rest.length() - "/user".length());
-        server.requireInstance(id);
-        if (in.has("present")) {
-          server.setUserPresent(id, in.get("present").asBoolean());
+    }
+    return out;
+  }
+
+  /** @return the path parameters when the template matches, else null */
+  private static Map<String, String> match(String template, List<String> segments) {
+    String[] t = template.substring(PREFIX.length()).split("/", -1);
+    if (t.length != segments.size()) {
+      return null;
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    for (int i = 0; i < t.length; i++) {
+      String s = segments.get(i);
+      if (t[i].startsWith("{") && t[i].endsWith("}")) {
+        if (s.isEmpty()) {
+          return null;
         }
-        if (in.has("publishing")) {
-          server.setUserPublishing(id, in.path("userId").asText(null), in.get("publishing").asBoolean());
-        }
-        if (in.has("utterance")) {
-          server.setUserUtterance(id, in.get("utterance").asText());
-        }
-        return ok(mapper.valueToTree(server.requireInstance(id)));
-      }
-      if (rest.endsWith("/script") && post) {
-        // Conversation script (issue 16): the body is the script's JSON; it plays on the clock.
-        String id = rest.substring(0, rest.length() - "/script".length());
-        server.requireInstance(id);
-        io.github.zegoaiagent.mock.script.ConversationScript script =
-            io.github.zegoaiagent.mock.script.ConversationScript.fromTree(in);
-        long now = server.clock().millis();
-        long end = server.loadScript(id, script);
-        return ok(mapper.createObjectNode().put("agentInstanceId", id).put("events", script.events().size())
-            .put("startsAtMillis", now).put("endsAtMillis", end));
+        params.put(t[i].substring(1, t[i].length() - 1), s);
+      } else if (!t[i].equals(s)) {
+        return null;
       }
     }
-    if (path.equals("journal") && get) {
-      return ok(mapper.valueToTree(server.journal()));
-    }
-    if (path.equals("faults")) {
-      if (get) {
-        return ok(faults());
-      }
-      if (post) {
-        String action = requireText(in, "action");
-        Fault f = new Fault(action, in.path("count").asInt(1), in.path("code").asInt(0),
-            in.path("message").asText(null), Duration.ofMillis(in.path("delayMillis").asLong(0)));
-        server.injectFault(f);
-        return ok(faults());
-      }
-      if ("DELETE".equals(method)) {
-        server.clearFaults();
-        return ok(faults());
-      }
-    }
-    if (path.equals("clock") && get) {
-      return ok(mapper.createObjectNode().put("millis", server.clock().millis()));
-    }
-    if (path.equals("clock/advance") && post) {
-      if (!in.has("millis") || !in.get("millis").canConvertToLong()) {
-        throw new IllegalArgumentException("millis: required integer");
-      }
-      server.advanceClock(Duration.ofMillis(in.get("millis").longValue()));
-      return ok(mapper.createObjectNode().put("millis", server.clock().millis()));
-    }
-    if (path.equals("llm-reply") && post) {
-      server.setLlmReply(in.has("reply") ? LlmReply.fixed(in.get("reply").asText()) : LlmReply.echo());
-      return ok(mapper.createObjectNode().put("reply", in.path("reply").asText("(echo)")));
-    }
-    if (path.equals("qps-limit") && post) {
-      int limit = in.path("limit").asInt(-1);
-      if (limit < 0) {
-        throw new IllegalArgumentException("limit: required integer >= 0 (0 = off)");
-      }
-      server.setQpsLimit(limit);
-      return ok(mapper.createObjectNode().put("limit", limit));
-    }
-    if (path.equals("callbacks") && get) {
-      ObjectNode n = mapper.valueToTree(server.callbackStats());
-      ArrayNode events = n.putArray("events");
-      server.callbacks().forEach(events::add);
-      return ok(n);
-    }
-    String allowed = allowedMethods(path);
-    if (allowed != null) {
-      return new Object[] {405, error("method " + method + " not allowed on " + PREFIX + path + "; allowed: " + allowed)};
-    }
-    return new Object[] {404, error("no control route " + method + " " + PREFIX + path)};
+    return params;
   }
 
-  /** @return the methods a known route takes, or null for an unknown path */
-  private static String allowedMethods(String path) {
-    switch (path) {
-      case "health", "info", "agents", "instances", "journal", "clock", "callbacks":
-        return "GET";
-      case "reset", "clock/advance", "llm-reply", "qps-limit":
-        return "POST";
-      case "faults":
-        return "GET, POST, DELETE";
-      default:
-        break;
+  private Answer error(int status, String message, Map<String, String> headers) {
+    byte[] body;
+    try {
+      body = mapper.writeValueAsBytes(mapper.createObjectNode().put("error", message));
+    } catch (IOException e) {
+      body = "{\"error\":\"unserialisable message\"}".getBytes(StandardCharsets.UTF_8);
     }
-    if (path.startsWith("instances/")) {
-      String rest = path.substring("instances/".length());
-      if (!rest.isEmpty() && !rest.contains("/")) {
-        return "GET";
-      }
-      if (rest.endsWith("/user") && rest.indexOf('/') == rest.length() - "/user".length()) {
-        return "POST";
-      }
-      if (rest.endsWith("/script") && rest.indexOf('/') == rest.length() - "/script".length()) {
-        return "POST";
-      }
-    }
-    return null;
+    return new Answer(status, body, 0, headers);
   }
 
-  private ArrayNode faults() {
-    ArrayNode a = mapper.createArrayNode();
-    for (Fault f : server.faults()) {
-      a.addObject().put("action", f.action()).put("count", f.count()).put("code", f.code())
-          .put("message", f.message()).put("delayMillis", f.delay().toMillis());
-    }
-    return a;
-  }
-
-  private static String requireText(JsonNode in, String field) {
-    JsonNode n = in.get(field);
-    if (n == null || !n.isTextual() || n.textValue().isEmpty()) {
-      throw new IllegalArgumentException(field + ": required string");
-    }
-    return n.textValue();
-  }
-
-  private static Object[] ok(Object body) {
-    return new Object[] {200, body};
-  }
-
-  private ObjectNode error(String message) {
-    return mapper.createObjectNode().put("error", message);
+  private static String clip(String s) {
+    return s == null ? "" : s.length() <= 200 ? s : s.substring(0, 200) + "…";
   }
 }

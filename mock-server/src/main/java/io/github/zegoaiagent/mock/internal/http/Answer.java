@@ -1,14 +1,29 @@
 package io.github.zegoaiagent.mock.internal.http;
 
+import java.util.Map;
+
 /**
- * What an endpoint behind the front answers: an HTTP status, a JSON body and how long to hold
- * the answer back (an injected {@code Fault.delay}; the front schedules it, no thread waits).
+ * What an endpoint behind the front answers: an HTTP status, a JSON body, how long to hold
+ * the answer back (an injected {@code Fault.delay}; the front schedules it, no thread waits) and
+ * extra headers (the control API's {@code Allow} on a 405).
  *
  * @param status HTTP status
  * @param body JSON bytes
  * @param delayMillis answer this much later; 0 = at once
+ * @param headers extra response headers (name to value); Content-Type, Content-Length and
+ *     Connection are the front's
  */
-public record Answer(int status, byte[] body, long delayMillis) {
+public record Answer(int status, byte[] body, long delayMillis, Map<String, String> headers) {
+  /** Copies the headers. */
+  public Answer {
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
+  }
+
+  /** An answer without extra headers. */
+  public Answer(int status, byte[] body, long delayMillis) {
+    this(status, body, delayMillis, Map.of());
+  }
+
   /** @param body envelope bytes @return HTTP 200 at once */
   public static Answer ok(byte[] body) {
     return new Answer(200, body, 0);

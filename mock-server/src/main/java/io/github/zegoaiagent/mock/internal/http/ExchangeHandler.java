@@ -286,7 +286,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         if (!ctx.channel().isActive()) {
           return;
         }
-        send(ctx, delayed.status(), delayed.body(), keep && !closeAfterHeld, isHead);
+        send(ctx, delayed.status(), delayed.body(), delayed.headers(), keep && !closeAfterHeld, isHead);
         held = false;
         guard.hold(false);
         drain(ctx);
@@ -298,7 +298,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         ctx.executor().schedule(release, a.delayMillis(), TimeUnit.MILLISECONDS);
       }
     } else {
-      send(ctx, a.status(), a.body(), keep, isHead);
+      send(ctx, a.status(), a.body(), a.headers(), keep, isHead);
     }
   }
 
@@ -328,14 +328,16 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   private void refuse(ChannelHandlerContext ctx, int status, String message) {
     request = null;
     body = EMPTY;
-    send(ctx, status, front.endpoints().frontError().apply(message), false, false);
+    send(ctx, status, front.endpoints().frontError().apply(message), java.util.Map.of(), false, false);
   }
 
-  private void send(ChannelHandlerContext ctx, int status, byte[] out, boolean keep, boolean isHead) {
+  private void send(ChannelHandlerContext ctx, int status, byte[] out, java.util.Map<String, String> extra,
+      boolean keep, boolean isHead) {
     FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
         HttpResponseStatus.valueOf(status), isHead ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(out),
         HEADERS, TRAILERS);
     HttpHeaders h = resp.headers();
+    extra.forEach(h::set);
     h.set(HttpHeaderNames.CONTENT_TYPE, JSON);
     h.setInt(HttpHeaderNames.CONTENT_LENGTH, out.length);
     if (keep) {

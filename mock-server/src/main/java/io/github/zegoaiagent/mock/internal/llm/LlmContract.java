@@ -1,65 +1,73 @@
 package io.github.zegoaiagent.mock.internal.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.github.zegoaiagent.contract.CustomLlm;
+import io.github.zegoaiagent.contract.ZegoContract;
 import io.github.zegoaiagent.mock.internal.validate.Contract;
+import java.util.NoSuchElementException;
 
 /**
- * The contract's facts about the custom-LLM exchange (root {@code x-zego-custom-llm}, reference
- * §6.11) and the LLM defaults ({@code components.schemas.LLM}), read once so no code restates
+ * The contract's facts about the custom-LLM exchange ({@link ZegoContract#customLlm()}: root
+ * {@code x-zego-custom-llm}, reference §6.11, form checked when the model is read) and the LLM
+ * defaults ({@code components.schemas.LLM}), read through the typed model so no code restates
  * them: the stream markers and the Exception code of each failure.
  */
 public final class LlmContract {
-  private final JsonNode block;
-  private final JsonNode llmSchema;
+  private static final String LLM_PROPERTIES = "/components/schemas/LLM/properties/";
 
-  /** @param root the contract document */
-  LlmContract(JsonNode root) {
-    this.block = root.path("x-zego-custom-llm");
-    this.llmSchema = root.path("components").path("schemas").path("LLM").path("properties");
-    if (block.isMissingNode() || !block.path("failures").path("general").canConvertToInt()) {
-      throw new IllegalStateException("x-zego-custom-llm missing from the contract");
-    }
+  private final CustomLlm block;
+  private final ZegoContract model;
+
+  private LlmContract(ZegoContract model) {
+    this.model = model;
+    this.block = model.customLlm().orElseThrow(() ->
+        new IllegalStateException("x-zego-custom-llm missing from the contract " + model.source()));
+  }
+
+  /** @param model the contract @return its custom-LLM facts @throws IllegalStateException when it has none */
+  public static LlmContract of(ZegoContract model) {
+    return new LlmContract(model);
   }
 
   /** @return the facts of the packaged contract */
   public static LlmContract load() {
-    return new LlmContract(Contract.load().root());
+    return of(Contract.load().model());
   }
 
   /** @return the only LLM.Vendor the exchange is documented for */
   String vendor() {
-    return block.path("vendor").asText();
+    return block.vendor();
   }
 
   /** @return the JSON schema of the request body */
   public JsonNode requestSchema() {
-    return block.path("request");
+    return block.request();
   }
 
   /** @return the SSE field name that carries a chunk, with its colon ({@code data:}) */
   String dataPrefix() {
-    return block.path("stream").path("dataPrefix").asText();
+    return block.dataPrefix();
   }
 
   /** @return the data value that ends the stream */
   String doneMarker() {
-    return block.path("stream").path("doneMarker").asText();
+    return block.doneMarker();
   }
 
   /** @return the finish_reason of the last content chunk */
   String finishReason() {
-    return block.path("stream").path("finishReason").asText();
+    return block.finishReason();
   }
 
   /** @return Exception code of a failure with no more specific code (LLM general error) */
   public int generalFailure() {
-    return block.path("failures").path("general").intValue();
+    return block.generalFailure();
   }
 
   /** @return Exception code of an unusable LLM configuration (LLM parameter error) */
   public int invalidConfiguration() {
-    JsonNode c = block.path("failures").path("invalidConfiguration");
-    return c.canConvertToInt() ? c.intValue() : generalFailure();
+    return block.invalidConfigurationFailure();
   }
 
   /**
@@ -67,8 +75,7 @@ public final class LlmContract {
    * @return the Exception code it raises
    */
   public int failureForStatus(int status) {
-    JsonNode c = block.path("failures").path("byHttpStatus").path(Integer.toString(status));
-    return c.canConvertToInt() ? c.intValue() : generalFailure();
+    return block.failureForStatus(status);
   }
 
   /**
@@ -76,6 +83,10 @@ public final class LlmContract {
    * @return its documented default, or a missing node
    */
   JsonNode llmDefault(String field) {
-    return llmSchema.path(field).path("default");
+    try {
+      return model.node(LLM_PROPERTIES + field + "/default");
+    } catch (NoSuchElementException none) {
+      return MissingNode.getInstance();
+    }
   }
 }

@@ -13,6 +13,7 @@ import io.github.zegoaiagent.mock.internal.http.RawRequest;
 import io.github.zegoaiagent.mock.internal.simulate.CallContext;
 import io.github.zegoaiagent.mock.internal.simulate.Simulator;
 import io.github.zegoaiagent.mock.values.Fault;
+import io.github.zegoaiagent.mock.values.JournalEntry;
 import io.github.zegoaiagent.mock.internal.state.FaultPlan;
 import io.github.zegoaiagent.mock.values.MockClock;
 import io.github.zegoaiagent.mock.internal.state.RateLimiter;
@@ -42,6 +43,7 @@ public final class RequestPipeline {
   private final MockClock clock;
   private final int maxBodyBytes;
   private final SecretMasker masker;
+  private final RequestListener listener;
   /** Per thread: the delay of the fault met by the request in progress (see takeAnswerDelayMillis). */
   private final ThreadLocal<Long> answerDelay = ThreadLocal.withInitial(() -> 0L);
 
@@ -50,6 +52,16 @@ public final class RequestPipeline {
       FaultPlan faults, RateLimiter rateLimiter, BodyDecoder decoder, RequestValidator validator,
       ObjectMapper mapper, Simulator simulator, ResponseEncoder encoder, RequestJournal journal,
       MockClock clock, int maxBodyBytes, SecretMasker masker) {
+    this(table, gateway, faults, rateLimiter, decoder, validator, mapper, simulator, encoder, journal,
+        clock, maxBodyBytes, masker, RequestListener.NONE);
+  }
+
+  /** Wires the stages and a listener told of every answered request. */
+  public RequestPipeline(Map<String, ActionHandler.Action<CallContext>> table, Gateway gateway,
+      FaultPlan faults, RateLimiter rateLimiter, BodyDecoder decoder, RequestValidator validator,
+      ObjectMapper mapper, Simulator simulator, ResponseEncoder encoder, RequestJournal journal,
+      MockClock clock, int maxBodyBytes, SecretMasker masker, RequestListener listener) {
+    this.listener = listener;
     this.table = table;
     this.gateway = gateway;
     this.faults = faults;
@@ -70,6 +82,7 @@ public final class RequestPipeline {
    * @return the envelope bytes to answer with HTTP 200
    */
   public byte[] handle(RawRequest req) {
+    long started = System.nanoTime();
     String requestId = encoder.nextRequestId();
     long now = clock.millis();
     Map<String, String> q = QueryString.parse(req.rawQuery());
@@ -128,10 +141,11 @@ public final class RequestPipeline {
       message = "system error in the mock (" + e.getClass().getSimpleName() + "); please report it";
       out = encoder.error(code, message, requestId);
     }
-    journal.add(now, req.method(), req.path(), req.rawQuery(), q.get("Action"), appId,
+    JournalEntry entry = journal.add(now, req.method(), req.path(), req.rawQuery(), q.get("Action"), appId,
         req.bodyTooLarge() ? "(body larger than " + maxBodyBytes + " bytes)"
             : masker.maskBody(q.get("Action"), req.body()), code, message, requestId,
         inspected == null ? List.of() : inspected.unknownFields(), inspected == null ? List.of() : inspected.legacy());
+    listener.answered(entry, System.nanoTime() - started);
     return out;
   }
 

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * Moves the mock clock so that scripted conversations and the user's LLM give the same result
- * every time (ADR 0008): from one scheduled moment ({@link Simulator#nextDue}: a script step, a
+ * every time (ADR 0011): from one scheduled moment ({@link Simulator#nextDue}: a script step, a
  * MaxIdleTime deletion) to the next, and at each, the LLM answers in flight are awaited (bounded
  * by the exchange deadline) and applied before the clock moves on. Never called under the state
  * lock (the answers need it).

@@ -3,6 +3,9 @@ package io.github.zegoaiagent.mock.internal.state;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.zegoaiagent.contract.Action;
+import io.github.zegoaiagent.contract.SecretPath;
+import io.github.zegoaiagent.contract.ZegoContract;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,9 +21,10 @@ import java.util.Set;
  *
  * <ul>
  *   <li><b>By schema path</b>: for each action, the paths of the properties the contract marks
- *       {@code x-zego-secret: true} in its request schema (following {@code $ref}, {@code allOf}
- *       / {@code oneOf} / {@code anyOf}, array {@code items} and map value schemas), for example
- *       {@code LLM.ApiKey} and {@code TTS.Params.app}, become {@code "***"}.
+ *       {@code x-zego-secret: true} in its request schema (as the typed model finds them:
+ *       following {@code $ref}, {@code allOf} / {@code oneOf} / {@code anyOf}, array {@code items}
+ *       and map value schemas), for example {@code LLM.ApiKey} and {@code TTS.Params.app}, become
+ *       {@code "***"}.
  *   <li><b>By name, as a safety net</b>: any property anywhere whose name equals a secret's name
  *       case-insensitively is masked too, so an unknown action, a typo such as {@code apikey} (an
  *       unknown field the mock ignores) or a schema path this walk missed still leaks nothing.
@@ -40,20 +44,17 @@ public final class SecretMasker {
 
   /**
    * @param mapper JSON mapper (the one that reads requests: same strictness)
-   * @param contract the spec document
-   * @param requestSchemas action → JSON pointer of its request schema (from the action table)
+   * @param contract the typed contract: each action's secret paths and every secret property name
    */
-  public SecretMasker(ObjectMapper mapper, JsonNode contract, Map<String, String> requestSchemas) {
+  public SecretMasker(ObjectMapper mapper, ZegoContract contract) {
     this.mapper = mapper;
     Set<String> n = new HashSet<>();
     Map<String, List<List<String>>> byAction = new HashMap<>();
-    requestSchemas.forEach((action, pointer) -> {
-      List<List<String>> paths = new ArrayList<>();
-      walk(contract, contract.at(pointer), new ArrayList<>(), paths, new HashSet<>());
-      paths.forEach(p -> n.add(p.get(p.size() - 1).toLowerCase(Locale.ROOT)));
-      byAction.put(action, List.copyOf(paths));
-    });
-    collectNames(contract.path("components").path("schemas"), n);
+    for (Action a : contract.actions()) {
+      byAction.put(a.name(), a.secrets().stream().map(SecretPath::path).toList());
+      a.secrets().forEach(p -> n.add(p.name().toLowerCase(Locale.ROOT)));
+    }
+    contract.secretNames().forEach(name -> n.add(name.toLowerCase(Locale.ROOT)));
     this.names = Set.copyOf(n);
     this.pathsByAction = Map.copyOf(byAction);
   }
@@ -69,64 +70,6 @@ public final class SecretMasker {
    */
   public List<List<String>> paths(String action) {
     return pathsByAction.getOrDefault(action, List.of());
-  }
-
-  private static void walk(JsonNode root, JsonNode schema, List<String> at, List<List<String>> out,
-      Set<String> refsOnPath) {
-    if (schema == null || !schema.isObject()) {
-      return;
-    }
-    JsonNode ref = schema.get("$ref");
-    if (ref != null && ref.isTextual()) {
-      String r = ref.textValue();
-      if (!r.startsWith("#") || !refsOnPath.add(r)) {
-        return; // external or recursive: the name-based net covers it
-      }
-      walk(root, root.at(r.substring(1)), at, out, refsOnPath);
-      refsOnPath.remove(r);
-    }
-    for (String combiner : List.of("allOf", "oneOf", "anyOf")) {
-      schema.path(combiner).forEach(s -> walk(root, s, at, out, refsOnPath));
-    }
-    walk(root, schema.get("items"), at, out, refsOnPath);
-    JsonNode props = schema.get("properties");
-    if (props != null && props.isObject()) {
-      props.fields().forEachRemaining(e -> {
-        List<String> p = new ArrayList<>(at);
-        p.add(e.getKey());
-        if (e.getValue().path("x-zego-secret").asBoolean(false)) {
-          out.add(List.copyOf(p));
-        } else {
-          walk(root, e.getValue(), p, out, refsOnPath);
-        }
-      });
-    }
-    JsonNode extra = schema.get("additionalProperties");
-    if (extra != null && extra.isObject()) {
-      List<String> p = new ArrayList<>(at);
-      p.add("*");
-      if (extra.path("x-zego-secret").asBoolean(false)) {
-        out.add(List.copyOf(p));
-      } else {
-        walk(root, extra, p, out, refsOnPath);
-      }
-    }
-  }
-
-  private static void collectNames(JsonNode node, Set<String> out) {
-    if (node.isObject()) {
-      JsonNode props = node.get("properties");
-      if (props != null && props.isObject()) {
-        props.fields().forEachRemaining(e -> {
-          if (e.getValue().path("x-zego-secret").asBoolean(false)) {
-            out.add(e.getKey().toLowerCase(Locale.ROOT));
-          }
-        });
-      }
-      node.elements().forEachRemaining(c -> collectNames(c, out));
-    } else if (node.isArray()) {
-      node.elements().forEachRemaining(c -> collectNames(c, out));
-    }
   }
 
   /**

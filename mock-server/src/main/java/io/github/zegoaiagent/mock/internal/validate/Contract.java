@@ -1,31 +1,30 @@
 package io.github.zegoaiagent.mock.internal.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Collections;
+import io.github.zegoaiagent.contract.ReturnCode;
+import io.github.zegoaiagent.contract.ZegoContract;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The packaged contract ({@code /openapi/zego-aiagent.yaml} from the openapi module), parsed once.
- *
- * <p>Gives the service-wide numbers of {@code x-zego-limits} so the mock never restates them by
- * hand, and the document itself for schema validation.
+ * The packaged contract as the mock reads it: the typed model ({@link ZegoContract}, from the
+ * openapi module) plus the two raw documents the schema validators compile from. Every fact comes
+ * from the model; this class only keeps the copies for the JVM's lifetime.
  */
 public final class Contract {
   /** Classpath location of the spec inside the zego-aiagent-openapi jar. */
-  public static final String RESOURCE = "openapi/zego-aiagent.yaml";
+  public static final String RESOURCE = ZegoContract.RESOURCE;
 
   private static volatile Contract instance;
 
+  private final ZegoContract model;
   private final JsonNode root;
+  private final JsonNode tolerant;
 
-  private Contract(JsonNode root) {
-    this.root = root;
+  private Contract(ZegoContract model) {
+    this.model = model;
+    this.root = model.document();
+    this.tolerant = model.documentWithLegacyValues();
   }
 
   /**
@@ -37,7 +36,7 @@ public final class Contract {
       synchronized (Contract.class) {
         c = instance;
         if (c == null) {
-          c = new Contract(read());
+          c = new Contract(ZegoContract.load());
           instance = c;
         }
       }
@@ -45,48 +44,43 @@ public final class Contract {
     return c;
   }
 
-  private static JsonNode read() {
-    ClassLoader cl = Contract.class.getClassLoader();
-    try (InputStream in = cl.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("contract " + RESOURCE + " not on the classpath "
-            + "(dependency io.github.zegoaiagent:zego-aiagent-openapi missing?)");
-      }
-      return new ObjectMapper(new YAMLFactory()).readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
-    }
+  /** @return the typed model */
+  public ZegoContract model() {
+    return model;
   }
 
-  /** @return the whole document (read-only by convention) */
+  /** @return the whole document (one shared copy: read-only by convention) */
   public JsonNode root() {
     return root;
   }
 
   /**
+   * @return the document with each {@code x-zego-legacy} value added to its {@code enum} (what
+   *     the service accepts; one shared copy, read-only by convention)
+   */
+  public JsonNode tolerantRoot() {
+    return tolerant;
+  }
+
+  /**
    * @param name key under {@code x-zego-limits}
    * @return its integer value
+   * @throws IllegalArgumentException naming the key when the contract has no such limit
    */
   public int limit(String name) {
-    JsonNode n = root.path("x-zego-limits").path(name);
-    if (!n.canConvertToInt()) {
-      throw new IllegalStateException("x-zego-limits." + name + " missing from the contract");
-    }
-    return n.intValue();
+    return model.limits().get(name);
   }
 
   /** @return {@code x-zego-limits.callbackRetryDelaysSeconds} */
   public List<Integer> callbackRetryDelaysSeconds() {
-    List<Integer> out = new ArrayList<>();
-    root.path("x-zego-limits").path("callbackRetryDelaysSeconds").forEach(n -> out.add(n.intValue()));
-    return Collections.unmodifiableList(out);
+    return model.limits().callbackRetryDelaysSeconds().stream().map(Math::toIntExact).toList();
   }
 
   /**
    * @param code a return code
-   * @return its entry in {@code x-zego-return-codes}, or a missing node
+   * @return its entry in {@code x-zego-return-codes}, if listed
    */
-  public JsonNode returnCode(int code) {
-    return root.path("x-zego-return-codes").path(Integer.toString(code));
+  public Optional<ReturnCode> returnCode(int code) {
+    return model.returnCode(code);
   }
 }

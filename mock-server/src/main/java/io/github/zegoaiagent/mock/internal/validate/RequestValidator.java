@@ -55,8 +55,8 @@ public final class RequestValidator {
    * The contract's components with each {@code x-zego-legacy} value added to its {@code enum}:
    * the service accepts legacy values (x-zego-tolerance.legacyValues), so the mock does too.
    */
-  private static final JsonNode TOLERANT_COMPONENTS = withLegacyValues(Contract.load().root().path("components").deepCopy());
-  private static final Tolerance TOLERANCE = new Tolerance(Contract.load().root());
+  private static final JsonNode TOLERANT_COMPONENTS = Contract.load().tolerantRoot().path("components");
+  private static final Tolerance TOLERANCE = new Tolerance(Contract.load());
   private static final Map<String, JsonNode> REQUEST_SCHEMAS = new ConcurrentHashMap<>();
 
   private final Map<String, String> requestPaths;
@@ -140,17 +140,6 @@ public final class RequestValidator {
       throw new IllegalStateException("no schema for " + action);
     }
     return TOLERANCE.inspect(REQUEST_SCHEMAS.computeIfAbsent(pointer, Contract.load().root()::at), body);
-  }
-
-  private static JsonNode withLegacyValues(JsonNode node) {
-    if (node.isObject()) {
-      ObjectNode o = (ObjectNode) node;
-      if (o.has("x-zego-legacy") && o.path("enum").isArray()) {
-        o.get("x-zego-legacy").forEach(l -> ((com.fasterxml.jackson.databind.node.ArrayNode) o.get("enum")).add(l.get("value")));
-      }
-    }
-    node.forEach(RequestValidator::withLegacyValues);
-    return node;
   }
 
   /** @return the actions this validator knows */

@@ -12,8 +12,8 @@ import java.util.Set;
 
 /**
  * The tolerant face of the contract (ADR 0004) applied to a request body, walking the action's
- * request schema: the rules come from the root extension {@code x-zego-tolerance}, the property
- * lists from the schemas, so nothing here names a field.
+ * request schema: the rules ({@code x-zego-tolerance}) and legacy values come from the typed
+ * model, the property lists from the schemas, so nothing here names a field.
  *
  * <ul>
  *   <li>{@code nullMeansAbsent}: a {@code null} for an optional property, at any depth, is removed
@@ -46,13 +46,17 @@ public final class Tolerance {
   private final Map<Key, Shape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
   private final boolean nullMeansAbsent;
   private final boolean dropUnknown;
+  /** Legacy values by the identity of their enum schema node in {@link #root}. */
+  private final Map<Key, Set<JsonNode>> legacyBySchema = new java.util.HashMap<>();
 
-  /** @param root the contract document */
-  public Tolerance(JsonNode root) {
-    this.root = root;
-    JsonNode rules = root.path("x-zego-tolerance");
-    this.nullMeansAbsent = rules.path("nullMeansAbsent").asBoolean(false);
-    this.dropUnknown = "ignored".equals(rules.path("unknownProperties").asText());
+  /** @param contract the contract: its rules and legacy values from the model, schemas from {@link Contract#root()} */
+  public Tolerance(Contract contract) {
+    this.root = contract.root();
+    this.nullMeansAbsent = contract.model().tolerance().nullMeansAbsent();
+    this.dropUnknown = contract.model().tolerance().ignoreUnknownProperties();
+    contract.model().legacyValues().forEach(l -> legacyBySchema
+        .computeIfAbsent(new Key(root.at(l.schema())), k -> new java.util.HashSet<>())
+        .add(com.fasterxml.jackson.databind.node.TextNode.valueOf(l.value())));
   }
 
   /**
@@ -147,11 +151,9 @@ public final class Tolerance {
     Map<String, Property> properties = new LinkedHashMap<>();
     declared.forEach((name, propSchema) -> {
       JsonNode resolved = resolve(propSchema);
-      Set<JsonNode> legacyValues = new java.util.HashSet<>();
-      resolved.path("x-zego-legacy").forEach(l -> legacyValues.add(l.path("value")));
       properties.put(name, new Property(propSchema, required.contains(name),
           propSchema.path("deprecated").asBoolean(false) || resolved.path("deprecated").asBoolean(false),
-          Set.copyOf(legacyValues)));
+          legacyBySchema.getOrDefault(new Key(resolved), Set.of())));
     });
     Shape shape = new Shape(Map.copyOf(properties), open, schema.get("items"));
     shapes.put(new Key(schemaRef), shape);

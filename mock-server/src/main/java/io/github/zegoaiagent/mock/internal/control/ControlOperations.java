@@ -1,0 +1,199 @@
+package io.github.zegoaiagent.mock.internal.control;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.zegoaiagent.mock.control.model.Agent;
+import io.github.zegoaiagent.mock.control.model.Callbacks;
+import io.github.zegoaiagent.mock.control.model.ClockAdvance;
+import io.github.zegoaiagent.mock.control.model.ClockReading;
+import io.github.zegoaiagent.mock.control.model.Fault;
+import io.github.zegoaiagent.mock.control.model.Health;
+import io.github.zegoaiagent.mock.control.model.Info;
+import io.github.zegoaiagent.mock.control.model.Instance;
+import io.github.zegoaiagent.mock.control.model.JournalEntry;
+import io.github.zegoaiagent.mock.control.model.LlmReply;
+import io.github.zegoaiagent.mock.control.model.LlmReplyInForce;
+import io.github.zegoaiagent.mock.control.model.QpsLimit;
+import io.github.zegoaiagent.mock.control.model.ResetResult;
+import io.github.zegoaiagent.mock.control.model.Script;
+import io.github.zegoaiagent.mock.control.model.ScriptLoaded;
+import io.github.zegoaiagent.mock.control.model.UserSimulation;
+import io.github.zegoaiagent.mock.internal.generated.control.ControlHandler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The control API's operations (the generated {@link ControlHandler}) on a running mock. Bodies
+ * arrive schema-valid; what the document cannot say (an instance that does not run, a full fault
+ * plan, a value a value type refuses) is a {@link ControlException} with its status.
+ */
+final class ControlOperations implements ControlHandler<Void> {
+  private static final TypeReference<List<Agent>> AGENTS = new TypeReference<>() { };
+  private static final TypeReference<List<Instance>> INSTANCES = new TypeReference<>() { };
+  private static final TypeReference<List<JournalEntry>> JOURNAL = new TypeReference<>() { };
+
+  private final MockControl server;
+  private final ObjectMapper mapper;
+
+  ControlOperations(MockControl server, ObjectMapper mapper) {
+    this.server = server;
+    this.mapper = mapper;
+  }
+
+  @Override
+  public Health health(Void c) {
+    return new Health().status("ok");
+  }
+
+  @Override
+  public Info info(Void c) {
+    return new Info().baseUrl(server.baseUrl().toString()).appIds(new ArrayList<>(server.appIds()))
+        .strict(server.strictNonces()).clockMillis(server.clock().millis())
+        .callbackUrl(server.callbackUrl() == null ? null : server.callbackUrl().toString());
+  }
+
+  @Override
+  public ResetResult reset(Void c) {
+    server.reset();
+    return new ResetResult().reset(true);
+  }
+
+  @Override
+  public List<Agent> agents(Void c) {
+    List<Object> all = new ArrayList<>();
+    server.appIds().forEach(app -> all.addAll(server.agents(app)));
+    return mapper.convertValue(all, AGENTS);
+  }
+
+  @Override
+  public List<Instance> instances(Void c) {
+    return mapper.convertValue(server.instances(), INSTANCES);
+  }
+
+  @Override
+  public Instance instance(Void c, String agentInstanceId) {
+    return mapper.convertValue(running(agentInstanceId), Instance.class);
+  }
+
+  @Override
+  public Instance simulateUser(Void c, String agentInstanceId, UserSimulation user) {
+    running(agentInstanceId);
+    if (user.getPresent() != null) {
+      server.setUserPresent(agentInstanceId, user.getPresent());
+    }
+    if (user.getPublishing() != null) {
+      server.setUserPublishing(agentInstanceId, user.getUserId(), user.getPublishing());
+    }
+    if (user.getUtterance() != null) {
+      server.setUserUtterance(agentInstanceId, user.getUtterance());
+    }
+    return instance(c, agentInstanceId);
+  }
+
+  @Override
+  public ScriptLoaded loadScript(Void c, String agentInstanceId, Script script) {
+    running(agentInstanceId);
+    io.github.zegoaiagent.mock.script.ConversationScript parsed;
+    try {
+      // One reader of the script format: the schema-valid body goes through the public parser,
+      // which also checks what the schema cannot (overlapping utterances, endAt before the end).
+      parsed = io.github.zegoaiagent.mock.script.ConversationScript.fromTree(
+          mapper.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+              .valueToTree(script));
+    } catch (IllegalArgumentException e) {
+      throw new ControlException(400, "script: " + e.getMessage());
+    }
+    long now = server.clock().millis();
+    long end;
+    try {
+      end = server.loadScript(agentInstanceId, parsed);
+    } catch (java.util.NoSuchElementException e) {
+      throw new ControlException(404, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new ControlException(400, "script: " + e.getMessage());
+    }
+    return new ScriptLoaded().agentInstanceId(agentInstanceId).events(parsed.events().size())
+        .startsAtMillis(now).endsAtMillis(end);
+  }
+
+  @Override
+  public List<JournalEntry> journal(Void c) {
+    return mapper.convertValue(server.journal(), JOURNAL);
+  }
+
+  @Override
+  public List<Fault> faults(Void c) {
+    List<Fault> out = new ArrayList<>();
+    for (io.github.zegoaiagent.mock.values.Fault f : server.faults()) {
+      out.add(new Fault().action(f.action()).count(f.count()).code(f.code()).message(f.message())
+          .delayMillis(f.delay().toMillis()));
+    }
+    return out;
+  }
+
+  @Override
+  public List<Fault> addFault(Void c, Fault f) {
+    io.github.zegoaiagent.mock.values.Fault planned;
+    try {
+      planned = new io.github.zegoaiagent.mock.values.Fault(f.getAction(), f.getCount(), f.getCode(),
+          f.getMessage(), Duration.ofMillis(f.getDelayMillis()));
+    } catch (IllegalArgumentException e) {
+      throw new ControlException(400, "fault: " + e.getMessage());
+    }
+    try {
+      server.injectFault(planned);
+    } catch (IllegalStateException full) {
+      throw new ControlException(409, full.getMessage());
+    }
+    return faults(c);
+  }
+
+  @Override
+  public List<Fault> clearFaults(Void c) {
+    server.clearFaults();
+    return faults(c);
+  }
+
+  @Override
+  public ClockReading clock(Void c) {
+    return new ClockReading().millis(server.clock().millis());
+  }
+
+  @Override
+  public ClockReading advanceClock(Void c, ClockAdvance advance) {
+    server.advanceClock(Duration.ofMillis(advance.getMillis()));
+    return clock(c);
+  }
+
+  @Override
+  public LlmReplyInForce setLlmReply(Void c, LlmReply reply) {
+    String fixed = reply.getReply();
+    server.setLlmReply(fixed == null ? io.github.zegoaiagent.mock.values.LlmReply.echo()
+        : io.github.zegoaiagent.mock.values.LlmReply.fixed(fixed));
+    return new LlmReplyInForce().reply(fixed == null ? "(echo)" : fixed);
+  }
+
+  @Override
+  public QpsLimit setQpsLimit(Void c, QpsLimit limit) {
+    server.setQpsLimit(limit.getLimit());
+    return new QpsLimit().limit(limit.getLimit());
+  }
+
+  @Override
+  public Callbacks callbacks(Void c) {
+    ObjectNode n = mapper.valueToTree(server.callbackStats());
+    com.fasterxml.jackson.databind.node.ArrayNode events = n.putArray("events");
+    server.callbacks().forEach(events::add);
+    return mapper.convertValue(n, Callbacks.class);
+  }
+
+  private io.github.zegoaiagent.mock.values.InstanceSnapshot running(String id) {
+    try {
+      return server.requireInstance(id);
+    } catch (java.util.NoSuchElementException e) {
+      throw new ControlException(404, e.getMessage());
+    }
+  }
+}

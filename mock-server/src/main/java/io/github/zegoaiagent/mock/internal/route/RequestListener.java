@@ -1,0 +1,18 @@
+package io.github.zegoaiagent.mock.internal.route;
+
+import io.github.zegoaiagent.mock.values.JournalEntry;
+
+/** Told of every API request the pipeline answered (e.g. the console request log). */
+@FunctionalInterface
+public interface RequestListener {
+  /** Tells nobody. */
+  RequestListener NONE = (entry, nanos) -> { };
+
+  /**
+   * Called on the request's thread after it was journaled; must be quick and must not throw.
+   *
+   * @param entry the journal entry (secrets masked)
+   * @param nanos time the pipeline took
+   */
+  void answered(JournalEntry entry, long nanos);
+}
