@@ -104,7 +104,9 @@ class ControlDocumentTest {
       "addFault", "{\"action\":\"ListAgents\",\"count\":2,\"code\":410000001,\"message\":\"planned\"}",
       "advanceClock", "{\"millis\":1000}",
       "setLlmReply", "{\"reply\":\"Sunny.\"}",
-      "setQpsLimit", "{\"limit\":0}");
+      "setQpsLimit", "{\"limit\":0}",
+      "loadScript", "{\"events\":[{\"at\":0,\"type\":\"speak\",\"text\":\"Hi\",\"durationMillis\":500},"
+          + "{\"at\":1000,\"type\":\"leave\"}],\"endAt\":2000}");
 
   @Test
   void everyOperationAnswersWhatItsSchemaSays() throws Exception {

@@ -1,6 +1,7 @@
 package io.github.zegoaiagent.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.junit.CallbackSink;
@@ -16,6 +17,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.github.zegoaiagent.mock.control.model.Script;
+import io.github.zegoaiagent.mock.control.model.ScriptEvent;
+import io.github.zegoaiagent.mock.control.model.ScriptLoaded;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,7 +106,28 @@ class ScriptKitAndControlTest {
 
     HttpResponse<String> bad = post(mock, "instances/" + id + "/script", "{\"events\":[{\"at\":0,\"type\":\"sing\"}]}");
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(bad.body()).contains("events[0]");
+    assertThat(bad.body()).contains("events.0.type"); // the document's schema refuses it
+    // Schema-valid but against the script's rules (the user speaks one turn at a time): the parser refuses it.
+    HttpResponse<String> overlap = post(mock, "instances/" + id + "/script", "{\"events\":["
+        + "{\"at\":0,\"type\":\"speak\",\"text\":\"a\",\"durationMillis\":500},"
+        + "{\"at\":100,\"type\":\"speak\",\"text\":\"b\",\"durationMillis\":500}]}");
+    assertThat(overlap.statusCode()).as(overlap.body()).isEqualTo(400);
+    assertThat(overlap.body()).contains("script: ");
     assertThat(post(mock, "instances/0000/script", "{\"events\":[]}").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theGeneratedControlClientLoadsScripts(ZegoMock mock) {
+    llm.clear();
+    llm.answers("Good.");
+    String id = instance(mock);
+    ScriptLoaded loaded = mock.control().loadScript(id, new Script().events(List.of(
+        new ScriptEvent().at(0L).type(ScriptEvent.TypeEnum.SPEAK).text("Ready?").durationMillis(300L))));
+    assertThat(loaded.getEvents()).isEqualTo(1);
+    assertThat(loaded.getEndsAtMillis() - loaded.getStartsAtMillis()).isEqualTo(300);
+    mock.control().advanceClock(new io.github.zegoaiagent.mock.control.model.ClockAdvance().millis(300L));
+    assertThat(llm.received()).hasSize(1);
+    assertThatThrownBy(() -> mock.control().loadScript("0000", new Script().events(List.of())))
+        .isInstanceOf(io.github.zegoaiagent.mock.control.MockControlException.class).hasMessageContaining("404");
   }
 }
