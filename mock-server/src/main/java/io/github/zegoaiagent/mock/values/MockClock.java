@@ -57,6 +57,14 @@ public final class MockClock {
   }
 
   /**
+   * Moves the clock back to where it started: a fixed clock to its start instant, a system clock
+   * to the system time (every advance undone).
+   */
+  public void rewind() {
+    offsetMillis.set(0);
+  }
+
+  /**
    * @return a {@link Clock} view of this clock (UTC): give it to a client
    *     ({@code ZegoAiAgentClient.builder().clock(...)}) so its Timestamps follow the mock's time,
    *     also after {@link #advance(Duration)}

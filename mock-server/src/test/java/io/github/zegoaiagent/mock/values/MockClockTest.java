@@ -37,4 +37,17 @@ class MockClockTest {
     assertThat(tokyo.instant()).isEqualTo(T0.plus(Duration.ofHours(3)));
     assertThat(view.millis()).isEqualTo(T0.plus(Duration.ofHours(3)).toEpochMilli());
   }
+
+  @Test
+  void rewindUndoesEveryAdvance() {
+    MockClock fixed = MockClock.fixed(T0);
+    fixed.advance(Duration.ofDays(2));
+    fixed.rewind();
+    assertThat(fixed.instant()).isEqualTo(T0);
+
+    MockClock system = MockClock.system();
+    system.advance(Duration.ofDays(400));
+    system.rewind();
+    assertThat(Duration.between(Instant.now(), system.instant()).abs()).isLessThan(Duration.ofMinutes(1));
+  }
 }
