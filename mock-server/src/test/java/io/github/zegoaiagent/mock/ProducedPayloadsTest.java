@@ -34,12 +34,15 @@ class ProducedPayloadsTest {
 
   HttpServer receiver;
   final List<JsonNode> delivered = new CopyOnWriteArrayList<>();
+  final List<String> deliveredText = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void startReceiver() throws Exception {
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
     receiver.createContext("/cb", ex -> {
-      delivered.add(RawApi.JSON.readTree(ex.getRequestBody().readAllBytes()));
+      byte[] body = ex.getRequestBody().readAllBytes();
+      deliveredText.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+      delivered.add(RawApi.JSON.readTree(body));
       ex.sendResponseHeaders(200, -1);
       ex.close();
     });
@@ -74,6 +77,9 @@ class ProducedPayloadsTest {
       simulated.removeAll(NOT_SIMULATED);
       assertThat(seen).as("the flows produced every simulated event").containsExactlyInAnyOrderElementsOf(simulated);
       assertThat(server.callbackStats().dropped()).isZero();
+      // Decimals go out as written, not normalised by the tree (LLMTPS 20.0, never 2E+1).
+      assertThat(deliveredText).filteredOn(t -> t.contains("\"LLMTPS\""))
+          .isNotEmpty().allMatch(t -> !t.matches("(?s).*\"LLMTPS\":[0-9.]*[eE].*"), "no exponent in LLMTPS");
     }
   }
 

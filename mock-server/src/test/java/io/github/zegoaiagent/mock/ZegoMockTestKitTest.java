@@ -74,7 +74,19 @@ class ZegoMockTestKitTest {
   void eachTestStartsFromAResetMock(ZegoMock mock) {
     assertThat(mock.server().agents()).isEmpty();
     assertThat(mock.callbacks().events()).isEmpty();
+    // Whatever another test advanced, each test starts at the declared instant.
+    assertThat(mock.clock().instant()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
     api(mock).ok("RegisterAgent", Bodies.agent("left-behind"));
+    mock.advanceClock(Duration.ofDays(3));
+  }
+
+  @Test
+  void resetMovesTheClockBackToItsStart(ZegoMock mock) {
+    mock.advanceClock(Duration.ofHours(5));
+    api(mock).ok("RegisterAgent", Bodies.agent("gone"));
+    mock.reset();
+    assertThat(mock.clock().instant()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    assertThat(mock.server().agents()).isEmpty();
   }
 
   @Nested

@@ -84,9 +84,14 @@ public final class ZegoMock implements AutoCloseable {
     return callbacks;
   }
 
-  /** Forgets the mock's state and the received callbacks. */
+  /**
+   * Forgets the mock's state ({@link MockServer#reset()}) and the received callbacks, and moves
+   * the clock back to its start ({@link io.github.zegoaiagent.mock.values.MockClock#rewind()}), so
+   * every test of a {@code @ZegoMockTest(clock = ...)} class starts at the declared instant.
+   */
   public void reset() {
     server.reset();
+    server.clock().rewind();
     if (callbacks != null) {
       callbacks.clear();
     }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * callback sink) or any of its parts ({@code MockServer}, {@code MockControlClient},
  * {@code CallbackSink}) into tests,
  * constructors and {@code @BeforeAll}/{@code @BeforeEach} methods. The server starts on first
- * use, is shared by {@code @Nested} classes, is reset (with the sink) before each test, and stops
+ * use, is shared by {@code @Nested} classes, is reset before each test (state, sink, and the clock
+ * back to its start), and stops
  * after the outermost class.
  *
  * <pre>{@code

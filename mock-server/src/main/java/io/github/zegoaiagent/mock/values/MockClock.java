@@ -3,6 +3,8 @@ package io.github.zegoaiagent.mock.values;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,7 +34,7 @@ public final class MockClock {
    * @return a clock that stands still until {@link #advance(Duration)} moves it
    */
   public static MockClock fixed(Instant start) {
-    return new MockClock(Clock.fixed(start, java.time.ZoneOffset.UTC), false);
+    return new MockClock(Clock.fixed(start, ZoneOffset.UTC), false);
   }
 
   /** @return current time in Unix milliseconds */
@@ -55,33 +57,54 @@ public final class MockClock {
   }
 
   /**
+   * Moves the clock back to where it started: a fixed clock to its start instant, a system clock
+   * to the system time (every advance undone).
+   */
+  public void rewind() {
+    offsetMillis.set(0);
+  }
+
+  /**
    * @return a {@link Clock} view of this clock (UTC): give it to a client
    *     ({@code ZegoAiAgentClient.builder().clock(...)}) so its Timestamps follow the mock's time,
    *     also after {@link #advance(Duration)}
    */
   public Clock asClock() {
-    MockClock self = this;
-    return new Clock() {
-      @Override
-      public java.time.ZoneId getZone() {
-        return java.time.ZoneOffset.UTC;
-      }
+    return new View(ZoneOffset.UTC);
+  }
 
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return Clock.fixed(instant(), zone); // a zone change is not needed by any caller
-      }
+  /** A {@link Clock} that reads this clock in a zone; {@link #withZone} keeps following it. */
+  private final class View extends Clock {
+    private final ZoneId zone;
 
-      @Override
-      public Instant instant() {
-        return self.instant();
-      }
+    View(ZoneId zone) {
+      this.zone = zone;
+    }
 
-      @Override
-      public long millis() {
-        return self.millis();
-      }
-    };
+    @Override
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return zone.equals(this.zone) ? this : new View(zone);
+    }
+
+    @Override
+    public Instant instant() {
+      return MockClock.this.instant();
+    }
+
+    @Override
+    public long millis() {
+      return MockClock.this.millis();
+    }
+
+    @Override
+    public String toString() {
+      return "MockClock.asClock[" + zone + "]";
+    }
   }
 
   /** @return whether the clock follows real time */

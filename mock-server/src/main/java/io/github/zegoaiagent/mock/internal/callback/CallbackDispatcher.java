@@ -2,6 +2,7 @@ package io.github.zegoaiagent.mock.internal.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.zegoaiagent.mock.internal.generated.model.CallbackEnvelope;
 import io.github.zegoaiagent.mock.internal.state.ClockTimer;
@@ -76,7 +77,9 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
   public CallbackDispatcher(ObjectMapper mapper, ClockTimer timer, URI url, String secret,
       List<Duration> retryDelays, Duration timeout, int queueCapacity, int recordCapacity,
       int parallelism) {
-    this.mapper = mapper;
+    // Exact decimals in the event tree: the default node factory strips trailing zeros, so a
+    // LatencyData.LLMTPS of 20.0 went out as 2E+1 (valid JSON, but no receiver expects it).
+    this.mapper = mapper.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     this.timer = timer;
     this.clock = timer.clock();
     this.url = url;

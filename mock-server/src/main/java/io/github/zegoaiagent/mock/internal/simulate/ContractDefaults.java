@@ -1,6 +1,8 @@
 package io.github.zegoaiagent.mock.internal.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.zegoaiagent.contract.DefaultValue;
+import io.github.zegoaiagent.contract.ZegoContract;
 import io.github.zegoaiagent.mock.internal.validate.Contract;
 
 /**
@@ -24,26 +26,24 @@ final class ContractDefaults {
   /** ListAgentsRequest.Limit (also what a Limit of 0 means). */
   final int listAgentsLimit;
 
-  private ContractDefaults(JsonNode schemas) {
-    maxIdleTime = of(schemas, "AdvancedConfig", "MaxIdleTime").intValue();
-    maxIdleTimeLive = of(schemas, "AdvancedConfigLive", "MaxIdleTime").intValue();
-    communicationMode = of(schemas, "AdvancedConfig", "CommunicationMode").intValue();
-    windowSize = of(schemas, "MessageHistory", "WindowSize").intValue();
-    syncMode = of(schemas, "MessageHistory", "SyncMode").intValue();
-    encodeCode = of(schemas, "DigitalHuman", "EncodeCode").textValue();
-    listAgentsLimit = of(schemas, "ListAgentsRequest", "Limit").intValue();
+  private ContractDefaults(ZegoContract contract) {
+    maxIdleTime = of(contract, "AdvancedConfig", "MaxIdleTime").intValue();
+    maxIdleTimeLive = of(contract, "AdvancedConfigLive", "MaxIdleTime").intValue();
+    communicationMode = of(contract, "AdvancedConfig", "CommunicationMode").intValue();
+    windowSize = of(contract, "MessageHistory", "WindowSize").intValue();
+    syncMode = of(contract, "MessageHistory", "SyncMode").intValue();
+    encodeCode = of(contract, "DigitalHuman", "EncodeCode").textValue();
+    listAgentsLimit = of(contract, "ListAgentsRequest", "Limit").intValue();
   }
 
   /** @return the defaults of the packaged contract */
   static ContractDefaults load() {
-    return new ContractDefaults(Contract.load().root().path("components").path("schemas"));
+    return new ContractDefaults(Contract.load().model());
   }
 
-  private static JsonNode of(JsonNode schemas, String schema, String property) {
-    JsonNode d = schemas.path(schema).path("properties").path(property).path("default");
-    if (d.isMissingNode()) {
-      throw new IllegalStateException("contract: " + schema + "." + property + " has no default");
-    }
-    return d;
+  private static JsonNode of(ZegoContract contract, String schema, String property) {
+    return contract.defaultOf("/components/schemas/" + schema + "/properties/" + property)
+        .map(DefaultValue::json)
+        .orElseThrow(() -> new IllegalStateException("contract: " + schema + "." + property + " has no default"));
   }
 }
