@@ -76,6 +76,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Thread-safe. Inspection methods return immutable snapshots. The control API over HTTP
  * ({@code /_mock/...}) offers the same operations.
+ *
+ * <p>(Over 400 lines on purpose: this is the public facade, one documented method per thing a
+ * test can inspect or steer, each a line or two delegating to the internal parts; the
+ * constructor is the composition root. The behaviour lives in {@code internal.*}.)
  */
 public final class MockServer implements AutoCloseable, MockControl {
   /** Path prefix of the HTTP control API. */
