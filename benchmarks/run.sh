@@ -6,7 +6,8 @@
 #   wrk to CPU 1), BENCH_SKIP_BUILD (1 = reuse the jars), BENCH_MAVEN_ARGS (e.g. "-o -Dspectral.skip=true"),
 #   BENCH_PARTS (default "servers startup client memory": which sections run), BENCH_STALLED (256 stalled
 #   connections), BENCH_STALL_TIMEOUT (15 s: the mock's header/body/idle timeouts in the run),
-#   BENCH_BASELINE_MOCK_JAR (another mock jar measured beside, e.g. one with the JDK front).
+#   BENCH_BASELINE_MOCK_JAR (another mock jar measured beside, e.g. one with the JDK front),
+#   BENCH_MOCK_ARGS (extra mock flags, e.g. "--log none": the standalone jar logs every request by default).
 # Installs wrk and nginx (Debian packages) when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -98,7 +99,7 @@ if want servers; then
 echo "== throughput: mock vs WireMock $WIREMOCK_VERSION vs nginx, $CONNECTIONS connections, ${REPS}x${DURATION}s each" >&2
 "${SERVER_CPU[@]}" "$JAVA" -jar "$MOCK_JAR" --port $MOCK_PORT --app-id $APP_ID --server-secret $SECRET \
   --qps-limit 0 --header-timeout "$STALL_TIMEOUT" --body-timeout "$STALL_TIMEOUT" --idle-timeout "$STALL_TIMEOUT" \
-  > "$OUT/mock.log" 2>&1 &
+  ${BENCH_MOCK_ARGS:-} > "$OUT/mock.log" 2>&1 &
 PIDS+=($!)
 # The journal is capped like the mock's (1,000 entries), so neither server grows without bound.
 "${SERVER_CPU[@]}" "$JAVA" -jar "$WIREMOCK_JAR" --port $WIREMOCK_PORT --root-dir "$WIREMOCK_ROOT" \

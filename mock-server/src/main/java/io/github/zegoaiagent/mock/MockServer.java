@@ -28,6 +28,7 @@ import io.github.zegoaiagent.mock.internal.http.Endpoints;
 import io.github.zegoaiagent.mock.internal.http.FrontLimits;
 import io.github.zegoaiagent.mock.internal.http.HttpFront;
 import io.github.zegoaiagent.mock.internal.simulate.CallContext;
+import io.github.zegoaiagent.mock.internal.route.RequestListener;
 import io.github.zegoaiagent.mock.internal.route.RequestPipeline;
 import io.github.zegoaiagent.mock.values.LlmReply;
 import io.github.zegoaiagent.mock.internal.simulate.Simulator;
@@ -99,6 +100,7 @@ public final class MockServer implements AutoCloseable, MockControl {
   private final URI baseUrl;
   private final SecretMasker masker;
   private final ClockTimer timer;
+  private final RequestListener requestLog;
   private final LlmForwarder llmForwarder;
   private final ConversationClock conversationClock;
 
@@ -130,9 +132,10 @@ public final class MockServer implements AutoCloseable, MockControl {
     ResponseEncoder encoder = new ResponseEncoder(mapper);
     RequestValidator validator = new RequestValidator(schemaPaths);
     validator.warmUpInBackground();
+    this.requestLog = RequestLog.of(config.log());
     RequestPipeline pipeline = new RequestPipeline(table, gateway, faults, rateLimiter,
         new BodyDecoder(mapper), validator, mapper, simulator, encoder,
-        journal, clock(), config.http().maxBodyBytes(), masker, RequestLog.of(config.log()));
+        journal, clock(), config.http().maxBodyBytes(), masker, requestLog);
     ControlHttpHandler control = config.http().controlApiEnabled()
         ? new ControlHttpHandler(this, mapper, config.http().controlApiRemoteAllowed()) : null;
     Endpoints endpoints = new Endpoints(
@@ -478,6 +481,9 @@ public final class MockServer implements AutoCloseable, MockControl {
     callbacks.close();
     timer.close();
     llmForwarder.close();
+    if (requestLog instanceof RequestLog log) {
+      log.close(); // after the front: no request is answered any more
+    }
   }
 
   @Override

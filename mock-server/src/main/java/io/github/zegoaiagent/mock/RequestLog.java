@@ -6,7 +6,12 @@ import io.github.zegoaiagent.mock.values.JournalEntry;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The console request log ({@code --log requests}): one line per API request, e.g.
@@ -14,31 +19,96 @@ import java.util.Locale;
  * person watching the console lives on it, whatever the mock's clock says); the Action only as
  * the letters it may contain (a crafted one cannot forge lines); no query, body or message, so
  * never a secret.
+ *
+ * <p>Written by one daemon thread in batches: the request's thread only queues the line (a
+ * console write per request on the event loop cost about 30 % of the standalone jar's
+ * throughput, BENCHMARKS.md). The queue is bounded; when the console cannot keep up, lines are
+ * dropped and counted, and the count is printed once the writer catches up. {@link #close()}
+ * writes what is queued.
  */
-final class RequestLog implements RequestListener {
+final class RequestLog implements RequestListener, AutoCloseable {
   private static final int MAX_ACTION = 64;
+  /** Lines waiting for the console at most. */
+  static final int QUEUE = 16_384;
+  private static final String STOP = new String("stop"); // identity marker, never a log line
+
   private final PrintStream out;
+  private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(QUEUE);
+  private final AtomicLong dropped = new AtomicLong();
+  private final Thread writer;
 
   private RequestLog(PrintStream out) {
     this.out = out;
+    this.writer = new Thread(this::drain, "zego-mock-request-log");
+    writer.setDaemon(true);
+    writer.start();
   }
 
+  /** @return the log the settings ask for: a {@link RequestLog}, or a listener that does nothing */
   static RequestListener of(LogSettings s) {
     return s.log() == LogSettings.Mode.REQUESTS ? new RequestLog(s.out()) : RequestListener.NONE;
   }
 
   @Override
   public void answered(JournalEntry e, long nanos) {
+    if (!queue.offer(line(Instant.now(), e, nanos))) {
+      dropped.incrementAndGet();
+    }
+  }
+
+  private void drain() {
+    List<String> batch = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    boolean stop = false;
+    while (!stop) {
+      try {
+        String first = queue.poll(1, TimeUnit.SECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+      } catch (InterruptedException ie) {
+        stop = true; // close() interrupts only after queueing STOP; write what is left
+      }
+      queue.drainTo(batch);
+      text.setLength(0);
+      for (String l : batch) {
+        if (l == STOP) {
+          stop = true;
+        } else {
+          text.append(l).append(System.lineSeparator());
+        }
+      }
+      batch.clear();
+      long lost = dropped.getAndSet(0);
+      if (lost > 0) {
+        text.append("(request log: ").append(lost).append(" lines dropped, the console was too slow)")
+            .append(System.lineSeparator());
+      }
+      try {
+        out.print(text);
+        out.flush();
+      } catch (RuntimeException ignored) {
+        // A broken console must not break the API.
+      }
+    }
+  }
+
+  /** Writes the queued lines and stops the writer (waits at most 2 s). */
+  @Override
+  public void close() {
     try {
-      out.println(line(Instant.now(), e, nanos));
-    } catch (RuntimeException ignored) {
-      // A broken console must not break the API.
+      queue.put(STOP);
+      writer.join(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
   static String line(Instant at, JournalEntry e, long nanos) {
+    long tenths = Math.round(nanos / 1e5); // ms with one decimal, without String.format's cost
     return at.truncatedTo(ChronoUnit.MILLIS) + " " + action(e) + " Code " + e.code() + " "
-        + String.format(Locale.ROOT, "%.1f", nanos / 1e6) + " ms";
+        + tenths / 10 + "." + tenths % 10 + " ms";
   }
 
   private static String action(JournalEntry e) {
