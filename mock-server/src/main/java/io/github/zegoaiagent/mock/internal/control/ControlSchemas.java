@@ -5,16 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.JsonMetaSchema;
+
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.NonValidationKeyword;
+
+
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.UnknownKeywordFactory;
+
+
+
 import com.networknt.schema.ValidationMessage;
-import com.networknt.schema.oas.OpenApi30;
+import io.github.zegoaiagent.mock.internal.validate.OpenApiSchemas;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,15 +35,6 @@ final class ControlSchemas {
   /** Where the build packages the document. */
   static final String RESOURCE = "/zego-aiagent-mock/mock-control.yaml";
   private static final int MAX_REPORTED = 3;
-  // Same factory set-up as validate/RequestValidator (x- keywords known as non-validating); not
-  // shared because validate/ is being reworked on another branch: merge them into one then.
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-      b -> b.metaSchema(JsonMetaSchema.builder(OpenApi30.getInstance())
-          .unknownKeywordFactory((k, c) -> k.startsWith("x-") || k.equals("components")
-              ? new NonValidationKeyword(k) : UnknownKeywordFactory.getInstance().getKeyword(k, c))
-          .build()).defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
-  private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-      .nullableKeywordEnabled(true).build();
   private static volatile JsonNode document;
 
   private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
@@ -105,7 +97,7 @@ final class ControlSchemas {
       ObjectNode doc = JsonNodeFactory.instance.objectNode();
       doc.putArray("allOf").add(s);
       doc.set("components", root.path("components"));
-      JsonSchema schema = FACTORY.getSchema(SchemaLocation.of("urn:zego-aiagent-mock:control:" + k), doc, CONFIG);
+      JsonSchema schema = OpenApiSchemas.FACTORY.getSchema(SchemaLocation.of("urn:zego-aiagent-mock:control:" + k), doc, OpenApiSchemas.CONFIG);
       schema.initializeValidators();
       return schema;
     });

@@ -3,16 +3,16 @@ package io.github.zegoaiagent.mock.internal.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonMetaSchema;
+
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.NonValidationKeyword;
+
+
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.UnknownKeywordFactory;
+
+
+
 import com.networknt.schema.ValidationMessage;
-import com.networknt.schema.oas.OpenApi30;
+
 import io.github.zegoaiagent.mock.internal.error.ApiError;
 import io.github.zegoaiagent.mock.internal.error.Codes;
 import java.util.Iterator;
@@ -34,16 +34,6 @@ public final class RequestValidator {
   /** At most this many violations are named in one Message. */
   private static final int MAX_REPORTED = 3;
 
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
-      b -> b.metaSchema(JsonMetaSchema.builder(OpenApi30.getInstance())
-          // x- extensions and the components holder of the $refs validate nothing: known as such,
-          // they log no "Unknown keyword" WARN; any other unknown keyword (a typo) still warns.
-          .unknownKeywordFactory((k, c) -> k.startsWith("x-") || k.equals("components")
-              ? new NonValidationKeyword(k) : UnknownKeywordFactory.getInstance().getKeyword(k, c))
-          .build()).defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
-  private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-      .nullableKeywordEnabled(true)
-      .build();
   /**
    * Compiled schemas by spec pointer, shared by every server of the JVM (the packaged contract is
    * the same for all), each built on first use: compiling all of them before serving was most of
@@ -93,7 +83,7 @@ public final class RequestValidator {
       ObjectNode document = JsonNodeFactory.instance.objectNode();
       document.putArray("allOf").add(root.at(p));
       document.set("components", TOLERANT_COMPONENTS);
-      JsonSchema schema = FACTORY.getSchema(SchemaLocation.of("urn:zego-aiagent:request:" + action), document, CONFIG);
+      JsonSchema schema = OpenApiSchemas.FACTORY.getSchema(SchemaLocation.of("urn:zego-aiagent:request:" + action), document, OpenApiSchemas.CONFIG);
       schema.initializeValidators(); // resolve every $ref now, not while validating
       return schema;
     });
