@@ -3,8 +3,13 @@ package io.github.zegoaiagent.client;
 import io.github.zegoaiagent.client.api.AgentsApiAsync;
 import io.github.zegoaiagent.client.api.InstanceControlApiAsync;
 import io.github.zegoaiagent.client.api.InstancesApiAsync;
+import io.github.zegoaiagent.client.core.AutoPagerAsync;
 import io.github.zegoaiagent.client.internal.CallPipeline;
+import io.github.zegoaiagent.client.internal.ClientCore;
+import io.github.zegoaiagent.client.internal.Paging;
 import io.github.zegoaiagent.client.internal.generated.Invokers;
+import io.github.zegoaiagent.client.model.AgentInfo;
+import io.github.zegoaiagent.client.model.ListAgentsRequest;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,16 +29,19 @@ import java.util.concurrent.CompletableFuture;
  * </ul>
  *
  * Immutable and thread-safe; shares the connections of the client it came from.
+ * {@link #close()} closes that client (its validator and, when it built one, its HTTP client).
  */
-public final class ZegoAiAgentAsyncClient {
+public final class ZegoAiAgentAsyncClient implements AutoCloseable {
 
   private final CallPipeline pipeline;
+  private final ClientCore core;
   private final AgentsApiAsync agents;
   private final InstancesApiAsync instances;
   private final InstanceControlApiAsync control;
 
-  ZegoAiAgentAsyncClient(CallPipeline pipeline) {
+  ZegoAiAgentAsyncClient(CallPipeline pipeline, ClientCore core) {
     this.pipeline = pipeline;
+    this.core = core;
     this.agents = new Invokers.AgentsApiAsyncImpl(pipeline);
     this.instances = new Invokers.InstancesApiAsyncImpl(pipeline);
     this.control = new Invokers.InstanceControlApiAsyncImpl(pipeline);
@@ -60,7 +68,49 @@ public final class ZegoAiAgentAsyncClient {
    */
   public ZegoAiAgentAsyncClient withOptions(CallOptions options) {
     Objects.requireNonNull(options, "options");
-    return new ZegoAiAgentAsyncClient(pipeline.with(options.timeout().orElse(null), options.retryPolicy().orElse(null)));
+    return new ZegoAiAgentAsyncClient(pipeline.with(options.timeout().orElse(null), options.retryPolicy().orElse(null)),
+        core);
+  }
+
+  /**
+   * An async client configured from the environment, as {@link ZegoAiAgentClient#fromEnv()} reads
+   * it; close it when done.
+   *
+   * @return the async face of a new client
+   * @throws IllegalStateException naming the variable that is missing or malformed
+   */
+  public static ZegoAiAgentAsyncClient fromEnv() {
+    return ZegoAiAgentClient.fromEnv().async();
+  }
+
+  /**
+   * Every registered agent, page after page, without blocking: the next ListAgents is sent only
+   * after the consumer has seen the current page.
+   *
+   * @param first the first page's request, e.g. {@code new ListAgentsRequest().limit(10)}
+   * @return the pager; {@code forEach(...)} walks the pages, cancelling its future stops the walk
+   */
+  public AutoPagerAsync<AgentInfo> listAllAgents(ListAgentsRequest first) {
+    ListAgentsRequest request = Paging.first(first);
+    return AutoPagerAsync.of(request.getCursor(),
+        cursor -> agents.listAgents(Paging.at(request, cursor)).thenApply(Paging::page));
+  }
+
+  /**
+   * @return the same actions returning each call's {@link io.github.zegoaiagent.client.core.RawAnswer}
+   *     (HTTP status, headers, RequestId, body beside the decoded answer), asynchronously
+   */
+  public ZegoAiAgentRawAsyncClient withRawAnswer() {
+    return new ZegoAiAgentRawAsyncClient(pipeline);
+  }
+
+  /**
+   * Closes the client this async face belongs to: its validator and, when it built its own,
+   * its {@code HttpClient}. Views of the same client share these.
+   */
+  @Override
+  public void close() {
+    core.close();
   }
 
   /**

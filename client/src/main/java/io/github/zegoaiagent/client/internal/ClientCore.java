@@ -52,9 +52,13 @@ public final class ClientCore {
     return peer;
   }
 
-  /** @return the signed URL of one attempt of an action (a fresh nonce and signature each time) */
-  URI signedUri(String action) {
-    SignedParameters p = signer.sign();
+  /** @return the base URL, for messages (never a signed URL) */
+  String base() {
+    return base;
+  }
+
+  /** @return the signed URL of one attempt of an action, from its fresh signed parameters */
+  URI signedUri(String action, SignedParameters p) {
     return URI.create(base + "/?Action=" + action + "&AppId=" + p.appId() + "&SignatureNonce=" + p.nonce()
         + "&Timestamp=" + p.timestamp() + "&Signature=" + p.signature()
         + "&SignatureVersion=" + SignedParameters.SIGNATURE_VERSION);

@@ -75,13 +75,27 @@ class RetryTest {
   }
 
   @Test
-  void retriesAnExpiredSignatureUpToMaxAttemptsThenThrows() {
+  void neverRetriesAnExpiredSignature() {
+    // A new signature from the same clock expires the same way: the clock must be fixed instead.
     answers(code(100000004));
     RetryPolicy policy = RetryPolicy.builder().maxAttempts(4).build();
     ZegoApiException e = catchThrowableOfType(ZegoApiException.class, () -> client(policy).control().sendAgentInstanceTTS(tts));
     assertThat(e.code()).isEqualTo(100000004);
+    assertThat(e.attempts()).isEqualTo(1);
+    wm.verify(1, postRequestedFor(urlPathEqualTo("/")));
+    assertThat(sleeper.sleeps).isEmpty();
+  }
+
+  @Test
+  void retriesARateLimitUpToMaxAttemptsAndSaysHowOftenItTried() {
+    answers(code(410001029));
+    RetryPolicy policy = RetryPolicy.builder().maxAttempts(4).build();
+    ZegoRateLimitException e = catchThrowableOfType(ZegoRateLimitException.class,
+        () -> client(policy).control().sendAgentInstanceTTS(tts));
     wm.verify(4, postRequestedFor(urlPathEqualTo("/")));
     assertThat(sleeper.sleeps).hasSize(3);
+    assertThat(e.attempts()).isEqualTo(4);
+    assertThat(e.getMessage()).contains("tried 4 times (the retry policy allows 4 attempts)", "send less often");
   }
 
   @Test
