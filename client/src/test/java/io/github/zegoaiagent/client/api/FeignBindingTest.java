@@ -59,6 +59,13 @@ class FeignBindingTest {
   }
 
   @Test
+  void theReadmeExampleRuns() {
+    int total = io.github.zegoaiagent.client.readme.ReadmeFeignExample.run(mock.appId(), mock.serverSecret(),
+        mock.baseUrl().toString());
+    assertThat(total).isEqualTo(mock.agents(mock.appId()).size());
+  }
+
+  @Test
   void aNonZeroCodeIsTheClientsException() {
     RequestSigner signer = new RequestSigner(mock.appId(), mock.serverSecret(), Clock.systemUTC());
     InstanceControlApi control = ZegoFeign.builder(signer).target(InstanceControlApiFeign.class, mock.baseUrl().toString());
