@@ -28,20 +28,24 @@ import java.util.concurrent.CompletableFuture;
  *   <li>Answers complete on the {@code HttpClient}'s executor; see {@code Builder.executor(...)}.
  * </ul>
  *
- * Immutable and thread-safe; shares the connections of the client it came from.
- * {@link #close()} closes that client (its validator and, when it built one, its HTTP client).
+ * Immutable and thread-safe; shares the connections of the client it came from. Close the client
+ * you built: {@link #close()} closes an async client built by {@link #fromEnv()} or
+ * {@code ZegoAiAgentClient.Builder.buildAsync()}, and does nothing on a view
+ * ({@code client.async()}, {@link #withOptions}).
  */
 public final class ZegoAiAgentAsyncClient implements AutoCloseable {
 
   private final CallPipeline pipeline;
   private final ClientCore core;
+  private final boolean owner;
   private final AgentsApiAsync agents;
   private final InstancesApiAsync instances;
   private final InstanceControlApiAsync control;
 
-  ZegoAiAgentAsyncClient(CallPipeline pipeline, ClientCore core) {
+  ZegoAiAgentAsyncClient(CallPipeline pipeline, ClientCore core, boolean owner) {
     this.pipeline = pipeline;
     this.core = core;
+    this.owner = owner;
     this.agents = new Invokers.AgentsApiAsyncImpl(pipeline);
     this.instances = new Invokers.InstancesApiAsyncImpl(pipeline);
     this.control = new Invokers.InstanceControlApiAsyncImpl(pipeline);
@@ -69,7 +73,7 @@ public final class ZegoAiAgentAsyncClient implements AutoCloseable {
   public ZegoAiAgentAsyncClient withOptions(CallOptions options) {
     Objects.requireNonNull(options, "options");
     return new ZegoAiAgentAsyncClient(pipeline.with(options.timeout().orElse(null), options.retryPolicy().orElse(null)),
-        core);
+        core, false);
   }
 
   /**
@@ -80,7 +84,7 @@ public final class ZegoAiAgentAsyncClient implements AutoCloseable {
    * @throws IllegalStateException naming the variable that is missing or malformed
    */
   public static ZegoAiAgentAsyncClient fromEnv() {
-    return ZegoAiAgentClient.fromEnv().async();
+    return ZegoAiAgentClient.fromEnv().owningAsync();
   }
 
   /**
@@ -105,12 +109,15 @@ public final class ZegoAiAgentAsyncClient implements AutoCloseable {
   }
 
   /**
-   * Closes the client this async face belongs to: its validator and, when it built its own,
-   * its {@code HttpClient}. Views of the same client share these.
+   * Closes an async client built by {@link #fromEnv()} or {@code buildAsync()}: its validator and,
+   * when it built its own, its {@code HttpClient}. On a view ({@code client.async()},
+   * {@link #withOptions}) it does nothing: close the client you built.
    */
   @Override
   public void close() {
-    core.close();
+    if (owner) {
+      core.close();
+    }
   }
 
   /**

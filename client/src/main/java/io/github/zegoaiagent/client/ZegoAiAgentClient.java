@@ -93,7 +93,7 @@ public final class ZegoAiAgentClient implements AutoCloseable {
     this.agents = new Invokers.AgentsApiImpl(pipeline);
     this.instances = new Invokers.InstancesApiImpl(pipeline);
     this.control = new Invokers.InstanceControlApiImpl(pipeline);
-    this.async = new ZegoAiAgentAsyncClient(pipeline, core);
+    this.async = new ZegoAiAgentAsyncClient(pipeline, core, false);
   }
 
   private ZegoAiAgentClient(ZegoAiAgentClient parent, CallPipeline pipeline) {
@@ -105,7 +105,7 @@ public final class ZegoAiAgentClient implements AutoCloseable {
     this.agents = new Invokers.AgentsApiImpl(pipeline);
     this.instances = new Invokers.InstancesApiImpl(pipeline);
     this.control = new Invokers.InstanceControlApiImpl(pipeline);
-    this.async = new ZegoAiAgentAsyncClient(pipeline, core);
+    this.async = new ZegoAiAgentAsyncClient(pipeline, core, false);
   }
 
   /** @return a new builder */
@@ -149,6 +149,11 @@ public final class ZegoAiAgentClient implements AutoCloseable {
    */
   public ZegoAiAgentAsyncClient async() {
     return async;
+  }
+
+  /** @return an async face whose {@code close()} closes this client (for fromEnv() and buildAsync()) */
+  ZegoAiAgentAsyncClient owningAsync() {
+    return new ZegoAiAgentAsyncClient(pipeline, core, true);
   }
 
   /**
@@ -495,7 +500,7 @@ public final class ZegoAiAgentClient implements AutoCloseable {
 
     /** @return the async face of a new client; closing it closes that client */
     public ZegoAiAgentAsyncClient buildAsync() {
-      return build().async();
+      return build().owningAsync();
     }
 
     @Override

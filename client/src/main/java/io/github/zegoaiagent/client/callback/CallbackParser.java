@@ -126,10 +126,11 @@ public final class CallbackParser {
     return new Delivery(typed != null ? typed : new UnknownCallbackEvent(event, tree), List.copyOf(keys));
   }
 
-  /** @return e.g. {@code 7200 s behind} or {@code 90 s ahead of} */
+  /** @return e.g. {@code 7200 s behind} or {@code 90 s ahead of}, whole seconds rounded away from zero */
   private String skew(String timestamp) {
-    long seconds = (Long.parseLong(timestamp) - verifier.clock().millis()) / 1000;
-    return Math.abs(seconds) + (seconds < 0 ? " s behind" : " s ahead of");
+    long millis = Long.parseLong(timestamp) - verifier.clock().millis();
+    long seconds = Math.floorDiv(Math.abs(millis) + 999, 1000);
+    return seconds + (millis < 0 ? " s behind" : " s ahead of");
   }
 
   void forget(Delivery delivery) {

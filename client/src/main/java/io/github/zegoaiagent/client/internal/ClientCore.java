@@ -24,6 +24,7 @@ public final class ClientCore {
   final HttpTransport transport;
   final Listeners listeners;
   final Sleeper sleeper;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * @param endpoint the base URL
@@ -64,8 +65,11 @@ public final class ClientCore {
         + "&SignatureVersion=" + SignedParameters.SIGNATURE_VERSION);
   }
 
-  /** Releases the validator and, when the client built it, the HTTP client. */
+  /** Releases the validator and, when the client built it, the HTTP client; once. */
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     if (validator != null) {
       validator.close();
     }
