@@ -8,11 +8,11 @@ import java.util.Map;
  * Text from the wire (the service's {@code Message}, a {@code RequestId}, an answer's body, a
  * callback's {@code Event} or {@code Nonce}, an unlisted enum value) made safe for an exception
  * message, a log line or {@code toString()}: control characters are written visibly ({@code \n},
- * {@code \r}, {@code \t}, and a backslash-u escape such as backslash-u001b for ESC and the other C0/C1 controls, the Unicode
- * line and paragraph separators and the bidirectional overrides), so a value can neither forge a
- * log line nor drive a terminal; and the result is clipped to {@value #MAX_CHARS} characters
- * followed by {@code …[N more chars]}. The full value stays available where it was read from
- * (e.g. {@code ZegoApiException.serviceMessage()}).
+ * {@code \r}, {@code \t}, and a backslash-u escape, e.g. backslash-u001b for ESC, for the other
+ * C0/C1 controls, the Unicode line and paragraph separators and the bidirectional overrides), so
+ * a value can neither forge a log line nor drive a terminal; and the result is clipped to
+ * {@value #MAX_CHARS} characters followed by {@code …[N more chars]}. The full value stays
+ * available where it was read from (e.g. {@code ZegoApiException.serviceMessage()}).
  */
 public final class WireText {
 

@@ -9,6 +9,7 @@ import io.github.zegoaiagent.client.internal.transport.TransportFailure;
 import io.github.zegoaiagent.client.retry.RetryPolicy;
 import io.github.zegoaiagent.client.sign.SignedParameters;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -16,7 +17,7 @@ import java.util.function.Function;
 /**
  * The per-call pipeline: validate the body once, encode it once, then per attempt sign, send
  * (one deadline for the whole exchange), decode, report to the listeners, and retry as the
- * {@link RetryPolicy} allows. One attempt loop ({@link #attempt}) serves both faces; a
+ * {@link RetryPolicy} allows. One attempt loop ({@link #attempts}) serves every face; a
  * {@link Driver} decides how an attempt reaches the wire and how the wait before the next one
  * passes: on the calling thread for sync calls ({@link SyncDriver}: {@code HttpClient.send}, the
  * client's sleeper), without blocking for async ones ({@link AsyncDriver}: {@code sendAsync}, a
@@ -81,7 +82,7 @@ public final class CallPipeline implements Caller {
   public <Q, R> RawAnswer<R> callRaw(ActionSpec<Q, R> spec, Q request) {
     Call<R> call = new Call<>(spec, prepare(spec, request), new SyncDriver(core, core.sleeper));
     try {
-      return attempt(call, 1).join(); // complete already: a sync driver never leaves the calling thread
+      return attempts(call, 1).join(); // complete already: a sync driver never leaves the calling thread
     } catch (CompletionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException r) {
@@ -114,7 +115,13 @@ public final class CallPipeline implements Caller {
     }
     CompletableFuture<T> promise = new CompletableFuture<>();
     AsyncDriver driver = new AsyncDriver(core, promise);
-    attempt(new Call<>(spec, body, driver), 1).whenComplete((answer, error) -> {
+    CompletableFuture<RawAnswer<R>> run;
+    try {
+      run = attempts(new Call<>(spec, body, driver), 1);
+    } catch (RuntimeException e) {
+      run = CompletableFuture.failedFuture(e);
+    }
+    run.whenComplete((answer, error) -> {
       if (error != null) {
         promise.completeExceptionally(error instanceof CompletionException && error.getCause() != null
             ? error.getCause() : error);
@@ -129,36 +136,55 @@ public final class CallPipeline implements Caller {
   private record Call<R>(ActionSpec<?, R> spec, byte[] body, Driver driver) { }
 
   /** How an attempt ended: the answer, or the failure and whether another attempt follows. */
-  private record Outcome<R>(RawAnswer<R> answer, ZegoException failure, boolean retry) { }
+  private record Outcome<R>(RawAnswer<R> answer, ZegoException failure, boolean retry) {
 
-  /** The attempt loop of every call, sync and async: attempt {@code number}, then the next if the policy allows. */
-  private <R> CompletableFuture<RawAnswer<R>> attempt(Call<R> call, int number) {
-    String action = call.spec().action();
-    if (call.driver().cancelled()) {
-      return CompletableFuture.failedFuture(new java.util.concurrent.CancellationException(action + " was cancelled"));
+    /** @return the call's result when no attempt follows */
+    CompletableFuture<RawAnswer<R>> result() {
+      return answer != null ? CompletableFuture.completedFuture(answer) : CompletableFuture.failedFuture(failure);
     }
+  }
+
+  /**
+   * The attempt loop of every call, sync and async, from attempt {@code first} on. Attempts whose
+   * outcome (and backoff) is already complete, as every sync one is, are iterated here, so a long
+   * retry sequence never deepens the stack; an attempt still in flight continues the loop when it
+   * completes.
+   */
+  private <R> CompletableFuture<RawAnswer<R>> attempts(Call<R> call, int first) {
+    for (int number = first; ; number++) {
+      if (call.driver().cancelled()) {
+        return CompletableFuture.failedFuture(new CancellationException(call.spec().action() + " was cancelled"));
+      }
+      CompletableFuture<Outcome<R>> next = attempt(call, number);
+      if (!next.isDone() || next.isCompletedExceptionally()) {
+        int n = number;
+        return next.thenCompose(o -> o.answer() != null || !o.retry() ? o.result() : attempts(call, n + 1));
+      }
+      Outcome<R> o = next.join();
+      if (o.answer() != null || !o.retry()) {
+        return o.result();
+      }
+    }
+  }
+
+  /** One attempt: sign, send, decode, report; when another attempt follows, the backoff before it. */
+  private <R> CompletableFuture<Outcome<R>> attempt(Call<R> call, int number) {
+    String action = call.spec().action();
     core.listeners.attempt(action, number);
     long start = System.nanoTime();
     SignedParameters signed = core.signer.sign();
     Attempt attempt = new Attempt(action, number, retryPolicy.maxAttempts(), signed.timestamp(), core.base());
     return call.driver().send(core.signedUri(action, signed), call.body(), timeout)
         .handle((answer, error) -> outcome(call, attempt, start, answer, error))
-        .thenCompose(o -> {
-          if (o.answer() != null) {
-            return CompletableFuture.completedFuture(o.answer());
-          }
-          if (!o.retry()) {
-            return CompletableFuture.failedFuture(o.failure());
-          }
-          return call.driver().pause(retryPolicy.backoff(number)).handle((v, interrupted) -> {
-            if (interrupted != null) {
+        .thenCompose(o -> !o.retry() ? CompletableFuture.completedFuture(o)
+            : call.driver().pause(retryPolicy.backoff(number)).handle((v, interrupted) -> {
+              if (interrupted == null) {
+                return o;
+              }
               o.failure().addSuppressed(interrupted instanceof CompletionException && interrupted.getCause() != null
                   ? interrupted.getCause() : interrupted);
-              throw new CompletionException(o.failure());
-            }
-            return v;
-          }).thenCompose(v -> attempt(call, number + 1));
-        });
+              return new Outcome<R>(null, o.failure(), false);
+            }));
   }
 
   /** Decodes an attempt's answer (or classifies its failure), tells the listeners, decides on a retry. */

@@ -99,6 +99,29 @@ class RetryTest {
   }
 
   @Test
+  void aLongRetrySequenceDoesNotDeepenTheStack() throws Exception {
+    // The one attempt loop iterates attempts that completed at once (every sync one) instead of
+    // nesting a continuation per attempt: 400 attempts fit in a thread with a small stack.
+    answers(code(410001029));
+    RetryPolicy policy = RetryPolicy.builder().maxAttempts(400).build();
+    ZegoAiAgentClient client = client(policy);
+    Throwable[] thrown = new Throwable[1];
+    Thread small = new Thread(null, () -> {
+      try {
+        client.control().sendAgentInstanceTTS(tts);
+      } catch (Throwable t) {
+        thrown[0] = t;
+      }
+    }, "small-stack", 256 * 1024);
+    small.start();
+    small.join(60_000);
+
+    assertThat(thrown[0]).isInstanceOf(ZegoRateLimitException.class);
+    assertThat(((ZegoRateLimitException) thrown[0]).attempts()).isEqualTo(400);
+    assertThat(sleeper.sleeps).hasSize(399);
+  }
+
+  @Test
   void neverRetriesABusinessRefusal() {
     answers(code(410001002));
     assertThat(catchThrowableOfType(ZegoNotFoundException.class, () -> client(RetryPolicy.defaults()).control().sendAgentInstanceTTS(tts)))
