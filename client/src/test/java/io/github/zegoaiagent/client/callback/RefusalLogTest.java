@@ -3,6 +3,7 @@ package io.github.zegoaiagent.client.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.zegoaiagent.client.RecordingLogger;
 import io.github.zegoaiagent.client.SpecExamples;
 import io.github.zegoaiagent.client.callback.CallbackOutcome.Status;
 import java.lang.System.Logger.Level;
@@ -12,10 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -31,44 +30,6 @@ class RefusalLogTest {
 
   private static final String CALLBACK_SECRET = "callback-secret-never-logged";
   private static final Instant SENT = Instant.ofEpochMilli(1745502313000L);
-
-  /** A System.Logger that keeps what a backend would write, with the level. */
-  static final class RecordingLogger implements System.Logger {
-    final List<String> lines = new CopyOnWriteArrayList<>();
-    final List<Throwable> thrown = new CopyOnWriteArrayList<>();
-
-    @Override
-    public String getName() {
-      return "recording";
-    }
-
-    @Override
-    public boolean isLoggable(Level level) {
-      return true;
-    }
-
-    @Override
-    public void log(Level level, ResourceBundle bundle, String msg, Throwable t) {
-      lines.add(level + " " + msg);
-      if (t != null) {
-        thrown.add(t);
-      }
-    }
-
-    @Override
-    public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-      lines.add(level + " " + format);
-    }
-
-    @Override
-    public void log(Level level, Supplier<String> supplier) {
-      lines.add(level + " " + supplier.get());
-    }
-
-    List<String> at(Level level) {
-      return lines.stream().filter(l -> l.startsWith(level + " ")).toList();
-    }
-  }
 
   private final RecordingLogger logger = new RecordingLogger();
   private final AtomicLong nanos = new AtomicLong();
@@ -98,15 +59,15 @@ class RefusalLogTest {
     for (int i = 0; i < 10_000; i++) {
       assertThat(receiver.handle(delivery("n" + i, "0".repeat(40))).status()).isEqualTo(Status.FORGED);
     }
-    assertThat(logger.lines).hasSize(1);
-    assertThat(logger.lines.get(0)).startsWith("WARNING ZEGO callback refused (401 forged): callback signature is wrong")
+    assertThat(logger.lines()).hasSize(1);
+    assertThat(logger.lines().get(0)).startsWith("WARNING ZEGO callback refused (401 forged): callback signature is wrong")
         .contains("CallbackSecret", "not the ServerSecret", "at most one such line per 60 s");
 
     nanos.addAndGet(Duration.ofSeconds(61).toNanos());
     receiver.handle(delivery("late", "0".repeat(40)));
 
-    assertThat(logger.lines).hasSize(2);
-    assertThat(logger.lines.get(1)).contains("[9999 more forged deliveries since the last such line]");
+    assertThat(logger.lines()).hasSize(2);
+    assertThat(logger.lines().get(1)).contains("[9999 more forged deliveries since the last such line]");
   }
 
   @Test
@@ -152,7 +113,7 @@ class RefusalLogTest {
     assertThat(logger.at(Level.WARNING)).hasSize(3);
     assertThat(logger.at(Level.WARNING).get(2)).contains("(500 handler failed)", "IllegalStateException: handler bug",
         "the service's retry is handled");
-    assertThat(logger.thrown).singleElement().isInstanceOf(IllegalStateException.class);
+    assertThat(logger.thrown()).singleElement().isInstanceOf(IllegalStateException.class);
     assertThat(logger.at(Level.DEBUG)).singleElement().asString().contains("duplicate", "Nonce d");
     assertThat(logger.at(Level.INFO)).isEmpty();
   }
@@ -168,12 +129,12 @@ class RefusalLogTest {
     hostile.put("Signature", "f".repeat(40));
     receiver(SENT, new CallbackHandler() { }).handle(hostile.toString().getBytes(StandardCharsets.UTF_8));
 
-    assertThat(logger.lines).hasSize(2);
-    for (String line : logger.lines) {
+    assertThat(logger.lines()).hasSize(2);
+    for (String line : logger.lines()) {
       assertThat(line).doesNotContain(CALLBACK_SECRET).doesNotContain(signature).doesNotContain("f".repeat(40))
           .doesNotContain("\n").doesNotContain("\r").doesNotContain("\u001b").hasSizeLessThan(1500);
     }
-    assertThat(logger.lines.get(1)).contains("Evil\\r\\nWARNING forged \\u001b[31m");
+    assertThat(logger.lines().get(1)).contains("Evil\\r\\nWARNING forged \\u001b[31m");
   }
 
   @Test

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.zegoaiagent.client.RecordingLogger;
 import io.github.zegoaiagent.client.TestClients;
 import io.github.zegoaiagent.client.ZegoAiAgentClient;
 import io.github.zegoaiagent.client.core.WireText;
@@ -17,10 +18,6 @@ import io.github.zegoaiagent.client.model.AgentInstanceIdRequest;
 import io.github.zegoaiagent.client.model.ListAgentsRequest;
 import io.github.zegoaiagent.client.model.ListAgentsResponse;
 import io.github.zegoaiagent.client.retry.RetryPolicy;
-import java.util.List;
-import java.util.ResourceBundle;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,36 +33,6 @@ class HostileTextTest {
 
   /** 4,000,000 characters that try to forge a log line and colour the terminal. */
   static final String HOSTILE = "gone\r\n2026-01-01 INFO forged line \u001b[31mred\u001b[0m " + "x".repeat(4_000_000);
-
-  /** A System.Logger that keeps every line, as a logging backend would write it. */
-  static final class RecordingLogger implements System.Logger {
-    final List<String> lines = new CopyOnWriteArrayList<>();
-
-    @Override
-    public String getName() {
-      return "recording";
-    }
-
-    @Override
-    public boolean isLoggable(Level level) {
-      return true;
-    }
-
-    @Override
-    public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
-      lines.add(msg);
-    }
-
-    @Override
-    public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-      lines.add(format);
-    }
-
-    @Override
-    public void log(Level level, Supplier<String> msgSupplier) {
-      lines.add(msgSupplier.get());
-    }
-  }
 
   static void assertSafe(String text) {
     assertThat(text).doesNotContain("\r").doesNotContain("\n").doesNotContain("\u001b");
@@ -88,9 +55,9 @@ class HostileTextTest {
         "[RequestId r\\n\\u001b[2J]");
     assertThat(e.serviceMessage()).as("the full value stays available").isEqualTo(HOSTILE);
     assertThat(e.requestId()).isEqualTo("r\n\u001b[2J");
-    assertThat(log.lines).hasSize(1);
-    assertSafe(log.lines.get(0));
-    assertThat(log.lines.get(0)).contains("forged line \\u001b[31m");
+    assertThat(log.messages()).hasSize(1);
+    assertSafe(log.messages().get(0));
+    assertThat(log.messages().get(0)).contains("forged line \\u001b[31m");
   }
 
   @Test
