@@ -84,8 +84,7 @@ public final class CallbackReceiver {
     } catch (Throwable t) { // whatever the handler threw, the delivery's keys are forgotten
       parser.forget(delivery);
       CallbackOutcome failed = report(new CallbackOutcome(Status.HANDLER_FAILED, delivery.event(), "the handler of "
-          + WireText.clip(delivery.event().getEvent(), 64) + " threw " + t.getClass().getName()
-          + (t.getMessage() == null ? "" : ": " + WireText.clip(t.getMessage(), 200))), t);
+          + WireText.clip(delivery.event().getEvent(), 64) + " threw " + describe(t)), t);
       if (t instanceof Error error) {
         throw error;
       }
@@ -93,6 +92,16 @@ public final class CallbackReceiver {
     }
     return report(new CallbackOutcome(Status.HANDLED, delivery.event(), WireText.clip(delivery.event().getEvent(), 64)),
         null);
+  }
+
+  /** @return the innermost cause's class and message (a framework may wrap what the handler threw), escaped */
+  private static String describe(Throwable t) {
+    Throwable root = t;
+    for (int i = 0; i < 10 && root.getCause() != null && root.getCause() != root; i++) {
+      root = root.getCause();
+    }
+    return root.getClass().getName() + (root.getMessage() == null ? "" : ": " + WireText.clip(root.getMessage(), 200))
+        + (root == t ? "" : " (in " + t.getClass().getName() + ")");
   }
 
   private CallbackOutcome report(CallbackOutcome outcome, Throwable thrown) {
