@@ -142,6 +142,7 @@ describe('the dashboard', () => {
     // Callbacks' outcomes: dropped after two refusals, delivered on the second attempt, switched off, delivered at once.
     const entry = (text) => page.locator('ol.timeline > li', { hasText: text }).first();
     assert.match(await entry('Interrupted by').textContent(), /dropped after 2 attempts \(last: HTTP 500\)/);
+    assert.equal(await entry('Interrupted by').locator('.when').textContent(), '+5.250 s', 'cut when the user spoke');
     assert.deepEqual(await entry('Interrupted by').locator('.attempts li .badge').allTextContents(), ['HTTP 500', 'HTTP 500']);
     assert.match(await entry('ASR result: \u201cHello\u201d').textContent(), /delivered on attempt 2 \(HTTP 200\)[\s\S]*HTTP 500[\s\S]*HTTP 200/);
     assert.match(await entry('Status THINKING').textContent(), /no callback[\s\S]*CallbackConfig\.AgentInstanceStatus is off/);

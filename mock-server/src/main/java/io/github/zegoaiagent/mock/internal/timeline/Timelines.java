@@ -186,7 +186,7 @@ public final class Timelines implements DeliveryListener, RequestListener {
     synchronized (this) {
       Entry e = eventEntry(id, name, data);
       e.state = CallbackDelivery.StateEnum.SWITCHED_OFF;
-      e.note = "no callback: CallbackConfig." + name + " is off for this instance (send "
+      e.note = "CallbackConfig." + name + " is off for this instance, so nothing is sent (send "
           + "\"CallbackConfig\":{\"" + name + "\":1} in CreateAgentInstance to receive it)";
       add(e, event.path("AppId").isNumber() ? event.path("AppId").asLong() : null, event.path("AgentId").asText(null));
     }
