@@ -103,6 +103,16 @@ class StandaloneJarIT {
       assertThat(control.reset().getReset()).isTrue();
       assertThat(control.journal()).isEmpty();
 
+      // The dashboard (issue 25): its address in the banner, served from the jar (a JDK is all it took).
+      URI dashboard = base.resolve("_mock/ui/");
+      assertThat(out).contains("  Dashboard:      " + dashboard + " ");
+      java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(dashboard).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+      assertThat(page.body()).contains("<script type=\"module\" src=\"main.js\"></script>");
+      assertThat(control.timelines()).isEmpty();
+
       p.toHandle().destroy(); // SIGTERM (Process.destroy() would also close our end of stdout)
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
       reader.join(5000);
