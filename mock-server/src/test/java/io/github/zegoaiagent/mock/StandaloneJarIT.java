@@ -7,6 +7,9 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -106,8 +109,8 @@ class StandaloneJarIT {
       // The dashboard (issue 25): its address in the banner, served from the jar (a JDK is all it took).
       URI dashboard = base.resolve("_mock/ui/");
       assertThat(out).contains("  Dashboard:      " + dashboard + " ");
-      java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(dashboard).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> page = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(dashboard).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
       assertThat(page.body()).contains("<script type=\"module\" src=\"main.js\"></script>");

@@ -1,7 +1,6 @@
 package io.github.zegoaiagent.mock.internal.timeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zegoaiagent.mock.control.model.CallbackDelivery;
 import io.github.zegoaiagent.mock.control.model.Instance;
 import io.github.zegoaiagent.mock.control.model.Timeline;
@@ -12,7 +11,6 @@ import io.github.zegoaiagent.mock.internal.route.RequestListener;
 import io.github.zegoaiagent.mock.script.ConversationScript;
 import io.github.zegoaiagent.mock.script.ScriptEvent;
 import io.github.zegoaiagent.mock.values.JournalEntry;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +49,6 @@ public final class Timelines implements DeliveryListener, RequestListener {
   private final UnaryOperator<JsonNode> mask;
   private final ContractWords words;
   private final EventWords events;
-  private final ObjectMapper mapper = new ObjectMapper();
   private final AtomicLong version = new AtomicLong();
   /** The order given to a request when it arrived, so it sorts before what it caused. */
   private final ThreadLocal<long[]> requestOrder = new ThreadLocal<>();
@@ -131,7 +128,7 @@ public final class Timelines implements DeliveryListener, RequestListener {
       e.codeName = name;
       e.journalSequence = j.sequence();
       e.detail = Entry.clip(j.body());
-      e.text = textOf(j.body());
+      e.text = Entry.clip(BodyFields.string(j.body(), "Text"));
       if (j.code() != 0 && j.message() != null) {
         e.text = Entry.clip(j.message());
       }
@@ -371,29 +368,9 @@ public final class Timelines implements DeliveryListener, RequestListener {
     }
   }
 
-  /** The AgentInstanceId a request body names, or null (bodies are clipped, so text first). */
-  private String instanceNamedIn(String body) {
-    if (body == null || body.indexOf("\"AgentInstanceId\"") < 0) {
-      return null;
-    }
-    JsonNode n = tree(body);
-    String id = n == null ? null : n.path("AgentInstanceId").isTextual() ? n.path("AgentInstanceId").asText() : null;
+  /** The AgentInstanceId a request body names (clipped to {@link #MAX_ID}), or null. */
+  private static String instanceNamedIn(String body) {
+    String id = BodyFields.string(body, "AgentInstanceId");
     return id == null || id.isEmpty() ? null : id.length() <= MAX_ID ? id : id.substring(0, MAX_ID) + "…";
-  }
-
-  private String textOf(String body) {
-    if (body == null || body.indexOf("\"Text\"") < 0) {
-      return null;
-    }
-    JsonNode n = tree(body);
-    return n == null || !n.path("Text").isTextual() ? null : Entry.clip(n.path("Text").asText());
-  }
-
-  private JsonNode tree(String body) {
-    try {
-      return mapper.readTree(body);
-    } catch (IOException | RuntimeException e) {
-      return null; // clipped or not JSON: nothing to read
-    }
   }
 }
