@@ -49,6 +49,11 @@ export function instanceHref(id) {
   return '#/instance/' + encodeURIComponent(id);
 }
 
+/** A link to an instance's timeline that keeps focus across live re-renders. */
+export function instanceLink(id) {
+  return h('a', { href: instanceHref(id), 'data-key': 'instance:' + id }, id);
+}
+
 /** Mock-clock millis as an ISO instant (UTC). */
 export function instant(ms) {
   if (typeof ms !== 'number' || !Number.isFinite(ms)) return '—';
@@ -111,7 +116,39 @@ export function pretty(text) {
   }
 }
 
-/** A collapsed block of preformatted text. */
-export function disclose(summary, text) {
-  return h('details', null, h('summary', null, summary), h('pre', null, text));
+/** Keys of the blocks the user opened, so a live re-render keeps them open. */
+const openKeys = new Set();
+
+/** A collapsed block of preformatted text; with a key it stays open across re-renders. */
+export function disclose(summary, text, key) {
+  const d = h('details', key ? { 'data-key': key } : null, h('summary', null, summary), h('pre', null, text));
+  if (key) {
+    d.open = openKeys.has(key);
+    d.addEventListener('toggle', () => { if (d.open) openKeys.add(key); else openKeys.delete(key); });
+  }
+  return d;
+}
+
+/**
+ * Replaces a region's children after a live update, keeping keyboard focus where it was: on the
+ * element (or inside the block) with the same data-key, if it is still there.
+ */
+export function refill(el, ...children) {
+  const active = document.activeElement;
+  const holder = active && el.contains(active) ? active.closest('[data-key]') : null;
+  const key = holder ? holder.getAttribute('data-key') : null;
+  fill(el, ...children);
+  if (key !== null) {
+    const again = el.querySelector('[data-key="' + CSS.escape(key) + '"]');
+    if (again) (again.tagName === 'DETAILS' ? again.querySelector('summary') : again).focus({ preventScroll: true });
+  }
+  return el;
+}
+
+/** Whether data differs from what was rendered last under this name (and remembers it). */
+export function changed(memo, name, data) {
+  const text = JSON.stringify(data);
+  if (memo[name] === text) return false;
+  memo[name] = text;
+  return true;
 }

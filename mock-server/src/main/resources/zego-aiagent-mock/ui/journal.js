@@ -1,7 +1,7 @@
 // The journal: the latest requests (secrets masked by the mock), newest first, filtered here by
 // action, code and instance (the filters live in the address, so a filtered view can be shared),
 // with code names, and legacy values and unknown fields marked.
-import { h, fill, table, badge, clockTime, instanceHref, field, disclose, pretty } from './dom.js';
+import { h, fill, refill, changed, table, badge, clockTime, instanceLink, field, disclose, pretty } from './dom.js';
 
 const SHOWN = 200;
 
@@ -25,6 +25,7 @@ export function mount(root, ctx, _arg, params) {
   const summary = h('p', { class: 'hint', id: 'journal-summary' });
   const body = h('div');
   let entries = [];
+  const memo = {};
 
   const apply = () => {
     filter.action = action.value;
@@ -85,26 +86,29 @@ export function mount(root, ctx, _arg, params) {
       fill(body, h('p', { class: 'empty' }, 'No request matches these filters.'));
       return;
     }
-    fill(body, table('Requests, newest first', ['#', 'Mock time (UTC)', 'Action', 'Code', 'Instance', 'Message', 'Marks', 'Body'],
+    refill(body, table('Requests, newest first', ['#', 'Mock time (UTC)', 'Action', 'Code', 'Instance', 'Message', 'Marks', 'Body'],
       shown.slice(0, SHOWN).map(e => {
         const id = instanceOf(e.body);
         const marks = [
           ...(e.legacy || []).map(l => badge('legacy: ' + l, 'warn')),
           ...(e.unknownFields || []).map(u => badge('unknown: ' + u, 'info'))];
         return [e.sequence, clockTime(e.atMillis), e.action ?? h('em', null, '(none)'), codeCell(e.code),
-          id === null ? '—' : h('a', { href: instanceHref(id) }, id), e.message ?? '',
+          id === null ? '—' : instanceLink(id), e.message ?? '',
           marks.length ? h('span', { class: 'marks' }, marks.map(m => [m, ' '])) : '—',
-          e.body ? disclose('Body', pretty(e.body)) : '—'];
+          e.body ? disclose('Body', pretty(e.body), 'journal:' + e.sequence) : '—'];
       })));
     for (const tr of body.querySelectorAll('tbody tr')) tr.classList.add('journal-row');
   }
 
   return {
     async refresh() {
-      entries = await ctx.api.journal();
+      const next = await ctx.api.journal();
+      if (!changed(memo, 'journal', next)) return;
+      entries = next;
       render();
     },
     failed(e) {
+      memo.journal = null;
       fill(body, h('p', { class: 'error' }, 'Cannot read the journal: ' + e.message));
     },
   };

@@ -1,6 +1,6 @@
 // Overview: the mock's settings, running instances with their live status, ended instances, and
 // the registered agents per App as the mock stores them (credentials arrive masked as ***).
-import { h, fill, table, badge, instanceHref, time, disclose } from './dom.js';
+import { h, fill, refill, changed, table, badge, instanceLink, time, disclose } from './dom.js';
 
 export function statusBadge(status) {
   return badge(status || '?', 'status-' + status, 'status ' + status);
@@ -18,16 +18,18 @@ export function mount(root, ctx) {
     return b;
   };
 
+  const memo = {};
   return {
     async refresh() {
       const [info, instances, timelines, agentList] = await Promise.all([
         ctx.api.info(), ctx.api.instances(), ctx.api.timelines(), ctx.api.agents()]);
-      renderFacts(body(facts), info);
-      renderRunning(body(running), instances, info);
-      renderEnded(body(ended), timelines, ctx);
-      renderAgents(body(agents), agentList, info);
+      if (changed(memo, 'facts', info)) renderFacts(body(facts), info);
+      if (changed(memo, 'running', [instances, info.baseUrl])) renderRunning(body(running), instances, info);
+      if (changed(memo, 'ended', timelines)) renderEnded(body(ended), timelines, ctx);
+      if (changed(memo, 'agents', agentList)) renderAgents(body(agents), agentList, info);
     },
     failed(e) {
+      memo.running = null;
       fill(body(running), h('p', { class: 'error' }, 'Cannot read the mock: ' + e.message));
     },
   };
@@ -58,10 +60,10 @@ function renderRunning(el, instances, info) {
     fill(el, firstCall(info));
     return;
   }
-  fill(el, table('Running now, in creation order per App (updates live)',
+  refill(el, table('Running now, in creation order per App (updates live)',
     ['Instance', 'App', 'Agent', 'Status', 'Room', 'User', 'Agent user', 'Round', 'Queued', 'User in room'],
     instances.map(i => [
-      h('a', { href: instanceHref(i.agentInstanceId) }, i.agentInstanceId),
+      instanceLink(i.agentInstanceId),
       String(i.appId), i.agentId ?? '—', statusBadge(i.status), i.roomId ?? '—', i.userId ?? '—',
       i.agentUserId ?? '—', i.lastRound ?? 0, i.queued ?? 0, i.userPresent === false ? 'no (left)' : 'yes'])));
 }
@@ -72,9 +74,9 @@ function renderEnded(el, timelines, ctx) {
     fill(el, h('p', { class: 'hint' }, 'None yet. Deleted instances stay here (with their timeline) until the mock is reset.'));
     return;
   }
-  fill(el, table('Deleted or never running, latest activity first', ['Instance', 'App', 'Agent', 'How it ended', 'Last seen'],
+  refill(el, table('Deleted or never running, latest activity first', ['Instance', 'App', 'Agent', 'How it ended', 'Last seen'],
     gone.map(t => [
-      h('a', { href: instanceHref(t.agentInstanceId) }, t.agentInstanceId),
+      instanceLink(t.agentInstanceId),
       t.appId ?? '—', t.agentId ?? '—',
       t.deletedCode === undefined || t.deletedCode === null ? 'not running (no deletion seen)'
         : 'deleted, Code ' + t.deletedCode + (t.deletedCode === 0 ? ' (DeleteAgentInstance)'
@@ -94,7 +96,7 @@ function renderAgents(el, agents, info) {
     if (!byApp.has(a.appId)) byApp.set(a.appId, []);
     byApp.get(a.appId).push(a);
   }
-  fill(el, [...byApp.entries()].map(([app, list]) => [
+  refill(el, [...byApp.entries()].map(([app, list]) => [
     h('h3', null, 'App ' + app),
     list.length === 0
       ? h('p', { class: 'empty' }, 'No agent registered in this App. Send a signed ', h('code', null, 'RegisterAgent'),
@@ -102,5 +104,5 @@ function renderAgents(el, agents, info) {
       : table('Agents of App ' + app + ', as stored (credentials masked)',
         ['Agent', 'Name', 'LLM', 'TTS', 'ASR', 'Stored'],
         list.map(a => [a.agentId, a.name ?? '—', part(a.llm, 'Vendor', 'Model', 'Url'), part(a.tts, 'Vendor'),
-          a.asr ? part(a.asr, 'Vendor') : '—', disclose('JSON', JSON.stringify(a, null, 2))]))]));
+          a.asr ? part(a.asr, 'Vendor') : '—', disclose('JSON', JSON.stringify(a, null, 2), 'agent:' + app + ':' + a.agentId)]))]));
 }

@@ -1,7 +1,7 @@
 // One instance: its state now (live), what it spoke and where it was cut, controls to speak as its
 // user, and its timeline on the mock clock: requests, the user's turns, ASR results, LLM sentences,
 // status changes, interruptions, idle timeouts, the deletion, and every callback's delivery.
-import { h, fill, table, badge, time, clockTime, relative, instant, field, disclose, pretty } from './dom.js';
+import { h, fill, refill, changed, table, badge, time, clockTime, relative, instant, field, disclose, pretty } from './dom.js';
 import { statusBadge } from './overview.js';
 
 const KIND_WORDS = { request: 'API request', event: 'Simulation', script: 'Script', user: 'User' };
@@ -23,6 +23,7 @@ export function mount(root, ctx, id) {
   root.append(h('h1', null, 'Instance ', h('span', { class: 'mono' }, id)),
     h('div', { class: 'grid' }, state, speak.el), spoken, line);
 
+  const memo = {};
   return {
     async refresh() {
       let t;
@@ -39,12 +40,14 @@ export function mount(root, ctx, id) {
         }
         throw e;
       }
+      if (!changed(memo, 'timeline', t)) return;
       renderState(stateBody, t, ctx);
       speak.setRunning(t.running ? t.instance : null);
       renderSpoken(spokenBody, t.instance);
       renderEntries(lineBody, t);
     },
     failed(e) {
+      memo.timeline = null;
       fill(stateBody, h('p', { class: 'error' }, 'Cannot read the timeline: ' + e.message));
     },
   };
@@ -101,7 +104,8 @@ function renderEntries(el, t) {
     return;
   }
   const start = t.entries[0].atMillis;
-  fill(el,
+  let n = 0;
+  refill(el,
     t.forgotten ? h('p', { class: 'hint' }, String(t.forgotten) + ' older entries were forgotten (the timeline keeps the latest 20,000 of all instances).') : null,
     h('ol', { class: 'timeline', 'aria-label': 'Timeline of the instance' }, t.entries.map(e => {
       const when = h('div', { class: 'when' }, time(e.atMillis, relative(e.atMillis, start)));
@@ -111,7 +115,8 @@ function renderEntries(el, t) {
         e.kind === 'event' && e.event === 'Exception' && e.text ? h('div', { class: 'hint' }, 'Message: ', e.text) : null,
         e.kind === 'request' && e.code !== 0 && e.text ? h('div', { class: 'hint' }, 'Message: ', e.text) : null,
         delivery(e.callback, start),
-        e.detail ? disclose(e.kind === 'request' ? 'Request body' : 'Event Data', pretty(e.detail)) : null);
+        e.detail ? disclose(e.kind === 'request' ? 'Request body' : 'Event Data', pretty(e.detail),
+          'entry:' + (e.callback && e.callback.sequence ? 'seq' + e.callback.sequence : e.atMillis + ':' + e.kind + ':' + (n++))) : null);
       return h('li', { class: 'entry kind-' + e.kind, 'data-kind': e.kind }, when, kind, what);
     })));
 }
