@@ -39,13 +39,14 @@ export function mount(root, ctx) {
   const faultDelay = h('input', { type: 'number', name: 'delayMillis', min: 0, max: 300000, step: 1, value: 0 });
   const faultMessage = h('input', { type: 'text', name: 'message', autocomplete: 'off' });
   const faultList = h('div');
-  const faults = h('section', { class: 'panel', 'aria-labelledby': 'faults-h' }, h('h2', { id: 'faults-h' }, 'Faults'),
+  const faults = h('section', { class: 'panel wide', 'aria-labelledby': 'faults-h' }, h('h2', { id: 'faults-h' }, 'Faults'),
     h('form', { class: 'inline', 'aria-label': 'Inject a fault', onsubmit: (e) => {
       e.preventDefault();
       const f = { action: faultAction.value, code: Number(faultCode.value), count: Number(faultCount.value),
         delayMillis: Number(faultDelay.value) };
       if (faultMessage.value) f.message = faultMessage.value;
-      act('Fault planned: the next ' + f.count + ' ' + f.action + ' call' + (f.count === 1 ? '' : 's') + ' answer Code ' + f.code
+      act('Fault planned: the next ' + (f.count === 1 ? f.action + ' call answers' : f.count + ' ' + f.action + ' calls answer')
+        + ' Code ' + f.code
         + (f.delayMillis ? ' after ' + f.delayMillis + ' ms' : '') + '.', () => ctx.api.addFault(f));
     } },
     field('Action', faultAction), field('Code (0 = answer normally)', faultCode), field('Calls', faultCount),
