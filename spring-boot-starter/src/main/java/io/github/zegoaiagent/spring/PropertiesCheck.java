@@ -47,7 +47,7 @@ final class PropertiesCheck {
         throw new ZegoAiAgentConfigurationException(PREFIX + "app-id",
             "zego.aiagent.server-secret is set but zego.aiagent.app-id is empty: a ServerSecret without its AppID configures nothing.",
             "Set zego.aiagent.app-id to the AppID of the same ZEGOCLOUD console project (for example from the "
-                + "environment variable ZEGO_APP_ID), or leave both empty to run without the ZEGOCLOUD client.");
+                + "environment variable ZEGO_AIAGENT_APP_ID), or leave both empty to run without the ZEGOCLOUD client.");
       }
       return; // unset: no client, no token service, nothing to check
     }
