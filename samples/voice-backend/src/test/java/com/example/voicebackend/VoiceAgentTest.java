@@ -2,6 +2,8 @@ package com.example.voicebackend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zegoaiagent.client.ZegoAiAgentClient;
 import io.github.zegoaiagent.client.model.CallbackConfig;
 import io.github.zegoaiagent.client.model.CallbackSwitch;
@@ -13,13 +15,19 @@ import io.github.zegoaiagent.client.model.RegisterAgentRequest;
 import io.github.zegoaiagent.client.model.SendAgentInstanceLLMRequest;
 import io.github.zegoaiagent.client.model.TTS;
 import io.github.zegoaiagent.client.model.TTSParams;
+import io.github.zegoaiagent.client.token.Token04;
 import io.github.zegoaiagent.mock.junit.ZegoMock;
 import io.github.zegoaiagent.spring.test.AutoConfigureZegoMock;
 import io.github.zegoaiagent.spring.test.CallbackDeliveries;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -28,6 +36,7 @@ class VoiceAgentTest {
 
   @Autowired ZegoAiAgentClient client;   // the application's own bean, pointed at the mock
   @Autowired AgentEvents events;         // the application's listener of verified callbacks
+  @Value("${local.server.port}") int port;
 
   @Test
   void theAgentJoinsSpeaksAndLeaves(ZegoMock mock) {
@@ -50,5 +59,17 @@ class VoiceAgentTest {
     client.instances().deleteAgentInstance(new DeleteAgentInstanceRequest().agentInstanceId(id));
     CallbackDeliveries.awaitAll(mock, Duration.ofSeconds(10));
     assertThat(events.log).last().isEqualTo(id + " ended, Code 0");
+  }
+
+  @Test
+  void theTokenRouteAndHealthAnswer(ZegoMock mock) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    JsonNode token = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + port + "/api/token?userId=user_1")).build(), HttpResponse.BodyHandlers.ofString()).body());
+    assertThat(Token04.decode(token.path("token").asText(), mock.serverSecret()).userId()).isEqualTo("user_1");
+
+    HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + port + "/actuator/health/zegoAiAgent")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(health.statusCode()).isEqualTo(200);
   }
 }
