@@ -189,6 +189,29 @@ final class ControlOperations implements ControlHandler<Void> {
     return mapper.convertValue(n, Callbacks.class);
   }
 
+  @Override
+  public io.github.zegoaiagent.mock.control.model.DriftReport drift(Void c) {
+    return mapper.convertValue(server.driftReport(), io.github.zegoaiagent.mock.control.model.DriftReport.class);
+  }
+
+  @Override
+  public io.github.zegoaiagent.mock.control.model.DriftReport clearDrift(Void c) {
+    server.clearDrift();
+    return drift(c);
+  }
+
+  @Override
+  public io.github.zegoaiagent.mock.control.model.DriftReportWritten writeDriftReport(Void c) {
+    java.nio.file.Path file;
+    try {
+      file = server.writeDriftReport();
+    } catch (java.io.UncheckedIOException e) {
+      throw new ControlException(409, e.getMessage() + ": " + e.getCause().getMessage());
+    }
+    return new io.github.zegoaiagent.mock.control.model.DriftReportWritten()
+        .path(file == null ? null : file.toString()).markdown(server.driftMarkdown());
+  }
+
   private io.github.zegoaiagent.mock.values.InstanceSnapshot running(String id) {
     try {
       return server.requireInstance(id);

@@ -10,8 +10,8 @@ import java.util.Map;
  * @param status HTTP status
  * @param body JSON bytes
  * @param delayMillis answer this much later; 0 = at once
- * @param headers extra response headers (name to value); Content-Type, Content-Length and
- *     Connection are the front's
+ * @param headers extra response headers (name to value); Content-Length and Connection are the
+ *     front's, Content-Type is JSON unless given here
  */
 public record Answer(int status, byte[] body, long delayMillis, Map<String, String> headers) {
   /** Copies the headers. */
