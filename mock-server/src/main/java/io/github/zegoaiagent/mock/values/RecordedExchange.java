@@ -1,5 +1,7 @@
 package io.github.zegoaiagent.mock.values;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -27,6 +29,7 @@ import java.util.List;
  * @param drift the wire names of the drift kinds found in it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true) // a later minor change of version 1 may add fields
 public record RecordedExchange(String type, long sequence, String at, String action, String event,
     String method, String path, JsonNode body, String bodyNote, int status, JsonNode answer,
     String answerNote, double millis, List<String> drift) {
@@ -41,6 +44,7 @@ public record RecordedExchange(String type, long sequence, String at, String act
   }
 
   /** @return whether this is an API exchange (not a callback) */
+  @JsonIgnore
   public boolean isExchange() {
     return EXCHANGE.equals(type);
   }
