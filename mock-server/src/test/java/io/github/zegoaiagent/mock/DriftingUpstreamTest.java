@@ -138,6 +138,33 @@ class DriftingUpstreamTest {
     }
   }
 
+  @Test
+  void aForgedOrUnknownCallbackIsReportedAndStillAnswered() throws Exception {
+    String secret = "cb-secret-for-the-proxy";
+    String event = "{\"AppId\":42,\"AgentInstanceId\":\"1\",\"Event\":\"%s\",\"Nonce\":\"n1\",\"Timestamp\":1745502313000,"
+        + "\"Signature\":\"%s\",\"Sequence\":1,\"Data\":{\"Code\":0}}";
+    String good = io.github.zegoaiagent.mock.internal.callback.CallbackSigner.sign(secret, "1745502313000", "n1");
+    try (MockServer proxy = MockServer.start(MockServerConfig.builder().proxy(URI.create("http://127.0.0.1:9"))
+        .callbackSecret(secret).proxyCallbackPath("/zego/cb").build())) {
+      URI cb = URI.create(proxy.baseUrl() + "zego/cb");
+      for (String body : List.of(event.formatted("AgentInstanceDeleted", good), event.formatted("AgentInstanceDeleted",
+          "0".repeat(40)), event.formatted("AgentWaved", good), "not json")) {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(cb).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("nothing to forward to: the service gets a 2xx").isEqualTo(200);
+      }
+      DriftReport r = proxy.driftReport();
+      assertThat(r.callbacks()).isEqualTo(4);
+      assertThat(r.exchanges()).isZero();
+      Map<String, List<DriftKind>> kinds = r.actions().stream().collect(Collectors.toMap(DriftReport.ActionDrift::action,
+          a -> a.drift().stream().map(DriftReport.DriftCount::kind).toList()));
+      assertThat(kinds).containsEntry("callback AgentInstanceDeleted", List.of(DriftKind.CALLBACK_SIGNATURE_INVALID))
+          .containsEntry("callback AgentWaved", List.of(DriftKind.UNKNOWN_CALLBACK_EVENT))
+          .containsEntry("callback (no Event)", List.of(DriftKind.NOT_AN_ENVELOPE));
+      assertThat(proxy.driftMarkdown()).doesNotContain(good, secret);
+    }
+  }
+
   static HttpResponse<byte[]> post(URI proxy, String action, String body) throws Exception {
     long ts = System.currentTimeMillis() / 1000;
     String nonce = "00000000000000ab";
