@@ -17,7 +17,9 @@ import java.util.Set;
  * the journal does ({@link SecretMasker}): request bodies are masked by the action's
  * {@code x-zego-secret} paths and by name, answers and callback events by name (an answer's
  * stored credentials, such as QueryAgents' {@code LLM.ApiKey}, included); a body that is not
- * JSON is replaced by its size. Nothing of the query is kept but the Action.
+ * JSON is replaced by its size. A masked object or array keeps its shape, every value in it
+ * masked ({@code "***"}, numbers 0, booleans false): a replayed request is then still read as the
+ * recorded one was (TTS.Params.app stays an object). Nothing of the query is kept but the Action.
  */
 public final class MaskedExchanges {
   private final ObjectMapper mapper = new ObjectMapper()
@@ -42,15 +44,61 @@ public final class MaskedExchanges {
       byte[] body, int status, byte[] answer, long nanos, List<Drift> drift) {
     boolean callback = action == null && event != null;
     JsonNode b = parse(body);
-    JsonNode maskedBody = b == null ? null : callback ? masker.maskByName(b) : masker.mask(action, b);
+    JsonNode maskedBody = b == null ? null : keepShape(b, callback ? masker.maskByName(b) : masker.mask(action, b));
     JsonNode a = answer == null ? null : parse(answer);
     Set<String> kinds = new LinkedHashSet<>();
     drift.forEach(d -> kinds.add(d.kind().wireName()));
     return new RecordedExchange(callback ? RecordedExchange.CALLBACK : RecordedExchange.EXCHANGE, sequence,
         at.toString(), action == null ? null : Names.action(action), event == null ? null : Names.event(event),
         method, Names.path(path), maskedBody, b == null ? note(body) : null, status,
-        a == null ? null : masker.maskByName(a), a == null ? note(answer) : null,
+        a == null ? null : keepShape(a, masker.maskByName(a)), a == null ? note(answer) : null,
         Math.round(nanos / 1e4) / 100.0, List.copyOf(kinds));
+  }
+
+  /** Where the masker replaced a whole object or array by {@code "***"}, puts back its shape, masked throughout. */
+  static JsonNode keepShape(JsonNode original, JsonNode masked) {
+    if (original == null || masked == null) {
+      return masked;
+    }
+    if (masked.isTextual() && SecretMasker.MASK.equals(masked.textValue()) && original.isContainerNode()) {
+      return maskAll(original);
+    }
+    if (masked.isObject() && original.isObject()) {
+      com.fasterxml.jackson.databind.node.ObjectNode out = (com.fasterxml.jackson.databind.node.ObjectNode) masked;
+      java.util.List<String> keys = new java.util.ArrayList<>();
+      masked.fieldNames().forEachRemaining(keys::add);
+      keys.forEach(k -> out.set(k, keepShape(original.get(k), masked.get(k))));
+      return out;
+    }
+    if (masked.isArray() && original.isArray() && masked.size() == original.size()) {
+      com.fasterxml.jackson.databind.node.ArrayNode out = (com.fasterxml.jackson.databind.node.ArrayNode) masked;
+      for (int i = 0; i < out.size(); i++) {
+        out.set(i, keepShape(original.get(i), out.get(i)));
+      }
+      return out;
+    }
+    return masked;
+  }
+
+  private static JsonNode maskAll(JsonNode n) {
+    var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    if (n.isObject()) {
+      com.fasterxml.jackson.databind.node.ObjectNode o = f.objectNode();
+      n.fields().forEachRemaining(e -> o.set(e.getKey(), maskAll(e.getValue())));
+      return o;
+    }
+    if (n.isArray()) {
+      com.fasterxml.jackson.databind.node.ArrayNode a = f.arrayNode();
+      n.forEach(c -> a.add(maskAll(c)));
+      return a;
+    }
+    if (n.isNumber()) {
+      return f.numberNode(0);
+    }
+    if (n.isBoolean()) {
+      return f.booleanNode(false);
+    }
+    return n.isNull() ? n : f.textNode(SecretMasker.MASK);
   }
 
   private JsonNode parse(byte[] bytes) {
