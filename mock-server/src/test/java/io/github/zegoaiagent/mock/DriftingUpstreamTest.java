@@ -95,7 +95,7 @@ class DriftingUpstreamTest {
           int expected = kind == DriftKind.SLOW_ANSWER ? 504 : 502;
           assertThat(answer.statusCode()).as(action).isEqualTo(expected);
           JsonNode error = JSON.readTree(answer.body());
-          assertThat(error.path("drift").asText()).isEqualTo(kind.wireName());
+          assertThat(error.path("reason").asText()).isEqualTo(kind.wireName());
           assertThat(error.path("error").asText()).contains("the upstream " + upstream.url());
         }
       }
@@ -121,6 +121,30 @@ class DriftingUpstreamTest {
     assertThat(log).contains(" RegisterAgent Code 410009999 ", " GetAgentInstanceMsgList Code -1 ");
     for (String text : List.of(md, json, String.join("\n", lines), log)) {
       assertThat(text).doesNotContain(API_KEY, SERVER_SECRET, "Signature=");
+    }
+  }
+
+  @Test
+  void beyondItsInFlightBoundTheProxyAnswers503AtOnceAndForwardsNothing() throws Exception {
+    try (DriftingUpstream upstream = new DriftingUpstream().on("ListAgents", new Slow(1_500));
+         MockServer proxy = MockServer.start(MockServerConfig.builder().proxy(upstream.url()).proxyMaxInFlight(1).build())) {
+      var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return post(proxy.baseUrl(), "ListAgents", "{\"Limit\":1}");
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (upstream.lastBody("ListAgents") == null && System.nanoTime() < end) {
+        Thread.sleep(10);
+      }
+      HttpResponse<byte[]> second = post(proxy.baseUrl(), "QueryAgents", "{\"AgentIds\":[\"x\"]}");
+      assertThat(second.statusCode()).isEqualTo(503);
+      assertThat(JSON.readTree(second.body()).path("reason").asText()).isEqualTo("busy");
+      assertThat(upstream.lastBody("QueryAgents")).as("nothing forwarded").isNull();
+      assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      assertThat(post(proxy.baseUrl(), "QueryAgents", "{\"AgentIds\":[\"x\"]}").statusCode()).isEqualTo(200);
     }
   }
 

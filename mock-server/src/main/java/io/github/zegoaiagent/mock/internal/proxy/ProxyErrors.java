@@ -6,7 +6,8 @@ import java.net.URI;
 
 /**
  * The proxy's own answers, for what the upstream did not answer: a JSON object
- * {@code {"error": "<what happened and what to do>", "drift": "<kind>"}} with HTTP 502, 503 or
+ * {@code {"error": "<what happened and what to do>", "reason": "<a word>"}} (the reason is the drift
+ * kind's wire name when the upstream is to blame) with HTTP 502, 503 or
  * 504. Never an envelope: an invented Code could make a client treat a call the service may
  * have applied as refused, or retry it.
  */
@@ -16,12 +17,12 @@ final class ProxyErrors {
   private ProxyErrors() {
   }
 
-  static Answer answer(int status, String kind, String message) {
+  static Answer answer(int status, String reason, String message) {
     byte[] body;
     try {
-      body = MAPPER.writeValueAsBytes(MAPPER.createObjectNode().put("error", message).put("drift", kind));
+      body = MAPPER.writeValueAsBytes(MAPPER.createObjectNode().put("error", message).put("reason", reason));
     } catch (Exception e) {
-      body = ("{\"error\":\"proxy error\",\"drift\":\"" + kind + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      body = ("{\"error\":\"proxy error\",\"reason\":\"" + reason + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
     return new Answer(status, body, 0);
   }

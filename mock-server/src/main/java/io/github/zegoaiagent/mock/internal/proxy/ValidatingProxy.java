@@ -105,7 +105,7 @@ public final class ValidatingProxy implements Endpoints.Deferred, AutoCloseable 
       try {
         callbacks.receive(req, headers, safely(done));
       } catch (RuntimeException e) {
-        done.accept(ProxyErrors.answer(502, "not-checked", "bug in the mock's proxy (" + e.getClass().getSimpleName()
+        done.accept(ProxyErrors.answer(502, "proxy-bug", "bug in the mock's proxy (" + e.getClass().getSimpleName()
             + "); please report it"));
       }
       return;
@@ -117,7 +117,7 @@ public final class ValidatingProxy implements Endpoints.Deferred, AutoCloseable 
     }
     if (inFlight.incrementAndGet() > settings.maxInFlight()) {
       inFlight.decrementAndGet();
-      done.accept(ProxyErrors.answer(503, "not-forwarded", "the proxy forwards at most " + settings.maxInFlight()
+      done.accept(ProxyErrors.answer(503, "busy", "the proxy forwards at most " + settings.maxInFlight()
           + " exchanges at once (--proxy-max-in-flight); nothing was forwarded, try again"));
       return;
     }
@@ -138,7 +138,7 @@ public final class ValidatingProxy implements Endpoints.Deferred, AutoCloseable 
           try {
             a = answered(req, action, r, System.nanoTime() - started);
           } catch (RuntimeException e) {
-            a = ProxyErrors.answer(502, "not-checked", "bug in the mock's proxy (" + e.getClass().getSimpleName()
+            a = ProxyErrors.answer(502, "proxy-bug", "bug in the mock's proxy (" + e.getClass().getSimpleName()
                 + "); please report it");
           } finally {
             inFlight.decrementAndGet();
