@@ -43,6 +43,7 @@ class ProxyThroughMockTest {
     Path recording = dir.resolve("flow.jsonl");
     Path report = dir.resolve("drift-report.md");
     int crossings;
+    String md;
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     try (CallbackSink receiver = new CallbackSink(CALLBACK_SECRET);
          RecordingRelay relay = new RecordingRelay();
@@ -92,9 +93,14 @@ class ProxyThroughMockTest {
       MockControlClient control = MockControlClient.of(proxy.baseUrl());
       assertThat(control.drift().getExchanges()).isEqualTo(r.exchanges());
       assertThat(control.writeDriftReport().getPath()).isEqualTo(report.toString());
-      assertThat(Files.readString(report)).contains("with drift: 0", "| RegisterAgent | 2 | ✅ none |");
+      md = Files.readString(report);
+      assertThat(md).contains("with drift: 0", "| RegisterAgent | 2 | ✅ none |");
+      assertThat(control.clearDrift().getExchanges()).isZero();
+      assertThat(proxy.driftReport().actions()).isEmpty();
+      assertThat(proxy.driftReport().recording().lines()).as("the recording goes on").isEqualTo(crossings + delivered);
     }
-    String md = Files.readString(report);
+    assertThat(Files.readString(report)).as("written again at close, after the counts were cleared")
+        .contains("- Exchanges: 0, callbacks: 0, with drift: 0");
     List<String> lines = Files.readAllLines(recording);
     RecordingHeader header = JSON.readValue(lines.get(0), RecordingHeader.class);
     assertThat(header.format()).isEqualTo("zego-aiagent-recording");

@@ -43,17 +43,9 @@ public final class CallbackCheck {
    */
   public Verdict check(byte[] body, String callbackSecret) {
     List<Drift> drift = new ArrayList<>();
-    JsonNode event;
-    try {
-      event = mapper.readTree(body);
-    } catch (Exception e) {
-      event = null;
-    }
-    if (event == null || !event.isObject()) {
-      String label = Names.callback(null);
-      drift.add(new Drift(DriftKind.NOT_AN_ENVELOPE, label, "body", (event == null ? "not JSON" : "JSON "
-          + DocumentSchemas.jsonType(event) + ", not an object") + " (" + body.length + " bytes)"));
-      return new Verdict(null, label, drift);
+    JsonNode event = DocumentSchemas.object(mapper, body, Names.callback(null), drift);
+    if (event == null) {
+      return new Verdict(null, Names.callback(null), drift);
     }
     String name = event.path("Event").isTextual() ? event.get("Event").asText() : null;
     String label = Names.callback(name);

@@ -119,6 +119,29 @@ final class DocumentSchemas {
     return false;
   }
 
+  /**
+   * @param mapper reads JSON
+   * @param bytes what the service sent
+   * @param action named in the drift
+   * @param drift receives {@link DriftKind#NOT_AN_ENVELOPE} when the bytes are no JSON object
+   * @return the object, or null
+   */
+  static JsonNode object(com.fasterxml.jackson.databind.ObjectMapper mapper, byte[] bytes, String action,
+      List<Drift> drift) {
+    JsonNode n;
+    try {
+      n = mapper.readTree(bytes);
+    } catch (Exception e) {
+      n = null;
+    }
+    if (n == null || !n.isObject()) {
+      drift.add(new Drift(DriftKind.NOT_AN_ENVELOPE, action, "body", (n == null ? "not JSON" : "JSON " + jsonType(n)
+          + ", not an object") + " (" + bytes.length + " bytes)"));
+      return null;
+    }
+    return n;
+  }
+
   /** @param document a document @param path e.g. {@code Data.Agents[0].Foo} @return the node there */
   static JsonNode at(JsonNode document, String path) {
     JsonNode n = document;

@@ -117,18 +117,7 @@ public final class ExchangeCheck {
           + " bytes); every answer is HTTP 200 with an envelope"));
       return null;
     }
-    JsonNode n;
-    try {
-      n = mapper.readTree(answer);
-    } catch (Exception e) {
-      n = null;
-    }
-    if (n == null || !n.isObject()) {
-      drift.add(new Drift(DriftKind.NOT_AN_ENVELOPE, label, "body", (n == null ? "not JSON" : "JSON "
-          + DocumentSchemas.jsonType(n) + ", not an object") + " (" + answer.length + " bytes)"));
-      return null;
-    }
-    return n;
+    return DocumentSchemas.object(mapper, answer, label, drift);
   }
 
   private static Integer codeOf(JsonNode answer) {
