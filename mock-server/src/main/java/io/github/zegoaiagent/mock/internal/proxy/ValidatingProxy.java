@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -47,8 +48,8 @@ import java.util.function.Function;
  * ({@link CallbackIntake}). The mock's simulation, journal and state are not involved.
  *
  * <p>No thread waits: the front holds the client's connection while the upstream answers; checks
- * run on two proxy threads. At most {@code maxInFlight} exchanges are forwarded at once (each
- * holds at most a request body and an answer, both capped), more are answered HTTP 503 at once.
+ * run on two proxy threads. At most {@code maxInFlight} exchanges and callbacks are handled at once
+ * (each holds at most a request body and an answer, both capped), more are answered HTTP 503 at once.
  */
 public final class ValidatingProxy implements Endpoints.Deferred, AutoCloseable {
   /** Header naming the drift kinds of an answer (ASCII wire names, comma-separated). */
@@ -101,15 +102,6 @@ public final class ValidatingProxy implements Endpoints.Deferred, AutoCloseable 
 
   @Override
   public void answerLater(RawRequest req, List<Map.Entry<String, String>> headers, Consumer<Answer> done) {
-    if (req.path().equals(settings.callbackPath())) {
-      try {
-        callbacks.receive(req, headers, safely(done));
-      } catch (RuntimeException e) {
-        done.accept(ProxyErrors.answer(502, "proxy-bug", "bug in the mock's proxy (" + e.getClass().getSimpleName()
-            + "); please report it"));
-      }
-      return;
-    }
     if (req.bodyTooLarge()) {
       done.accept(Answer.ok(frontError.apply("body larger than " + maxBodyBytes
           + " bytes (the mock's maxBodyBytes cap); not forwarded")));
@@ -121,30 +113,56 @@ public final class ValidatingProxy implements Endpoints.Deferred, AutoCloseable 
           + " exchanges at once (--proxy-max-in-flight); nothing was forwarded, try again"));
       return;
     }
+    AtomicBoolean once = new AtomicBoolean();
+    Consumer<Answer> finished = a -> {
+      if (once.compareAndSet(false, true)) {
+        inFlight.decrementAndGet();
+        try {
+          done.accept(a);
+        } catch (RuntimeException e) {
+          // the front's loop is gone (the server is closing): the answer is dropped
+        }
+      }
+    };
+    try {
+      if (req.path().equals(settings.callbackPath())) {
+        callbacks.receive(req, headers, finished);
+      } else {
+        forward(req, headers, finished);
+      }
+    } catch (RuntimeException e) {
+      finished.accept(bug(e));
+    }
+  }
+
+  private void forward(RawRequest req, List<Map.Entry<String, String>> headers, Consumer<Answer> done) {
     URI target;
     try {
       String base = upstream.toString().replaceAll("/+$", "");
       target = URI.create(base + req.path() + (req.rawQuery() == null ? "" : "?" + req.rawQuery()));
     } catch (IllegalArgumentException e) {
-      inFlight.decrementAndGet();
       done.accept(Answer.ok(frontError.apply("the request target is not a URI that can be forwarded; not forwarded")));
       return;
     }
     long started = System.nanoTime();
     String action = QueryString.parse(req.rawQuery()).get("Action");
-    http.send(target, req.method(), headers, req.body(), settings.timeout())
-        .thenAcceptAsync(r -> {
-          Answer a;
-          try {
-            a = answered(req, action, r, System.nanoTime() - started);
-          } catch (RuntimeException e) {
-            a = ProxyErrors.answer(502, "proxy-bug", "bug in the mock's proxy (" + e.getClass().getSimpleName()
-                + "); please report it");
-          } finally {
-            inFlight.decrementAndGet();
-          }
-          safely(done).accept(a);
-        }, workers);
+    http.send(target, req.method(), headers, req.body(), settings.timeout()).thenAcceptAsync(r -> {
+      Answer a;
+      try {
+        a = answered(req, action, r, System.nanoTime() - started);
+      } catch (RuntimeException e) {
+        a = bug(e);
+      }
+      done.accept(a);
+    }, workers).exceptionally(e -> {
+      done.accept(bug(e)); // the workers are gone (closing): still an answer
+      return null;
+    });
+  }
+
+  private static Answer bug(Throwable e) {
+    return ProxyErrors.answer(502, "proxy-bug", "bug in the mock's proxy (" + e.getClass().getSimpleName()
+        + "); please report it");
   }
 
   /** Checks, counts, records and makes the client's answer. */
@@ -187,17 +205,6 @@ public final class ValidatingProxy implements Endpoints.Deferred, AutoCloseable 
     } catch (RuntimeException e) {
       // the log must not break the proxy
     }
-  }
-
-  /** The front's loop may be gone (the server is closing): the answer is then dropped. */
-  private static Consumer<Answer> safely(Consumer<Answer> done) {
-    return a -> {
-      try {
-        done.accept(a);
-      } catch (RuntimeException e) {
-        // the connection is closing with the server
-      }
-    };
   }
 
   /** @return the drift report now */
