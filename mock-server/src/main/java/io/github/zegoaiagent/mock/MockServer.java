@@ -43,6 +43,8 @@ import io.github.zegoaiagent.mock.internal.state.MockState;
 import io.github.zegoaiagent.mock.internal.state.RateLimiter;
 import io.github.zegoaiagent.mock.internal.state.RequestJournal;
 import io.github.zegoaiagent.mock.internal.state.SecretMasker;
+import io.github.zegoaiagent.mock.internal.timeline.ContractWords;
+import io.github.zegoaiagent.mock.internal.timeline.Timelines;
 import io.github.zegoaiagent.mock.internal.validate.RequestValidator;
 import io.github.zegoaiagent.mock.internal.drift.DriftLedger;
 import io.github.zegoaiagent.mock.internal.drift.DriftMarkdown;
@@ -110,6 +112,8 @@ public final class MockServer implements AutoCloseable, MockControl {
   /** The validating proxy when {@code config.proxy()} names an upstream, else null (the mock simulates). */
   private final ValidatingProxy proxy;
   private final DriftLedger noDrift = new DriftLedger(null, java.time.Clock.systemUTC());
+  /** What happened to each instance: the dashboard's timeline (GET /_mock/instances/{id}/timeline). */
+  private final Timelines timelines;
 
   private MockServer(MockServerConfig config) throws IOException {
     this.config = config;
@@ -126,9 +130,11 @@ public final class MockServer implements AutoCloseable, MockControl {
     this.gateway = new Gateway(table.keySet(), config.credentials(), clock(),
         config.gateway().timestampToleranceSeconds(), config.gateway().strict());
     this.timer = new ClockTimer(clock());
+    this.timelines = new Timelines(() -> clock().millis(), masker::maskByName,
+        new ContractWords(io.github.zegoaiagent.mock.internal.validate.Contract.load().model()));
     CallbackSettings cb = config.callbacks();
     this.callbacks = new CallbackDispatcher(mapper, timer, cb.url(), cb.secret(), cb.retryDelays(), cb.timeout(),
-        cb.queueSize(), config.caps().recordedEventsSize(), CallbackDispatcher.DEFAULT_PARALLELISM);
+        cb.queueSize(), config.caps().recordedEventsSize(), CallbackDispatcher.DEFAULT_PARALLELISM, timelines);
     LlmForwardSettings f = config.llmForward();
     LlmContract llmContract = LlmContract.of(io.github.zegoaiagent.mock.internal.validate.Contract.load().model());
     this.llmForwarder = new LlmForwarder(new ForwardPolicy(f.enabled(), f.allowHosts(), f.timeout(),
@@ -142,9 +148,9 @@ public final class MockServer implements AutoCloseable, MockControl {
     this.requestLog = RequestLog.of(config.log());
     RequestPipeline pipeline = new RequestPipeline(table, gateway, faults, rateLimiter,
         new BodyDecoder(mapper), validator, mapper, simulator, encoder,
-        journal, clock(), config.http().maxBodyBytes(), masker, requestLog);
+        journal, clock(), config.http().maxBodyBytes(), masker, RequestListener.both(requestLog, timelines));
     ControlHttpHandler control = config.http().controlApiEnabled()
-        ? new ControlHttpHandler(this, mapper, config.http().controlApiRemoteAllowed()) : null;
+        ? new ControlHttpHandler(this, mapper, config.http().controlApiRemoteAllowed(), timelines) : null;
     java.util.function.Function<String, byte[]> frontError = message -> encoder.error(Codes.BODY_UNREADABLE,
         "failed to read HTTP request: " + message, encoder.nextRequestId());
     this.proxy = config.proxy().enabled() ? new ValidatingProxy(config.proxy(), config.callbacks(),
@@ -249,10 +255,31 @@ public final class MockServer implements AutoCloseable, MockControl {
     return config.gateway().strict();
   }
 
-  /** @return where callbacks are delivered, or null */
+  /** @return where callbacks are delivered now, or null (see {@link #setCallbackTarget}) */
   @Override
   public URI callbackUrl() {
-    return config.callbacks().url();
+    return callbacks.url();
+  }
+
+  /**
+   * Changes where callbacks are delivered and the secret they are signed with, from the next
+   * delivery attempt on (waiting deliveries and retries included): for example to an
+   * application's callback endpoint once its web server has its port.
+   *
+   * @param url an http or https URL, or null to only record events (waiting deliveries are then
+   *     given up and counted as dropped)
+   * @param secret the callback secret from now on, or null to keep the current one
+   * @throws IllegalArgumentException for a URL that is not absolute http(s) or an empty secret
+   */
+  @Override
+  public void setCallbackTarget(URI url, String secret) {
+    if (url != null) {
+      CallbackSettings.URL.check(url);
+    }
+    if (secret != null) {
+      CallbackSettings.SECRET.check(secret);
+    }
+    callbacks.retarget(url, secret);
   }
 
   /** @return the first configured AppId */
@@ -299,6 +326,7 @@ public final class MockServer implements AutoCloseable, MockControl {
     rateLimiter.clear();
     gateway.reset();
     callbacks.clearRecorded();
+    timelines.clear();
   }
 
   /**
@@ -328,6 +356,7 @@ public final class MockServer implements AutoCloseable, MockControl {
   public long loadScript(String agentInstanceId, io.github.zegoaiagent.mock.script.ConversationScript script) {
     long now = clock().millis();
     simulator.loadScript(agentInstanceId, script, now);
+    timelines.scriptLoaded(agentInstanceId, script, now);
     return now + script.endAt().toMillis();
   }
 
@@ -452,6 +481,8 @@ public final class MockServer implements AutoCloseable, MockControl {
    */
   public void setUserPresent(String agentInstanceId, boolean present) {
     simulator.setUserPresent(agentInstanceId, present, clock().millis());
+    timelines.user(agentInstanceId, present ? "The user joins the room"
+        : "The user leaves the room (MaxIdleTime counts from here)");
   }
 
   /**
@@ -461,6 +492,8 @@ public final class MockServer implements AutoCloseable, MockControl {
    */
   public void setUserPublishing(String agentInstanceId, String userId, boolean publishing) {
     simulator.setUserPublishing(agentInstanceId, userId, publishing, clock().millis());
+    timelines.user(agentInstanceId, (userId == null ? "The user" : "User " + userId)
+        + (publishing ? " publishes a stream" : " stops publishing (StartListening answers 410001046)"));
   }
 
   /**
@@ -469,6 +502,7 @@ public final class MockServer implements AutoCloseable, MockControl {
    */
   public void setUserUtterance(String agentInstanceId, String text) {
     simulator.setUserUtterance(agentInstanceId, text, clock().millis());
+    timelines.user(agentInstanceId, "The user's next walkie-talkie turn will say \u201c" + text + "\u201d");
   }
 
   /**

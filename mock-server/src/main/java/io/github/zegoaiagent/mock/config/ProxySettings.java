@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The validating proxy (ADR 0012): instead of simulating, the mock forwards every API request byte
+ * The validating proxy (ADR 0014): instead of simulating, the mock forwards every API request byte
  * for byte to an upstream (the live service, or any mock), answers with what it sent back,
  * checks both against the contract and reports the differences ("drift") at
  * {@code GET /_mock/drift} and in a Markdown report. Off unless {@link #upstream()} is set; the

@@ -40,7 +40,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The mock as a validating proxy (ADR 0012): every API request is forwarded byte for byte to the
+ * The mock as a validating proxy (ADR 0014): every API request is forwarded byte for byte to the
  * upstream ({@link Upstream}) and its answer returned as received, plus an {@code X-Zego-Drift}
  * header naming the drift kinds found, if any. Each exchange is then checked against both faces
  * of the contract ({@link ExchangeCheck}), counted in the drift report and, when recording,
