@@ -2,12 +2,15 @@ package io.github.zegoaiagent.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zegoaiagent.client.JsonCodec;
+import io.github.zegoaiagent.client.internal.codec.Attempt;
 import io.github.zegoaiagent.client.internal.codec.EnvelopeDecoder;
+import io.github.zegoaiagent.client.internal.transport.HttpTransport.Answer;
 import io.github.zegoaiagent.client.internal.validate.RequestValidator;
 import io.github.zegoaiagent.client.model.RoundResponse;
 import io.github.zegoaiagent.client.model.SendAgentInstanceTTSRequest;
 import io.github.zegoaiagent.client.sign.RequestSigner;
 import io.github.zegoaiagent.client.sign.SignedParameters;
+import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,8 @@ public class ClientPiecesBench {
 
   private static final byte[] ANSWER = ("{\"Code\":0,\"Message\":\"success\",\"RequestId\":\"2841f2ce4b7bd6b0\","
       + "\"Data\":{\"Round\":1}}").getBytes(StandardCharsets.UTF_8);
+  private static final Answer OK = new Answer(200, HttpHeaders.of(java.util.Map.of(), (k, v) -> true), ANSWER);
+  private static final Attempt FIRST = new Attempt("SendAgentInstanceTTS", 1, 3, 0, "http://127.0.0.1:1");
 
   private RequestSigner signer;
   private RequestValidator validator;
@@ -77,7 +82,7 @@ public class ClientPiecesBench {
   /** @return the typed answer from the envelope (strict: integral Code, Data present and typed) */
   @Benchmark
   public Object decode() {
-    return codec.decode("SendAgentInstanceTTS", RoundResponse.class, 200, ANSWER).value();
+    return codec.decode(RoundResponse.class, OK, FIRST).value();
   }
 
   /** @return sign + validate + encode + decode, the client's whole per-call CPU work around the I/O */
@@ -86,7 +91,7 @@ public class ClientPiecesBench {
     SignedParameters p = signer.sign();
     validator.validate("SendAgentInstanceTTS", request);
     byte[] body = codec.encode(request);
-    return body.length + p.nonce().length() + codec.decode("SendAgentInstanceTTS", RoundResponse.class, 200, ANSWER)
+    return body.length + p.nonce().length() + codec.decode(RoundResponse.class, OK, FIRST)
         .value().hashCode();
   }
 }

@@ -1,6 +1,6 @@
 package io.github.zegoaiagent.client;
 
-import io.github.zegoaiagent.client.internal.Arguments;
+import io.github.zegoaiagent.client.core.Arguments;
 import io.github.zegoaiagent.client.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.Objects;

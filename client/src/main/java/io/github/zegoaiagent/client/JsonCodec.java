@@ -12,7 +12,9 @@ public final class JsonCodec {
 
   /**
    * Unset (null) fields are omitted from request bodies; unknown fields in answers are ignored,
-   * because the service adds fields over time.
+   * because the service adds fields over time; a fractional number is refused where the contract
+   * says integer ({@code "Round": 1.9} is not read as 1), with its JSON path, as the envelope's
+   * {@code Code} is.
    *
    * @return a new mapper configured for the AI Agent API
    */
@@ -21,6 +23,7 @@ public final class JsonCodec {
         .serializationInclusion(JsonInclude.Include.NON_NULL)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .build();
   }
 }

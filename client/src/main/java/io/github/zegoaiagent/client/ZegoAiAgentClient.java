@@ -5,12 +5,16 @@ import io.github.zegoaiagent.client.api.AgentsApi;
 import io.github.zegoaiagent.client.api.InstanceControlApi;
 import io.github.zegoaiagent.client.api.InstancesApi;
 import io.github.zegoaiagent.client.generated.Region;
+import io.github.zegoaiagent.client.core.Arguments;
+import io.github.zegoaiagent.client.core.AutoPager;
 import io.github.zegoaiagent.client.internal.ActionSpec;
-import io.github.zegoaiagent.client.internal.Arguments;
 import io.github.zegoaiagent.client.internal.CallPipeline;
 import io.github.zegoaiagent.client.internal.ClientCore;
 import io.github.zegoaiagent.client.internal.ClientVersion;
+import io.github.zegoaiagent.client.internal.EnvSettings;
+import io.github.zegoaiagent.client.internal.HttpClients;
 import io.github.zegoaiagent.client.internal.Listeners;
+import io.github.zegoaiagent.client.internal.Paging;
 import io.github.zegoaiagent.client.internal.codec.EnvelopeDecoder;
 import io.github.zegoaiagent.client.internal.generated.Invokers;
 import io.github.zegoaiagent.client.internal.transport.HttpTransport;
@@ -19,6 +23,8 @@ import io.github.zegoaiagent.client.listener.CallListener;
 import io.github.zegoaiagent.client.listener.LoggingCallListener;
 import io.github.zegoaiagent.client.listening.ListeningSequencer;
 import io.github.zegoaiagent.client.listening.WalkieTalkie;
+import io.github.zegoaiagent.client.model.AgentInfo;
+import io.github.zegoaiagent.client.model.ListAgentsRequest;
 import io.github.zegoaiagent.client.retry.RetryPolicy;
 import io.github.zegoaiagent.client.retry.Sleeper;
 import io.github.zegoaiagent.client.sign.RequestSigner;
@@ -31,12 +37,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
 /**
  * Client of the ZEGOCLOUD AI Agent server API. (This file is over 400 lines because the builder is
  * nested, as users write {@code ZegoAiAgentClient.Builder}; most of it is the builder's Javadoc.
- * The per-call work lives in {@code internal}.)
+ * The per-call work lives in {@code internal}, the environment variables in
+ * {@code internal.EnvSettings}.)
  *
  * <p> Each call is validated against the contract, signed
  * afresh per attempt, sent as {@code POST /?Action=X} with one deadline covering the whole
@@ -71,7 +79,8 @@ public final class ZegoAiAgentClient implements AutoCloseable {
     RequestValidator validator = b.localValidation ? new RequestValidator(mapper) : null;
     RequestSigner signer = new RequestSigner(b.appId, b.serverSecret, b.clock);
     boolean owned = b.httpClient == null;
-    HttpClient http = owned ? b.newHttpClient() : b.httpClient;
+    HttpClient http = owned ? HttpClients.build(b.endpoint, b.connectTimeout, b.executor, b.proxy, b.sslContext)
+        : b.httpClient;
     List<CallListener> listeners = new ArrayList<>(b.listeners);
     if (b.logger != null) {
       listeners.add(0, new LoggingCallListener(b.logger));
@@ -84,7 +93,7 @@ public final class ZegoAiAgentClient implements AutoCloseable {
     this.agents = new Invokers.AgentsApiImpl(pipeline);
     this.instances = new Invokers.InstancesApiImpl(pipeline);
     this.control = new Invokers.InstanceControlApiImpl(pipeline);
-    this.async = new ZegoAiAgentAsyncClient(pipeline);
+    this.async = new ZegoAiAgentAsyncClient(pipeline, core, false);
   }
 
   private ZegoAiAgentClient(ZegoAiAgentClient parent, CallPipeline pipeline) {
@@ -96,12 +105,24 @@ public final class ZegoAiAgentClient implements AutoCloseable {
     this.agents = new Invokers.AgentsApiImpl(pipeline);
     this.instances = new Invokers.InstancesApiImpl(pipeline);
     this.control = new Invokers.InstanceControlApiImpl(pipeline);
-    this.async = new ZegoAiAgentAsyncClient(pipeline);
+    this.async = new ZegoAiAgentAsyncClient(pipeline, core, false);
   }
 
   /** @return a new builder */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * A client configured from the environment: {@code ZEGO_APP_ID}, {@code ZEGO_SERVER_SECRET}, and
+   * {@code ZEGO_ENDPOINT} (any URL, e.g. a mock server's) or {@code ZEGO_REGION} (a {@link Region}
+   * name such as {@code SINGAPORE}). For more settings, {@code builder().fromEnv()...build()}.
+   *
+   * @return the client
+   * @throws IllegalStateException naming the variable that is missing or malformed
+   */
+  public static ZegoAiAgentClient fromEnv() {
+    return builder().fromEnv().build();
   }
 
   /** @return RegisterAgent, UnregisterAgent, UpdateAgent, ListAgents, QueryAgents */
@@ -130,6 +151,11 @@ public final class ZegoAiAgentClient implements AutoCloseable {
     return async;
   }
 
+  /** @return an async face whose {@code close()} closes this client (for fromEnv() and buildAsync()) */
+  ZegoAiAgentAsyncClient owningAsync() {
+    return new ZegoAiAgentAsyncClient(pipeline, core, true);
+  }
+
   /**
    * @param options the overrides, e.g. a shorter deadline or no retries
    * @return a view of this client whose calls use them; cheap, shares everything else
@@ -149,6 +175,28 @@ public final class ZegoAiAgentClient implements AutoCloseable {
    */
   public WalkieTalkie walkieTalkie(String agentInstanceId, String userId) {
     return new WalkieTalkie(control, sequencer, agentInstanceId, userId);
+  }
+
+  /**
+   * Every registered agent, page after page: ListAgents is called lazily, with {@code first}'s
+   * Limit (the page size, up to 10) and each answer's Cursor, until a page comes back without one.
+   *
+   * @param first the first page's request, e.g. {@code new ListAgentsRequest().limit(10)}
+   * @return an {@code Iterable} (and {@code stream()}) of the agents; each iteration starts over
+   */
+  public AutoPager<AgentInfo> listAllAgents(ListAgentsRequest first) {
+    ListAgentsRequest request = Paging.first(first);
+    return AutoPager.of(request.getCursor(), cursor -> Paging.page(agents.listAgents(Paging.at(request, cursor))));
+  }
+
+  /**
+   * The same actions returning each call's {@link io.github.zegoaiagent.client.core.RawAnswer}: HTTP
+   * status, headers, RequestId and body beside the decoded answer.
+   *
+   * @return the raw view of this client (with this client's options)
+   */
+  public ZegoAiAgentRawClient withRawAnswer() {
+    return new ZegoAiAgentRawClient(pipeline);
   }
 
   /** @return the per-(instance, user) monotonic Sequence source this client uses */
@@ -227,6 +275,22 @@ public final class ZegoAiAgentClient implements AutoCloseable {
     private SSLContext sslContext;
 
     private Builder() { }
+
+    /**
+     * Sets appId, serverSecret and the endpoint from {@code ZEGO_APP_ID}, {@code ZEGO_SERVER_SECRET},
+     * and {@code ZEGO_ENDPOINT} or {@code ZEGO_REGION} (an empty variable counts as unset).
+     *
+     * @return this
+     * @throws IllegalStateException naming the variable that is missing or malformed
+     */
+    public Builder fromEnv() {
+      return fromEnv(System::getenv);
+    }
+
+    Builder fromEnv(Function<String, String> env) {
+      EnvSettings settings = EnvSettings.read(env);
+      return appId(settings.appId()).serverSecret(settings.serverSecret()).endpoint(settings.endpoint());
+    }
 
     /**
      * @param appId the AppId from the ZEGOCLOUD console, an unsigned 32-bit integer
@@ -394,24 +458,6 @@ public final class ZegoAiAgentClient implements AutoCloseable {
       return this;
     }
 
-    HttpClient newHttpClient() {
-      HttpClient.Builder b = HttpClient.newBuilder()
-          .connectTimeout(connectTimeout)
-          .followRedirects(HttpClient.Redirect.NEVER)
-          // Plain-http HTTP/2 would send an h2c upgrade on every request; local mocks speak HTTP/1.1.
-          .version("https".equalsIgnoreCase(endpoint.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
-      if (executor != null) {
-        b.executor(executor);
-      }
-      if (proxy != null) {
-        b.proxy(proxy);
-      }
-      if (sslContext != null) {
-        b.sslContext(sslContext);
-      }
-      return b.build();
-    }
-
     /**
      * @param logger where to log one line per attempt (action, attempt, duration, outcome; never the
      *     secret or a signature); default none. It is a {@link LoggingCallListener}, told first.
@@ -450,6 +496,11 @@ public final class ZegoAiAgentClient implements AutoCloseable {
             + " set them on the supplied httpClient instead");
       }
       return new ZegoAiAgentClient(this);
+    }
+
+    /** @return the async face of a new client; closing it closes that client */
+    public ZegoAiAgentAsyncClient buildAsync() {
+      return build().owningAsync();
     }
 
     @Override

@@ -18,9 +18,6 @@ import io.github.zegoaiagent.client.model.TTSParams;
 import io.github.zegoaiagent.client.retry.RetryPolicy;
 import java.util.List;
 import java.util.Map;
-import java.util.ResourceBundle;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,36 +26,6 @@ class SecretsTest {
 
   @RegisterExtension
   static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-  /** Records every line, at every level. */
-  static final class RecordingLogger implements System.Logger {
-    final List<String> lines = new CopyOnWriteArrayList<>();
-
-    @Override
-    public String getName() {
-      return "recording";
-    }
-
-    @Override
-    public boolean isLoggable(Level level) {
-      return true;
-    }
-
-    @Override
-    public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
-      lines.add(msg + (thrown == null ? "" : " " + thrown));
-    }
-
-    @Override
-    public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-      lines.add(java.text.MessageFormat.format(format, params));
-    }
-
-    @Override
-    public void log(Level level, Supplier<String> supplier) {
-      lines.add(supplier.get());
-    }
-  }
 
   @Test
   void logsAndExceptionsNeverShowTheSecretOrASignature() {
@@ -74,11 +41,11 @@ class SecretsTest {
     List<String> signatures = wm.findAll(anyRequestedFor(anyUrl())).stream()
         .map(r -> r.queryParameter("Signature").firstValue()).toList();
     assertThat(signatures).hasSize(3);
-    assertThat(logger.lines).hasSize(3).allSatisfy(line -> {
+    assertThat(logger.messages()).hasSize(3).allSatisfy(line -> {
       assertThat(line).doesNotContain(TestClients.SECRET);
       signatures.forEach(sig -> assertThat(line).doesNotContain(sig));
     });
-    assertThat(logger.lines.get(0)).contains("SendAgentInstanceTTS", "attempt 1", "410001029");
+    assertThat(logger.messages().get(0)).contains("SendAgentInstanceTTS", "attempt 1", "410001029");
     assertThat(failure.getMessage()).doesNotContain(TestClients.SECRET);
     signatures.forEach(sig -> assertThat(failure.getMessage()).doesNotContain(sig));
     assertThat(client.toString()).doesNotContain(TestClients.SECRET).contains("***");

@@ -3,7 +3,6 @@ package io.github.zegoaiagent.client.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.github.zegoaiagent.client.JsonCodec;
 import io.github.zegoaiagent.client.ZegoAiAgentAsyncClient;
 import io.github.zegoaiagent.client.ZegoAiAgentClient;
 import io.github.zegoaiagent.client.error.ZegoAgentListeningException;
@@ -76,14 +75,7 @@ class AsyncEndToEndTest {
   }
 
   static RegisterAgentRequest agent(String id) {
-    try {
-      return JsonCodec.newMapper().readValue("{\"AgentId\":\"" + id + "\",\"Name\":\"E2E\",\"LLM\":{\"Url\":"
-          + "\"https://llm.example.com/v1/chat/completions\",\"ApiKey\":\"sk-e2e\",\"Model\":\"gpt-4o-mini\"},"
-          + "\"TTS\":{\"Vendor\":\"ByteDanceV3\",\"Params\":{\"app\":{\"appid\":\"a\",\"token\":\"t\","
-          + "\"cluster\":\"volcano_tts\"}}}}", RegisterAgentRequest.class);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return E2eAgents.agent(id);
   }
 
   static RTC rtc(String run, String who) {

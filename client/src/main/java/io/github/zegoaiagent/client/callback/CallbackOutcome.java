@@ -8,7 +8,8 @@ import io.github.zegoaiagent.client.model.CallbackEvent;
  *
  * @param status what happened
  * @param event the event when it was verified (handled, duplicate or handler failed), else null
- * @param detail why, for logs (never the secret or the body)
+ * @param detail why, for logs: never a secret, a Signature or the body; text from the wire escaped
+ *     and clipped ({@code WireText})
  */
 public record CallbackOutcome(Status status, CallbackEvent event, String detail) {
 

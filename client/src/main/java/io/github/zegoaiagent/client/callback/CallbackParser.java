@@ -1,10 +1,13 @@
 package io.github.zegoaiagent.client.callback;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zegoaiagent.client.JsonCodec;
 import io.github.zegoaiagent.client.callback.InvalidCallbackException.Reason;
+import io.github.zegoaiagent.client.core.WireText;
+import io.github.zegoaiagent.client.internal.codec.EnvelopeDecoder;
 import io.github.zegoaiagent.client.model.CallbackEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,20 +85,23 @@ public final class CallbackParser {
     try {
       typed = mapper.treeToValue(tree, CallbackEvent.class);
     } catch (JsonProcessingException e) {
-      // Checked before the signature would be recorded; the message names the event, not the body.
+      // Checked before the signature would be recorded; the message names the event and the path, not the body.
       typed = null;
       if (verifier.isValid(timestamp, nonce, signature)) {
-        throw new InvalidCallbackException(Reason.MALFORMED,
-            "callback " + event + " does not match its schema: " + e.getOriginalMessage(), null);
+        throw new InvalidCallbackException(Reason.MALFORMED, "callback " + WireText.clip(event, 64)
+            + " does not match its schema" + (e instanceof JsonMappingException m
+                ? " at " + EnvelopeDecoder.path(m) + ": " + EnvelopeDecoder.problem(m)
+                : ": " + WireText.clip(e.getOriginalMessage())), null);
       }
     }
     CallbackVerifier.Verdict verdict = verifier.verify(timestamp, nonce, signature);
-    String where = " (Event " + event + ", Nonce " + nonce + ", Timestamp " + timestamp + ")";
+    String where = " (Event " + WireText.clip(event, 64) + ", Nonce " + WireText.clip(nonce, 64) + ", Timestamp "
+        + WireText.clip(timestamp, 32) + ")";
     switch (verdict) {
       case FORGED -> throw new InvalidCallbackException(Reason.FORGED, "callback signature is wrong" + where, null);
       case MALFORMED -> throw new InvalidCallbackException(Reason.MALFORMED, "callback Timestamp is not a number of milliseconds" + where, null);
-      case STALE -> throw new InvalidCallbackException(Reason.STALE, "callback Timestamp is more than "
-          + verifier.tolerance().toSeconds() + " s from this server's clock" + where, null);
+      case STALE -> throw new InvalidCallbackException(Reason.STALE, "callback Timestamp is " + skew(timestamp)
+          + " this server's clock, more than the tolerance of " + verifier.tolerance().toSeconds() + " s" + where, null);
       case DUPLICATE -> throw new InvalidCallbackException(Reason.DUPLICATE, "callback Nonce already accepted" + where, null);
       case GENUINE -> { }
       default -> throw new IllegalStateException("unknown verdict " + verdict);
@@ -104,13 +110,27 @@ public final class CallbackParser {
     keys.add(CallbackVerifier.nonceKey(nonce));
     String identity = identity(tree, event);
     if (identity != null) {
-      if (!verifier.firstDelivery(identity, Long.parseLong(timestamp))) {
+      boolean first;
+      try {
+        first = verifier.firstDelivery(identity, Long.parseLong(timestamp));
+      } catch (RuntimeException e) { // a shared store failed: the Nonce must not stay recorded for a delivery never handled
+        keys.forEach(verifier::forget);
+        throw e;
+      }
+      if (!first) {
         // Keep the nonce recorded: this body is a duplicate either way.
         throw new InvalidCallbackException(Reason.DUPLICATE, "callback event already accepted under another Nonce" + where, null);
       }
       keys.add(identity);
     }
     return new Delivery(typed != null ? typed : new UnknownCallbackEvent(event, tree), List.copyOf(keys));
+  }
+
+  /** @return e.g. {@code 7200 s behind} or {@code 90 s ahead of}, whole seconds rounded away from zero */
+  private String skew(String timestamp) {
+    long millis = Long.parseLong(timestamp) - verifier.clock().millis();
+    long seconds = Math.floorDiv(Math.abs(millis) + 999, 1000);
+    return seconds + (millis < 0 ? " s behind" : " s ahead of");
   }
 
   void forget(Delivery delivery) {

@@ -1,6 +1,7 @@
 package io.github.zegoaiagent.client.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.zegoaiagent.client.core.WireText;
 import io.github.zegoaiagent.client.model.CallbackEvent;
 
 /**
@@ -15,5 +16,11 @@ public record UnknownCallbackEvent(String event, JsonNode body) implements Callb
   @Override
   public String getEvent() {
     return event;
+  }
+
+  /** @return the Event name and the body, escaped and clipped ({@code WireText}) */
+  @Override
+  public String toString() {
+    return "UnknownCallbackEvent[event=" + WireText.clip(event, 64) + ", body=" + WireText.display(body) + "]";
   }
 }

@@ -1,5 +1,6 @@
 package io.github.zegoaiagent.client.internal;
 
+import io.github.zegoaiagent.client.core.RawAnswer;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -16,14 +17,36 @@ public interface Caller {
    * @param <R> the response type
    * @return the decoded answer
    */
-  <Q, R> R call(ActionSpec<Q, R> spec, Q request);
+  default <Q, R> R call(ActionSpec<Q, R> spec, Q request) {
+    return callRaw(spec, request).value();
+  }
 
   /**
    * @param spec the action
    * @param request the body
    * @param <Q> the request type
    * @param <R> the response type
-   * @return the decoded answer, or the same exceptions {@link #call} throws, unwrapped
+   * @return the decoded answer, or the same exceptions {@link #call} throws, unwrapped; cancelling
+   *     it aborts the exchange in flight and any retry
    */
   <Q, R> CompletableFuture<R> callAsync(ActionSpec<Q, R> spec, Q request);
+
+  /**
+   * @param spec the action
+   * @param request the body
+   * @param <Q> the request type
+   * @param <R> the response type
+   * @return the answer of the attempt that succeeded, with its decoded value
+   */
+  <Q, R> RawAnswer<R> callRaw(ActionSpec<Q, R> spec, Q request);
+
+  /**
+   * @param spec the action
+   * @param request the body
+   * @param <Q> the request type
+   * @param <R> the response type
+   * @return the answer of the attempt that succeeded; fails with the exceptions {@link #callRaw} throws;
+   *     cancelling it aborts the exchange in flight and any retry
+   */
+  <Q, R> CompletableFuture<RawAnswer<R>> callRawAsync(ActionSpec<Q, R> spec, Q request);
 }

@@ -24,6 +24,7 @@ public final class ClientCore {
   final HttpTransport transport;
   final Listeners listeners;
   final Sleeper sleeper;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * @param endpoint the base URL
@@ -52,16 +53,23 @@ public final class ClientCore {
     return peer;
   }
 
-  /** @return the signed URL of one attempt of an action (a fresh nonce and signature each time) */
-  URI signedUri(String action) {
-    SignedParameters p = signer.sign();
+  /** @return the base URL, for messages (never a signed URL) */
+  String base() {
+    return base;
+  }
+
+  /** @return the signed URL of one attempt of an action, from its fresh signed parameters */
+  URI signedUri(String action, SignedParameters p) {
     return URI.create(base + "/?Action=" + action + "&AppId=" + p.appId() + "&SignatureNonce=" + p.nonce()
         + "&Timestamp=" + p.timestamp() + "&Signature=" + p.signature()
         + "&SignatureVersion=" + SignedParameters.SIGNATURE_VERSION);
   }
 
-  /** Releases the validator and, when the client built it, the HTTP client. */
+  /** Releases the validator and, when the client built it, the HTTP client; once. */
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     if (validator != null) {
       validator.close();
     }

@@ -1,12 +1,14 @@
 package io.github.zegoaiagent.client.listener;
 
+import io.github.zegoaiagent.client.core.WireText;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 
 /**
  * Writes one line per attempt to a {@link System.Logger}: action, attempt, duration and outcome
  * (Code and RequestId when there is one). Successes and final failures at DEBUG, failures that
- * will be retried at INFO. Never the secret or a signature.
+ * will be retried at INFO. Never the secret or a signature; text from the wire escaped and clipped
+ * ({@link WireText}).
  */
 public final class LoggingCallListener implements CallListener {
 
@@ -21,7 +23,7 @@ public final class LoggingCallListener implements CallListener {
   public void onSuccess(CallEvent e) {
     if (logger.isLoggable(Level.DEBUG)) {
       logger.log(Level.DEBUG, e.action() + " attempt " + e.attempt() + " (" + e.duration().toMillis()
-          + " ms) ok [RequestId " + e.requestId() + "]");
+          + " ms) ok [RequestId " + WireText.clip(e.requestId(), 128) + "]");
     }
   }
 

@@ -4,7 +4,7 @@ import io.github.zegoaiagent.client.error.ZegoApiException;
 import io.github.zegoaiagent.client.error.ZegoException;
 import io.github.zegoaiagent.client.error.ZegoTransportException;
 import io.github.zegoaiagent.client.generated.ReturnCode;
-import io.github.zegoaiagent.client.internal.Arguments;
+import io.github.zegoaiagent.client.core.Arguments;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -12,8 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * When and how often a failed call is tried again. A call is retried only when the service
  * certainly did nothing: the connection was refused or never established (an unknown host is not
  * retried), or the answer carries a
- * code the contract marks {@code retryable} (signature expired, gateway internal error, rate
- * limited). A timeout, a reset connection or any other answer is never retried, because the call
+ * code the contract marks {@code retryable} (gateway internal error, rate limited; not an expired
+ * signature, which a new signature from the same clock repeats). A timeout, a reset connection or any other answer is never retried, because the call
  * may have taken effect. Every attempt is signed afresh. Delays grow exponentially with jitter.
  * Immutable.
  */

@@ -1,56 +1,92 @@
 package io.github.zegoaiagent.client.api;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import feign.Feign;
-import feign.Util;
-import io.github.zegoaiagent.client.JsonCodec;
-import io.github.zegoaiagent.client.SpecExamples;
+import io.github.zegoaiagent.client.error.ZegoNotFoundException;
+import io.github.zegoaiagent.client.feign.ZegoFeign;
+import io.github.zegoaiagent.client.model.AgentInstanceIdRequest;
 import io.github.zegoaiagent.client.model.ListAgentsRequest;
 import io.github.zegoaiagent.client.model.ListAgentsResponse;
-import java.nio.charset.StandardCharsets;
+import io.github.zegoaiagent.client.model.RegisterAgentRequest;
+import io.github.zegoaiagent.client.model.LLM;
+import io.github.zegoaiagent.client.model.TTS;
+import io.github.zegoaiagent.client.model.TTSParams;
+import io.github.zegoaiagent.client.sign.RequestSigner;
+import io.github.zegoaiagent.mock.MockServer;
+import io.github.zegoaiagent.mock.MockServerConfig;
+import java.lang.reflect.Method;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The generated sync interfaces stay plain Feign bindings of the real wire (ADR 0006): Feign alone,
- * with nothing of this client's runtime, sends {@code POST /?Action=X} with the JSON body.
+ * The design generates a Feign client: plain Feign (feign-core, an optional dependency the
+ * application adds) targets the generated bindings ({@code *ApiFeign}) with {@link ZegoFeign}'s
+ * signing, encoder and strict decoder, and talks to the mock like the client does. The plain
+ * interfaces carry no Feign annotation, so an application without feign-core never meets one.
  */
 class FeignBindingTest {
 
-  @RegisterExtension
-  static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static MockServer mock;
+
+  @BeforeAll
+  static void start() {
+    mock = MockServer.start(MockServerConfig.builder().qpsLimit(0).build());
+  }
+
+  @AfterAll
+  static void stop() {
+    mock.close();
+  }
 
   @Test
-  void plainFeignCanTargetTheGeneratedInterface() {
-    wm.stubFor(post(urlEqualTo("/?Action=ListAgents"))
-        .willReturn(aResponse().withStatus(200).withBody(SpecExamples.successResponse("ListAgents").toString())));
-    ObjectMapper mapper = JsonCodec.newMapper();
-    AgentsApi api = Feign.builder()
-        .encoder((object, type, template) -> {
-          try {
-            template.body(mapper.writeValueAsBytes(object), StandardCharsets.UTF_8);
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        })
-        .decoder((response, type) -> mapper.readValue(Util.toByteArray(response.body().asInputStream()),
-            mapper.constructType(type)))
-        .target(AgentsApi.class, wm.baseUrl());
+  void plainFeignRegistersAndListsAgentsOnTheMock() {
+    RequestSigner signer = new RequestSigner(mock.appId(), mock.serverSecret(), Clock.systemUTC());
+    AgentsApi agents = ZegoFeign.builder(signer).target(AgentsApiFeign.class, mock.baseUrl().toString());
 
-    ListAgentsResponse answer = api.listAgents(new ListAgentsRequest().limit(5));
+    agents.registerAgent(new RegisterAgentRequest().agentId("feign_agent").name("Feign")
+        .llm(new LLM().url("https://llm.invalid/v1/chat/completions").apiKey("k").model("m"))
+        .tts(new TTS().vendor(TTS.VendorEnum.MINI_MAX).params(new TTSParams().app(Map.of("api_key", "t")))));
+    ListAgentsResponse list = agents.listAgents(new ListAgentsRequest().limit(5));
 
-    assertThat(answer.getCode()).isZero();
-    wm.verify(postRequestedFor(urlPathEqualTo("/")).withQueryParam("Action", equalTo("ListAgents"))
-        .withRequestBody(equalTo("{\"Limit\":5}")));
+    assertThat(list.getCode()).isZero();
+    assertThat(list.getData().getAgents()).extracting(a -> a.getAgentId()).contains("feign_agent");
+    assertThat(mock.journal()).anySatisfy(entry -> assertThat(entry.action()).isEqualTo("RegisterAgent"));
+  }
+
+  @Test
+  void theReadmeExampleRuns() {
+    int total = io.github.zegoaiagent.client.readme.ReadmeFeignExample.run(mock.appId(), mock.serverSecret(),
+        mock.baseUrl().toString());
+    assertThat(total).isEqualTo(mock.agents(mock.appId()).size());
+  }
+
+  @Test
+  void aNonZeroCodeIsTheClientsException() {
+    RequestSigner signer = new RequestSigner(mock.appId(), mock.serverSecret(), Clock.systemUTC());
+    InstanceControlApi control = ZegoFeign.builder(signer).target(InstanceControlApiFeign.class, mock.baseUrl().toString());
+
+    ZegoNotFoundException e = catchThrowableOfType(ZegoNotFoundException.class,
+        () -> control.queryAgentInstanceStatus(new AgentInstanceIdRequest().agentInstanceId("1907755175297171456")));
+
+    assertThat(e.code()).isEqualTo(410001002);
+    assertThat(e.action()).isEqualTo("QueryAgentInstanceStatus");
+  }
+
+  @Test
+  void thePlainInterfacesCarryNoFeignAnnotation() {
+    for (Class<?> api : new Class<?>[] {AgentsApi.class, InstancesApi.class, InstanceControlApi.class}) {
+      for (Method m : api.getDeclaredMethods()) {
+        assertThat(Arrays.stream(m.getAnnotations()).map(a -> a.annotationType().getName()))
+            .as("%s.%s", api.getSimpleName(), m.getName()).noneMatch(name -> name.startsWith("feign."));
+      }
+    }
+    for (Method m : AgentsApiFeign.class.getDeclaredMethods()) {
+      assertThat(m.getAnnotation(feign.RequestLine.class)).as(m.getName()).isNotNull();
+    }
   }
 }

@@ -39,6 +39,10 @@ class CallbackServletTest {
   record Answer(int status, String body) { }
 
   private Answer post(byte[] body, long declaredLength) throws Exception {
+    return post(servlet, body, declaredLength);
+  }
+
+  private Answer post(CallbackServlet target, byte[] body, long declaredLength) throws Exception {
     ByteArrayInputStream in = new ByteArrayInputStream(body);
     ServletInputStream sin = new ServletInputStream() {
       @Override public int read() { return in.read(); }
@@ -68,7 +72,7 @@ class CallbackServletTest {
           }
           return m.getName().equals("getOutputStream") ? sout : null;
         });
-    servlet.service(req, resp);
+    target.service(req, resp);
     return new Answer(status[0], out.toString(StandardCharsets.UTF_8).trim());
   }
 
@@ -86,6 +90,27 @@ class CallbackServletTest {
     byte[] forged = new String(body, StandardCharsets.UTF_8).replace("\"Nonce\":\"", "\"Nonce\":\"9").getBytes(StandardCharsets.UTF_8);
     assertThat(post(forged, forged.length)).isEqualTo(new Answer(401, "forged"));
     assertThat(post("x".getBytes(StandardCharsets.UTF_8), 1)).isEqualTo(new Answer(400, "malformed"));
+    assertThat(deleted).containsExactly("1912124734317838336");
+  }
+
+  @Test
+  void anErrorInTheHandlerReachesTheContainerAndTheRetryIsHandled() throws Exception {
+    int[] calls = {0};
+    CallbackServlet failingOnce = new CallbackServlet(new CallbackReceiver(verifier, new CallbackHandler() {
+      @Override
+      public void onAgentInstanceDeleted(AgentInstanceDeletedEvent event) {
+        if (calls[0]++ == 0) {
+          throw new AssertionError("a test assertion inside the handler");
+        }
+        deleted.add(event.getAgentInstanceId());
+      }
+    }));
+    byte[] body = signed();
+
+    // The container answers 500 for an Error escaping a servlet: the service delivers it again.
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> post(failingOnce, body, body.length))
+        .isInstanceOf(AssertionError.class);
+    assertThat(post(failingOnce, body, body.length)).isEqualTo(new Answer(200, "handled"));
     assertThat(deleted).containsExactly("1912124734317838336");
   }
 

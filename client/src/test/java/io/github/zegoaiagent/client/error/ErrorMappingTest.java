@@ -110,9 +110,11 @@ class ErrorMappingTest {
   @Test
   void aBodyThatIsNotTheEnvelopeIsATransportFailure() {
     answer("<html>maintenance</html>");
-    assertThat(catchThrowableOfType(ZegoTransportException.class, this::callStatus).getMessage()).contains("not JSON");
+    assertThat(catchThrowableOfType(ZegoTransportException.class, this::callStatus).getMessage())
+        .contains("not the ZEGO AI Agent API: HTTP 200", "check the endpoint", "<html>maintenance</html>");
     answer("{\"Message\":\"no code\"}");
-    assertThat(catchThrowableOfType(ZegoTransportException.class, this::callStatus).getMessage()).contains("no integral Code");
+    assertThat(catchThrowableOfType(ZegoTransportException.class, this::callStatus).getMessage())
+        .contains("not the ZEGO AI Agent API: HTTP 200", "without a Code");
   }
 
   private void answer(String body) {

@@ -75,13 +75,50 @@ class RetryTest {
   }
 
   @Test
-  void retriesAnExpiredSignatureUpToMaxAttemptsThenThrows() {
+  void neverRetriesAnExpiredSignature() {
+    // A new signature from the same clock expires the same way: the clock must be fixed instead.
     answers(code(100000004));
     RetryPolicy policy = RetryPolicy.builder().maxAttempts(4).build();
     ZegoApiException e = catchThrowableOfType(ZegoApiException.class, () -> client(policy).control().sendAgentInstanceTTS(tts));
     assertThat(e.code()).isEqualTo(100000004);
+    assertThat(e.attempts()).isEqualTo(1);
+    wm.verify(1, postRequestedFor(urlPathEqualTo("/")));
+    assertThat(sleeper.sleeps).isEmpty();
+  }
+
+  @Test
+  void retriesARateLimitUpToMaxAttemptsAndSaysHowOftenItTried() {
+    answers(code(410001029));
+    RetryPolicy policy = RetryPolicy.builder().maxAttempts(4).build();
+    ZegoRateLimitException e = catchThrowableOfType(ZegoRateLimitException.class,
+        () -> client(policy).control().sendAgentInstanceTTS(tts));
     wm.verify(4, postRequestedFor(urlPathEqualTo("/")));
     assertThat(sleeper.sleeps).hasSize(3);
+    assertThat(e.attempts()).isEqualTo(4);
+    assertThat(e.getMessage()).contains("tried 4 times (the retry policy allows 4 attempts)", "send less often");
+  }
+
+  @Test
+  void aLongRetrySequenceDoesNotDeepenTheStack() throws Exception {
+    // The one attempt loop iterates attempts that completed at once (every sync one) instead of
+    // nesting a continuation per attempt: 400 attempts fit in a thread with a small stack.
+    answers(code(410001029));
+    RetryPolicy policy = RetryPolicy.builder().maxAttempts(400).build();
+    ZegoAiAgentClient client = client(policy);
+    Throwable[] thrown = new Throwable[1];
+    Thread small = new Thread(null, () -> {
+      try {
+        client.control().sendAgentInstanceTTS(tts);
+      } catch (Throwable t) {
+        thrown[0] = t;
+      }
+    }, "small-stack", 256 * 1024);
+    small.start();
+    small.join(60_000);
+
+    assertThat(thrown[0]).isInstanceOf(ZegoRateLimitException.class);
+    assertThat(((ZegoRateLimitException) thrown[0]).attempts()).isEqualTo(400);
+    assertThat(sleeper.sleeps).hasSize(399);
   }
 
   @Test

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import io.github.zegoaiagent.client.core.WireText;
 import io.github.zegoaiagent.client.error.ZegoException;
 import io.github.zegoaiagent.client.error.ZegoTransportException;
 import io.github.zegoaiagent.client.error.ZegoTransportException.Reason;
+import io.github.zegoaiagent.client.internal.transport.HttpTransport.Answer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -19,12 +21,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * Decodes the envelope {@code {Code, Message, RequestId, Data}} strictly: HTTP 200, a JSON object,
  * an integral {@code Code}; {@code Code 0} becomes the generated response type, which must carry
  * {@code Data} when the contract's response schema defines it; a {@code Data} of the wrong shape
- * fails with the JSON path that did not match. A non-zero {@code Code} is thrown as the exception
- * of its category. Unknown fields are ignored (the service adds fields over time). Internal.
+ * (a fractional number in an integer field included) fails with the JSON path that did not match.
+ * A non-zero {@code Code} is thrown as the exception of its category. An answer that is not the
+ * envelope at all (another server's page) says so in one line. Unknown fields are ignored (the
+ * service adds fields over time). Text from the wire is escaped and clipped ({@link WireText}).
+ * Internal.
  */
 public final class EnvelopeDecoder {
 
-  private static final int MAX_QUOTED_CHARS = 512;
+  /** The most characters of a foreign answer's body quoted in a message. */
+  static final int QUOTED_BODY_CHARS = 200;
 
   private final ObjectMapper mapper;
   private final Map<Class<?>, Shape> shapes = new ConcurrentHashMap<>();
@@ -47,42 +53,43 @@ public final class EnvelopeDecoder {
   public record Decoded<R>(R value, String requestId) { }
 
   /**
-   * @param action the action, for messages
    * @param type the generated response type
-   * @param status the HTTP status
-   * @param body the complete body
+   * @param answer the complete answer
+   * @param attempt the attempt it answers
    * @param <R> the response type
    * @return the response of a {@code Code 0} answer
    * @throws ZegoException for any other answer
    */
-  public <R> Decoded<R> decode(String action, Class<R> type, int status, byte[] body) {
-    if (status != 200) {
-      throw new ZegoTransportException(action, "HTTP " + status + " instead of 200" + quote(body),
-          Reason.HTTP_STATUS, status, true, null);
+  public <R> Decoded<R> decode(Class<R> type, Answer answer, Attempt attempt) {
+    String action = attempt.action();
+    JsonNode tree = readTree(answer.body());
+    JsonNode code = tree != null && tree.isObject() ? tree.get("Code") : null;
+    if (answer.status() != 200) {
+      if (isIntegral(code)) {
+        throw new ZegoTransportException(action, "HTTP " + answer.status() + " instead of 200 from "
+            + attempt.endpoint() + ", with Code " + code.asLong() + ": " + WireText.clip(text(tree, "Message"))
+            + requestId(tree), Reason.HTTP_STATUS, answer.status(), true, null);
+      }
+      throw notTheApi(answer, attempt, "", Reason.HTTP_STATUS);
     }
-    JsonNode tree;
-    try {
-      tree = mapper.readTree(body);
-    } catch (IOException e) {
-      throw malformed(action, "the answer is not JSON" + quote(body), e);
+    if (code == null || code.isNull()) {
+      throw notTheApi(answer, attempt, tree != null && tree.isObject() ? " without a Code" : "", Reason.MALFORMED_ANSWER);
     }
-    if (tree == null || !tree.isObject()) {
-      throw malformed(action, "the answer is not a JSON object" + quote(body), null);
-    }
-    JsonNode code = tree.get("Code");
-    if (code == null || !code.isIntegralNumber() || !code.canConvertToInt()) {
-      throw malformed(action, "the answer has no integral Code (Code: " + code + ")", null);
+    if (!isIntegral(code)) {
+      throw malformed(action, "the answer's Code is not an integer at $.Code (" + WireText.clip(code.toString(), 64)
+          + ")" + requestId(tree), null);
     }
     String requestId = text(tree, "RequestId");
     if (code.intValue() != 0) {
-      throw ExceptionMapper.map(action, code.intValue(), text(tree, "Message"), requestId);
+      throw ExceptionMapper.map(action, code.intValue(), text(tree, "Message"), requestId, attempt.number(),
+          Advice.of(code.intValue(), attempt, answer));
     }
     Shape shape = shapes.computeIfAbsent(type, this::shape);
     if (shape.dataType() != null) {
       JsonNode data = tree.get("Data");
       if (data == null || data.isNull()) {
         throw malformed(action, "answer without Data: Code 0, but the contract defines Data as "
-            + shape.dataType() + " [RequestId " + requestId + "]", null);
+            + shape.dataType() + requestId(tree), null);
       }
     }
     try {
@@ -91,11 +98,34 @@ public final class EnvelopeDecoder {
       return new Decoded<>(value, requestId);
     } catch (JsonMappingException e) {
       throw malformed(action, "the answer does not match " + type.getSimpleName() + " at " + path(e) + ": "
-          + firstLine(e.getOriginalMessage()) + " [RequestId " + requestId + "]", e);
+          + problem(e) + requestId(tree), e);
     } catch (IOException e) {
       throw malformed(action, "the answer cannot be read as " + type.getSimpleName() + ": "
-          + firstLine(e.getMessage()), e);
+          + WireText.clip(firstLine(e.getMessage())) + requestId(tree), e);
     }
+  }
+
+  private JsonNode readTree(byte[] body) {
+    try {
+      return body.length == 0 ? null : mapper.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static boolean isIntegral(JsonNode code) {
+    return code != null && code.isIntegralNumber() && code.canConvertToInt();
+  }
+
+  /** One line: whose answer this is, and what to check. */
+  private static ZegoTransportException notTheApi(Answer answer, Attempt attempt, String what, Reason reason) {
+    byte[] body = answer.body();
+    String quoted = body.length == 0 ? "an empty body"
+        : "body " + WireText.clip(new String(body, 0, Math.min(body.length, QUOTED_BODY_CHARS * 4),
+            StandardCharsets.UTF_8), QUOTED_BODY_CHARS);
+    return new ZegoTransportException(attempt.action(), "not the ZEGO AI Agent API: HTTP " + answer.status() + " "
+        + WireText.clip(answer.contentType(), 100) + what + " from " + attempt.endpoint()
+        + "; check the endpoint (" + quoted + ")", reason, answer.status(), true, null);
   }
 
   private Shape shape(Class<?> type) {
@@ -114,17 +144,28 @@ public final class EnvelopeDecoder {
     return new ZegoTransportException(action, message, Reason.MALFORMED_ANSWER, 200, true, cause);
   }
 
-  /** @return the JSON path of a mapping failure, e.g. {@code $.Data.Round} or {@code $.Data.Agents[0]} */
-  static String path(JsonMappingException e) {
+  /**
+   * @param e a mapping failure
+   * @return its JSON path, e.g. {@code $.Data.Round} or {@code $.Data.Agents[0]}, field names escaped
+   */
+  public static String path(JsonMappingException e) {
     StringBuilder sb = new StringBuilder("$");
     for (JsonMappingException.Reference r : e.getPath()) {
       if (r.getFieldName() != null) {
-        sb.append('.').append(r.getFieldName());
+        sb.append('.').append(WireText.clip(r.getFieldName(), 64));
       } else if (r.getIndex() >= 0) {
         sb.append('[').append(r.getIndex()).append(']');
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * @param e a mapping failure
+   * @return what was wrong, in one escaped, clipped line
+   */
+  public static String problem(JsonMappingException e) {
+    return WireText.clip(firstLine(e.getOriginalMessage()));
   }
 
   private static String firstLine(String s) {
@@ -135,16 +176,13 @@ public final class EnvelopeDecoder {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
-  private static String quote(byte[] body) {
-    if (body.length == 0) {
-      return "";
-    }
-    String s = new String(body, 0, Math.min(body.length, MAX_QUOTED_CHARS * 4), StandardCharsets.UTF_8);
-    return ": " + (s.length() > MAX_QUOTED_CHARS ? s.substring(0, MAX_QUOTED_CHARS) + "…" : s);
+  private static String requestId(JsonNode tree) {
+    String id = text(tree, "RequestId");
+    return " [RequestId " + (id == null ? "none" : WireText.clip(id, 128)) + "]";
   }
 
   private static String text(JsonNode tree, String field) {
-    JsonNode node = tree.get(field);
+    JsonNode node = tree == null ? null : tree.get(field);
     return node == null || node.isNull() ? null : node.asText();
   }
 

@@ -27,23 +27,26 @@ public final class ExceptionMapper {
    * @param code the non-zero {@code Code}
    * @param message the service's {@code Message}
    * @param requestId the {@code RequestId}, or null
+   * @param attempts attempts made, including this one
+   * @param advice what to do next, or null
    * @return the exception to throw
    */
-  public static ZegoApiException map(String action, int code, String message, String requestId) {
+  public static ZegoApiException map(String action, int code, String message, String requestId, int attempts,
+      String advice) {
     ReturnCode rc = ReturnCode.of(code);
     String category = rc == null ? "" : rc.category();
     return switch (category) {
-      case "authentication" -> new ZegoAuthenticationException(action, code, message, requestId);
-      case "invalid-parameter", "invalid-request" -> new ZegoInvalidParameterException(action, code, message, requestId);
-      case "not-found" -> new ZegoNotFoundException(action, code, message, requestId);
-      case "already-exists" -> new ZegoAlreadyExistsException(action, code, message, requestId);
-      case "agent-listening" -> new ZegoAgentListeningException(action, code, message, requestId);
-      case "state-conflict" -> new ZegoStateConflictException(action, code, message, requestId);
-      case "rate-limit" -> new ZegoRateLimitException(action, code, message, requestId);
-      case "concurrency-limit" -> new ZegoConcurrencyLimitException(action, code, message, requestId);
-      case "account" -> new ZegoAccountException(action, code, message, requestId);
-      case "service-error" -> new ZegoServiceException(action, code, message, requestId);
-      default -> new ZegoApiException(action, code, message, requestId);
+      case "authentication" -> new ZegoAuthenticationException(action, code, message, requestId, attempts, advice);
+      case "invalid-parameter", "invalid-request" -> new ZegoInvalidParameterException(action, code, message, requestId, attempts, advice);
+      case "not-found" -> new ZegoNotFoundException(action, code, message, requestId, attempts, advice);
+      case "already-exists" -> new ZegoAlreadyExistsException(action, code, message, requestId, attempts, advice);
+      case "agent-listening" -> new ZegoAgentListeningException(action, code, message, requestId, attempts, advice);
+      case "state-conflict" -> new ZegoStateConflictException(action, code, message, requestId, attempts, advice);
+      case "rate-limit" -> new ZegoRateLimitException(action, code, message, requestId, attempts, advice);
+      case "concurrency-limit" -> new ZegoConcurrencyLimitException(action, code, message, requestId, attempts, advice);
+      case "account" -> new ZegoAccountException(action, code, message, requestId, attempts, advice);
+      case "service-error" -> new ZegoServiceException(action, code, message, requestId, attempts, advice);
+      default -> new ZegoApiException(action, code, message, requestId, attempts, advice);
     };
   }
 }

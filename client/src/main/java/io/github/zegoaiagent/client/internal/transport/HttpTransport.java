@@ -3,6 +3,7 @@ package io.github.zegoaiagent.client.internal.transport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -34,8 +35,28 @@ public final class HttpTransport {
     this.userAgent = userAgent;
   }
 
-  /** The answer of one attempt: status and the complete body. */
-  public record Answer(int status, byte[] body) { }
+  /**
+   * The answer of one attempt.
+   *
+   * @param status the HTTP status
+   * @param headers the headers
+   * @param body the complete body
+   */
+  public record Answer(int status, HttpHeaders headers, byte[] body) {
+
+    /**
+     * @param response a complete JDK answer
+     * @return it as an answer
+     */
+    public static Answer of(HttpResponse<byte[]> response) {
+      return new Answer(response.statusCode(), response.headers(), response.body());
+    }
+
+    /** @return the Content-Type, or {@code no Content-Type} */
+    public String contentType() {
+      return headers.firstValue("content-type").orElse("no Content-Type");
+    }
+  }
 
   private HttpRequest request(URI uri, byte[] body, Duration deadline) {
     return HttpRequest.newBuilder(uri)
@@ -86,7 +107,7 @@ public final class HttpTransport {
       HttpRequest request = request(uri, body, deadline);
       exchange.watchDeadline();
       HttpResponse<byte[]> r = http.send(request, exchange::subscriber);
-      return new Answer(r.statusCode(), r.body());
+      return Answer.of(r);
     } catch (InterruptedException e) {
       exchange.cancel();
       Thread.currentThread().interrupt();

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.github.zegoaiagent.client.error.ZegoValidationException;
-import io.github.zegoaiagent.client.validate.ListedValue;
+import io.github.zegoaiagent.client.core.ListedValue;
 import io.github.zegoaiagent.client.validate.Violation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.MessageInterpolator;
@@ -122,7 +122,7 @@ public final class RequestValidator implements AutoCloseable {
     if (a instanceof NotNull) {
       return "required field missing";
     }
-    if (a instanceof ListedValue && value instanceof io.github.zegoaiagent.client.OpenEnum<?> e) {
+    if (a instanceof ListedValue && value instanceof io.github.zegoaiagent.client.core.OpenEnum<?> e) {
       String type = e.getClass().getName().substring(e.getClass().getPackageName().length() + 1).replace('$', '.');
       return "value " + quote(e.value()) + " is not listed by the contract " + e.listedValues()
           + "; to send it anyway use " + type + ".unlisted(" + quote(e.value()) + ")";

@@ -1,8 +1,11 @@
-package io.github.zegoaiagent.client.internal;
+package io.github.zegoaiagent.client.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Support for the generated open enums (template {@code openEnumMembers.mustache}); not public API. */
+/**
+ * Support for the generated open enums (template {@code openEnumMembers.mustache}): how a JSON
+ * scalar becomes an enum's wire value. Public because generated code in other packages calls it.
+ */
 public final class OpenEnums {
 
   private OpenEnums() { }

@@ -1,4 +1,4 @@
-package io.github.zegoaiagent.client;
+package io.github.zegoaiagent.client.core;
 
 import java.util.List;
 

@@ -1,6 +1,5 @@
-package io.github.zegoaiagent.client.validate;
+package io.github.zegoaiagent.client.core;
 
-import io.github.zegoaiagent.client.OpenEnum;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 

@@ -1,9 +1,9 @@
-package io.github.zegoaiagent.client.internal;
+package io.github.zegoaiagent.client.core;
 
 import java.time.Duration;
 import java.util.Objects;
 
-/** Argument checks shared by the builders. Not part of the supported API. */
+/** Argument checks shared by the builders of every package (the same message everywhere). */
 public final class Arguments {
 
   private Arguments() { }

@@ -1,4 +1,4 @@
-package io.github.zegoaiagent.client.validate;
+package io.github.zegoaiagent.client.core;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
