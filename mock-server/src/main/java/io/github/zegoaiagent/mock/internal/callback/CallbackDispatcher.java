@@ -177,21 +177,27 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
     });
   }
 
+  /**
+   * Ends an attempt. The state comes first, the counter that announces it last: whoever sees
+   * {@code failedAttempts} move finds the retry already armed on the clock (advancing the clock
+   * then runs it), and whoever sees {@code delivered} or {@code dropped} move finds
+   * {@code pending} already lowered. Counting first let a test advance the clock before the
+   * retry existed, so the retry waited for a clock that never moved again.
+   */
   private void done(Attempt a, boolean ok) {
     synchronized (this) {
       inFlight--;
     }
     if (ok) {
-      delivered.incrementAndGet();
       pending.decrementAndGet();
-    } else {
+      delivered.incrementAndGet();
+    } else if (a.number() < retryDelays.size() && !closed) {
+      timer.after(retryDelays.get(a.number()).toMillis(), () -> offer(new Attempt(a.event(), a.number() + 1)));
       failedAttempts.incrementAndGet();
-      if (a.number() < retryDelays.size() && !closed) {
-        timer.after(retryDelays.get(a.number()).toMillis(), () -> offer(new Attempt(a.event(), a.number() + 1)));
-      } else {
-        dropped.incrementAndGet();
-        pending.decrementAndGet();
-      }
+    } else {
+      pending.decrementAndGet();
+      dropped.incrementAndGet();
+      failedAttempts.incrementAndGet();
     }
     launch();
   }
