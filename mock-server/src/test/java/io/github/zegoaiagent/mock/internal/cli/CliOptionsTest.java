@@ -280,7 +280,8 @@ class CliOptionsTest {
   @Test
   void unknownVariablesAreNamed() {
     CliOptions o = parse(new String[0], Map.of("ZEGO_MOCK_QPS", "0", "ZEGO_MOCK_IMAGE", "x", "HOME", "/root"));
-    assertThat(o.warnings).containsExactly("warning: ZEGO_MOCK_QPS is not a setting of the mock; ignored (see --help)");
+    assertThat(o.warnings).containsExactly(
+        "warning: ZEGO_MOCK_QPS is not a setting of the mock; ignored (did you mean ZEGO_MOCK_QPS_LIMIT?)");
   }
 
   @Test
