@@ -142,7 +142,8 @@ class ControlDocumentTest {
     for (String[] c : new String[][] {
         {"GET", "/_mock/nope", null, "404"}, {"DELETE", "/_mock/journal", null, "405"},
         {"POST", "/_mock/clock/advance", "{\"millis\":\"soon\"}", "400"},
-        {"GET", "/_mock/instances/404", null, "404"}, {"POST", "/_mock/faults", "[1]", "400"}}) {
+        {"GET", "/_mock/instances/404", null, "404"}, {"POST", "/_mock/faults", "[1]", "400"},
+        {"GET", "/_mock/journal?acton=ListAgents", null, "400"}, {"POST", "/_mock/faults", "{\"action\":\"Nope\"}", "400"}}) {
       HttpResponse<String> r = send(c[0], c[1], c[2]);
       assertThat(r.statusCode()).as("%s %s", c[0], c[1]).isEqualTo(Integer.parseInt(c[3]));
       assertMatches(error, r.body(), c[0] + " " + c[1]);

@@ -69,6 +69,22 @@ final class ControlHttp {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
+  /**
+   * @param namesAndValues query parameter name, value, name, value, ... (null values are left out)
+   * @return {@code ?name=value&...} percent-encoded, or empty when every value is null
+   */
+  static String query(Object... namesAndValues) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      Object v = namesAndValues[i + 1];
+      if (v != null) {
+        b.append(b.length() == 0 ? '?' : '&').append(namesAndValues[i]).append('=')
+            .append(URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8).replace("+", "%20"));
+      }
+    }
+    return b.toString();
+  }
+
   <T> T exchange(String method, String path, Object body, TypeReference<T> type) {
     URI uri = baseUrl.resolve(path.substring(1)); // the document's paths start with "/"
     byte[] out;

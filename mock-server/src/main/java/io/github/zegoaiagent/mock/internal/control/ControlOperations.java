@@ -119,8 +119,18 @@ final class ControlOperations implements ControlHandler<Void> {
   }
 
   @Override
-  public List<JournalEntry> journal(Void c) {
-    return mapper.convertValue(server.journal(), JOURNAL);
+  public List<JournalEntry> journal(Void c, String action, Integer code, Long since, Long until, Integer limit) {
+    List<io.github.zegoaiagent.mock.values.JournalEntry> all = server.journal();
+    List<io.github.zegoaiagent.mock.values.JournalEntry> kept = new ArrayList<>();
+    for (io.github.zegoaiagent.mock.values.JournalEntry e : all) {
+      if ((action == null || action.equals(e.action())) && (code == null || code == e.code())
+          && (since == null || e.atMillis() >= since) && (until == null || e.atMillis() < until)) {
+        kept.add(e);
+      }
+    }
+    List<io.github.zegoaiagent.mock.values.JournalEntry> latest =
+        limit == null || kept.size() <= limit ? kept : kept.subList(kept.size() - limit, kept.size());
+    return mapper.convertValue(latest, JOURNAL);
   }
 
   @Override
@@ -146,6 +156,8 @@ final class ControlOperations implements ControlHandler<Void> {
       server.injectFault(planned);
     } catch (IllegalStateException full) {
       throw new ControlException(409, full.getMessage());
+    } catch (IllegalArgumentException unknownAction) {
+      throw new ControlException(400, "fault: " + unknownAction.getMessage());
     }
     return faults(c);
   }

@@ -267,7 +267,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     Answer a;
     try {
       if (control) {
-        a = front.endpoints().control().answer(request.method().name(), rawPath,
+        a = front.endpoints().control().answer(request.method().name(), rawQuery == null ? rawPath : rawPath + "?" + rawQuery,
             (InetSocketAddress) ctx.channel().remoteAddress(), in, tooLarge);
       } else {
         a = front.endpoints().api().answer(new RawRequest(request.method().name(), rawPath, rawQuery, in, tooLarge));
