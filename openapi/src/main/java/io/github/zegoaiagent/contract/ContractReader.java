@@ -50,8 +50,35 @@ final class ContractReader {
     limits = blocks.limits(root.path("x-zego-limits"), "/x-zego-limits");
     returnCodes = blocks.returnCodes(root.path("x-zego-return-codes"), "/x-zego-return-codes");
     walk(root, "");
+    caseInsensitiveEnums();
     // Read after the walk, which collects the exception codes its failures must name.
     customLlm = blocks.customLlm(root.path("x-zego-custom-llm"), "/x-zego-custom-llm");
+  }
+
+  /**
+   * Each pointer of {@code x-zego-tolerance.caseInsensitiveValues} names a string enum whose
+   * values (legacy ones included) stay distinct when case is ignored, or a case variant would
+   * stand for two of them.
+   */
+  private void caseInsensitiveEnums() {
+    List<String> pointers = tolerance.caseInsensitiveValues();
+    for (int i = 0; i < pointers.size(); i++) {
+      String p = pointers.get(i);
+      String at = "/x-zego-tolerance/caseInsensitiveValues/" + i;
+      EnumValues e = enums.stream().filter(x -> x.schema().equals(p)).findFirst().orElse(null);
+      if (e == null || !e.values().stream().allMatch(v -> v.startsWith("\""))) {
+        problem(at, p + " is not a string enum of the document");
+        continue;
+      }
+      Set<String> seen = new java.util.HashSet<>();
+      List<String> all = new ArrayList<>(e.values().stream().map(v -> Pointers.json(v).asText()).toList());
+      e.legacy().forEach(l -> all.add(l.value()));
+      for (String v : all) {
+        if (!seen.add(v.toLowerCase(java.util.Locale.ROOT))) {
+          problem(at, p + " has two values that differ only in case (" + v + "); ignoring case would mix them up");
+        }
+      }
+    }
   }
 
   // ---------------------------------------------------------------- the whole-document walk

@@ -19,6 +19,8 @@ final class RootBlocks {
   private static final Set<String> LAYERS = Set.of("success", "gateway", "business");
   private static final Set<String> RETURN_CODE_KEYS =
       Set.of("name", "layer", "category", "retryable", "scope", "description");
+  private static final Set<String> TOLERANCE_KEYS =
+      Set.of("nullMeansAbsent", "unknownProperties", "legacyValues", "openEnums", "caseInsensitiveValues");
   private static final Set<String> CUSTOM_LLM_KEYS =
       Set.of("vendor", "method", "headers", "request", "stream", "failures", "x-zego-assumed");
   private static final Pattern HTTP_STATUS = Pattern.compile("[1-5][0-9][0-9]");
@@ -134,8 +136,25 @@ final class RootBlocks {
     if (!t.path("openEnums").isBoolean()) {
       problem(at + "/openEnums", "must be true or false");
     }
+    List<String> caseInsensitive = new ArrayList<>();
+    JsonNode ci = t.path("caseInsensitiveValues");
+    if (!ci.isMissingNode() && !ci.isArray()) {
+      problem(at + "/caseInsensitiveValues", "must be a list of JSON pointers of string enums");
+    }
+    for (int i = 0; ci.isArray() && i < ci.size(); i++) {
+      if (!ci.get(i).isTextual() || !ci.get(i).asText().startsWith("/")) {
+        problem(at + "/caseInsensitiveValues/" + i, "must be a JSON pointer such as /components/schemas/TTS/properties/Vendor");
+      } else {
+        caseInsensitive.add(ci.get(i).asText());
+      }
+    }
+    t.fieldNames().forEachRemaining(k -> {
+      if (!TOLERANCE_KEYS.contains(k)) {
+        problem(Pointers.child(at, k), "unknown key " + k + "; allowed: " + new java.util.TreeSet<>(TOLERANCE_KEYS));
+      }
+    });
     return new Tolerance(t.path("nullMeansAbsent").asBoolean(false), unknown.equals("ignored"),
-        t.path("legacyValues").asText(""), t.path("openEnums").asBoolean(false));
+        t.path("legacyValues").asText(""), t.path("openEnums").asBoolean(false), caseInsensitive);
   }
 
   Limits limits(JsonNode l, String at) {
