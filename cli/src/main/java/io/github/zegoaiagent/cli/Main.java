@@ -65,10 +65,20 @@ public final class Main {
   /** A mistyped command line: what was wrong, a did-you-mean when there is one, and where to look. */
   private static int usageError(CommandLine.ParameterException e, PrintStream err) {
     err.println("error: " + e.getMessage());
-    if (e instanceof CommandLine.UnmatchedArgumentException u) {
-      List<String> suggestions = u.getSuggestions();
-      if (!suggestions.isEmpty()) {
-        err.println("Did you mean " + String.join(" or ", suggestions) + "?");
+    if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String typed = u.getUnmatched().get(0).split("=", 2)[0];
+      CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+      String like = null;
+      if (typed.startsWith("-")) {
+        List<String> flags = spec.options().stream().flatMap(o -> java.util.Arrays.stream(o.names()))
+            .filter(n -> n.startsWith("--")).map(n -> n.substring(2)).toList();
+        like = io.github.zegoaiagent.contract.Names.closest(typed.replaceFirst("^-+", ""), flags);
+        like = like == null ? null : "--" + like;
+      } else if (!spec.subcommands().isEmpty()) {
+        like = io.github.zegoaiagent.contract.Names.closest(typed, spec.subcommands().keySet());
+      }
+      if (like != null) {
+        err.println("Did you mean " + like + "?");
       }
     }
     String name = e.getCommandLine().getCommandSpec().qualifiedName();

@@ -32,7 +32,7 @@ interface Gen<T> {
 
   @SafeVarargs
   static <T> Gen<T> of(T... values) {
-    return of(List.of(values));
+    return of(List.copyOf(java.util.Arrays.asList(values)));
   }
 
   static <T> Gen<T> of(List<T> values) {

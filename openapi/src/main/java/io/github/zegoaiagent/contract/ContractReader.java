@@ -94,7 +94,7 @@ final class ContractReader {
     if (!node.isObject()) {
       return;
     }
-    node.fields().forEachRemaining(e -> {
+    node.properties().forEach(e -> {
       String key = e.getKey();
       String where = Pointers.child(at, key);
       if (key.startsWith("x-zego-")) {
@@ -116,13 +116,13 @@ final class ContractReader {
       defaults.add(new DefaultValue(at, Pointers.text(node.get("default"))));
     }
     if (node.path("properties").isObject()) {
-      node.get("properties").fields().forEachRemaining(p -> {
+      node.get("properties").properties().forEach(p -> {
         if (p.getValue().path("x-zego-secret").asBoolean(false)) {
           secretNames.add(p.getKey());
         }
       });
     }
-    node.fields().forEachRemaining(e -> {
+    node.properties().forEach(e -> {
       if (!e.getKey().equals("example") && !e.getKey().equals("examples") && !e.getKey().startsWith("x-zego-")) {
         walk(e.getValue(), Pointers.child(at, e.getKey()));
       }
@@ -153,7 +153,7 @@ final class ContractReader {
         if (!value.isObject() || value.isEmpty()) {
           problem(where, "must be a non-empty map of decimal code to description");
         } else {
-          value.fields().forEachRemaining(c -> {
+          value.properties().forEach(c -> {
             if (!CODE.matcher(c.getKey()).matches() || !c.getValue().isTextual() || c.getValue().asText().isBlank()) {
               problem(Pointers.child(where, c.getKey()), "must be a decimal code mapped to a non-empty description");
             } else if (c.getKey().length() < 10) {
@@ -235,7 +235,7 @@ final class ContractReader {
       problem("/paths", "must be a map of virtual action paths");
       return out;
     }
-    paths.fields().forEachRemaining(p -> {
+    paths.properties().forEach(p -> {
       String itemAt = Pointers.child("/paths", p.getKey());
       for (String method : METHODS) {
         JsonNode op = p.getValue().get(method);
@@ -305,9 +305,9 @@ final class ContractReader {
 
   List<Callback> callbacks() {
     List<Callback> out = new ArrayList<>();
-    root.path("components").path("callbacks").fields().forEachRemaining(c -> {
+    root.path("components").path("callbacks").properties().forEach(c -> {
       String at = Pointers.child("/components/callbacks", c.getKey());
-      c.getValue().fields().forEachRemaining(u -> {
+      c.getValue().properties().forEach(u -> {
         for (String method : METHODS) {
           if (u.getValue().has(method)) {
             String opAt = Pointers.child(Pointers.child(at, u.getKey()), method);
@@ -323,7 +323,7 @@ final class ContractReader {
 
   private Map<String, String> examples(String at) {
     Map<String, String> out = new LinkedHashMap<>();
-    root.at(at).fields().forEachRemaining(x -> {
+    root.at(at).properties().forEach(x -> {
       JsonNode value = root.at(resolve(Pointers.child(at, x.getKey()))).get("value");
       if (value != null) {
         out.put(x.getKey(), Pointers.text(value));

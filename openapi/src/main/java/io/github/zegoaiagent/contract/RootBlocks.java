@@ -64,7 +64,7 @@ final class RootBlocks {
     if (!h.isObject()) {
       problem(at + "/headers", "must be a map of header name to value");
     } else {
-      h.fields().forEachRemaining(e -> headers.put(e.getKey(),
+      h.properties().forEach(e -> headers.put(e.getKey(),
           nonEmptyText(e.getValue(), Pointers.child(at + "/headers", e.getKey()))));
     }
     JsonNode request = b.path("request");
@@ -84,7 +84,7 @@ final class RootBlocks {
     if (!s.isMissingNode() && !s.isObject()) {
       problem(at + "/failures/byHttpStatus", "must be a map of HTTP status to Exception code");
     }
-    s.fields().forEachRemaining(e -> {
+    s.properties().forEach(e -> {
       String where = Pointers.child(at + "/failures/byHttpStatus", e.getKey());
       if (!HTTP_STATUS.matcher(e.getKey()).matches() || e.getKey().equals("200")) {
         problem(where, "must be an HTTP status other than 200");
@@ -167,7 +167,7 @@ final class RootBlocks {
       problem(at, "must be a map of name to a non-negative integer or a list of them");
       return new Limits(numbers, lists);
     }
-    l.fields().forEachRemaining(e -> {
+    l.properties().forEach(e -> {
       String where = Pointers.child(at, e.getKey());
       JsonNode v = e.getValue();
       if (v.isIntegralNumber() && v.canConvertToLong() && v.longValue() >= 0) {
@@ -195,7 +195,7 @@ final class RootBlocks {
       problem(at, "must be a non-empty map of decimal code to {name, layer, category, description}");
       return out;
     }
-    codes.fields().forEachRemaining(e -> {
+    codes.properties().forEach(e -> {
       String where = Pointers.child(at, e.getKey());
       JsonNode v = e.getValue();
       if (!ContractReader.CODE.matcher(e.getKey()).matches() || e.getKey().length() > 10

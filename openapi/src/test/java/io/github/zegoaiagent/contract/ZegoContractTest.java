@@ -53,7 +53,7 @@ class ZegoContractTest {
   @Test
   void limitsReturnCodesAndToleranceAreTheRootExtensions() throws Exception {
     JsonNode raw = raw();
-    raw.path("x-zego-limits").fields().forEachRemaining(e -> {
+    raw.path("x-zego-limits").properties().forEach(e -> {
       if (e.getValue().isArray()) {
         List<Long> values = new ArrayList<>();
         e.getValue().forEach(v -> values.add(v.longValue()));
@@ -66,7 +66,7 @@ class ZegoContractTest {
         .hasMessageContaining("x-zego-limits.noSuchLimit");
     JsonNode codes = raw.path("x-zego-return-codes");
     assertThat(CONTRACT.returnCodes()).hasSize(codes.size());
-    codes.fields().forEachRemaining(e -> {
+    codes.properties().forEach(e -> {
       ReturnCode rc = CONTRACT.returnCode(Integer.parseInt(e.getKey())).orElseThrow();
       assertThat(rc.name()).isEqualTo(e.getValue().path("name").asText());
       assertThat(rc.layer()).isEqualTo(e.getValue().path("layer").asText());

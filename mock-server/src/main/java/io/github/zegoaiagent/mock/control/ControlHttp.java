@@ -32,7 +32,7 @@ final class ControlHttp {
   private static final int MAX_ANSWER_CHARS = 16 << 20;
   /** Absent optional fields are left out (the document's schemas do not take null for them); unknown fields from a newer mock are ignored. */
   private static final ObjectMapper JSON = new ObjectMapper()
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+      .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final URI baseUrl;

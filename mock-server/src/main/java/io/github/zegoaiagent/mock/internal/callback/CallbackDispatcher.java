@@ -2,7 +2,6 @@ package io.github.zegoaiagent.mock.internal.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.zegoaiagent.mock.internal.generated.model.CallbackEnvelope;
 import io.github.zegoaiagent.mock.internal.state.ClockTimer;
@@ -79,7 +78,7 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
       int parallelism) {
     // Exact decimals in the event tree: the default node factory strips trailing zeros, so a
     // LatencyData.LLMTPS of 20.0 went out as 2E+1 (valid JSON, but no receiver expects it).
-    this.mapper = mapper.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    this.mapper = mapper.copy().configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     this.timer = timer;
     this.clock = timer.clock();
     this.url = url;

@@ -100,7 +100,8 @@ final class ControlOperations implements ControlHandler<Void> {
       // One reader of the script format: the schema-valid body goes through the public parser,
       // which also checks what the schema cannot (overlapping utterances, endAt before the end).
       parsed = io.github.zegoaiagent.mock.script.ConversationScript.fromTree(
-          mapper.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          mapper.copy().setDefaultPropertyInclusion(com.fasterxml.jackson.annotation.JsonInclude.Value.construct(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL, com.fasterxml.jackson.annotation.JsonInclude.Include.USE_DEFAULTS))
               .valueToTree(script));
     } catch (IllegalArgumentException e) {
       throw new ControlException(400, "script: " + e.getMessage());

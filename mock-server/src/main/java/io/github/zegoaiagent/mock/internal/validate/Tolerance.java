@@ -95,7 +95,7 @@ public final class Tolerance {
     if (!node.isObject()) {
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String name = field.getKey();
       String at = path.isEmpty() ? name : path + "." + name;
@@ -185,7 +185,7 @@ public final class Tolerance {
    */
   private boolean collect(JsonNode schemaRef, Map<String, JsonNode> properties, Set<String> required) {
     JsonNode schema = resolve(schemaRef);
-    schema.path("properties").fields().forEachRemaining(e -> properties.putIfAbsent(e.getKey(), e.getValue()));
+    schema.path("properties").properties().forEach(e -> properties.putIfAbsent(e.getKey(), e.getValue()));
     schema.path("required").forEach(r -> required.add(r.asText()));
     JsonNode additional = schema.get("additionalProperties");
     boolean open = additional != null && !(additional.isBoolean() && !additional.booleanValue());
