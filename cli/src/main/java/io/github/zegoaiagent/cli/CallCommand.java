@@ -1,6 +1,5 @@
 package io.github.zegoaiagent.cli;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code call <Action> [json | @file | @-]}: signs and sends one request, prints the answer. */
 @Command(name = "call", mixinStandardHelpOptions = true, sortOptions = false,
@@ -23,26 +21,8 @@ import picocli.CommandLine.Parameters;
 final class CallCommand implements Callable<Integer> {
   private final Main.Context ctx;
 
-  @Parameters(index = "0", paramLabel = "ACTION", description = "The action, e.g. ListAgents (case matters)")
-  String action;
-
-  @Parameters(index = "1", arity = "0..1", paramLabel = "JSON|@FILE|@-",
-      description = "The body: a JSON object, @file, or @- for standard input (default {})")
-  String body;
-
-  @Option(names = {"-F", "--field"}, paramLabel = "KEY=VALUE",
-      description = "Set a body property, typed: true/false/null, numbers, {...} and [...] are JSON,"
-          + " @file reads the value; a dotted KEY nests (RTC.RoomId=room_1)")
-  List<String> fields = new ArrayList<>();
-
-  @Option(names = {"-f", "--raw-field"}, paramLabel = "KEY=VALUE", description = "Set a body property as a string")
-  List<String> rawFields = new ArrayList<>();
-
   @Mixin
-  CredentialOptions credentials = new CredentialOptions();
-
-  @Mixin
-  EndpointOptions endpoint = new EndpointOptions();
+  RequestOptions request = new RequestOptions();
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
       description = "Deadline of the whole exchange (default ${DEFAULT-VALUE})")
@@ -76,13 +56,9 @@ final class CallCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String act = SignedRequest.action(action);
     Duration deadline = Durations.parse(timeout, "--timeout");
-    long appId = credentials.appId(ctx.env());
-    String secret = credentials.serverSecret(ctx.env());
-    URI base = endpoint.baseUrl(ctx.env());
-    byte[] bytes = RequestBody.build(body, fields, rawFields, ctx.in());
-    SignedRequest r = SignedRequest.sign(base, act, appId, secret, SignedRequest.timestamp(endpoint.timestamp, base), bytes);
+    SignedRequest r = request.sign(ctx);
+    byte[] bytes = r.body();
     if (verbose) {
       ctx.err().println("> POST " + r.maskedUrl() + " (" + bytes.length + " bytes of JSON)");
     }

@@ -1,15 +1,11 @@
 package io.github.zegoaiagent.cli;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code sign <Action> [json | @file | @-]}: prints a ready signed {@code curl} command; sends nothing. */
 @Command(name = "sign", mixinStandardHelpOptions = true, sortOptions = false,
@@ -23,24 +19,8 @@ import picocli.CommandLine.Parameters;
 final class SignCommand implements Callable<Integer> {
   private final Main.Context ctx;
 
-  @Parameters(index = "0", paramLabel = "ACTION", description = "The action, e.g. ListAgents (case matters)")
-  String action;
-
-  @Parameters(index = "1", arity = "0..1", paramLabel = "JSON|@FILE|@-",
-      description = "The body: a JSON object, @file, or @- for standard input (default {})")
-  String body;
-
-  @Option(names = {"-F", "--field"}, paramLabel = "KEY=VALUE", description = "Set a body property, typed (see call --help)")
-  List<String> fields = new ArrayList<>();
-
-  @Option(names = {"-f", "--raw-field"}, paramLabel = "KEY=VALUE", description = "Set a body property as a string")
-  List<String> rawFields = new ArrayList<>();
-
   @Mixin
-  CredentialOptions credentials = new CredentialOptions();
-
-  @Mixin
-  EndpointOptions endpoint = new EndpointOptions();
+  RequestOptions request = new RequestOptions();
 
   @Option(names = "--url", description = "Print only the signed URL (POST the body to it with Content-Type: application/json)")
   boolean urlOnly;
@@ -51,12 +31,7 @@ final class SignCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String act = SignedRequest.action(action);
-    long appId = credentials.appId(ctx.env());
-    String secret = credentials.serverSecret(ctx.env());
-    URI base = endpoint.baseUrl(ctx.env());
-    byte[] bytes = RequestBody.build(body, fields, rawFields, ctx.in());
-    SignedRequest r = SignedRequest.sign(base, act, appId, secret, SignedRequest.timestamp(endpoint.timestamp, base), bytes);
+    SignedRequest r = request.sign(ctx);
     ctx.out().println(urlOnly ? r.url().toString() : curl(r));
     ctx.err().println("# signed at Timestamp " + r.signed().timestamp() + ": the server takes it until about "
         + Instant.ofEpochSecond(r.signed().timestamp() + 600) + " (600 s of its clock)");

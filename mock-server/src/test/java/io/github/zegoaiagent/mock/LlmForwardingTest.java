@@ -78,7 +78,7 @@ class LlmForwardingTest {
     List<String> n = List.of(names);
     return server.callbacks().stream().filter(e -> n.contains(e.path("Event").asText()))
         .map(e -> JSON.createObjectNode().put("Event", e.path("Event").asText())
-            .set("Data", ConversationScriptTest.normal(e.path("Data"))))
+            .<JsonNode>set("Data", ConversationScriptTest.normal(e.path("Data"))))
         .collect(Collectors.toList());
   }
 
