@@ -43,7 +43,10 @@ final class CliOptions {
         .description("Stateful mock of the ZEGOCLOUD AI Agent server API (unofficial).",
             "Every option has an environment variable twin (in brackets); a flag wins over its variable.")
         .footer("%nDurations: 500ms, 5s, 2m, 1h (a plain number is seconds). Booleans: true or false."
-            + "%nStop with Ctrl-C or SIGTERM (graceful).")
+            + "%nStop with Ctrl-C or SIGTERM (graceful)."
+            + "%nThe banner ends with a first signed call to paste into a shell: the command-line tool"
+            + " (java -jar zego-aiagent-cli.jar call ListAgents ...) when it is next to this jar or in the"
+            + " build tree, else a curl line that signs when it runs.")
         .width(110)
         .abbreviateSynopsis(true)
         .sortOptions(false);

@@ -306,7 +306,7 @@ class CliOptionsTest {
       assertThat(help).as(s.key()).contains(s.flag()).contains(s.env());
     }
     assertThat(help).contains("--quiet").contains("--help").contains("x-zego-limits.qpsPerAction")
-        .contains("default 8080 (embedded: 0)");
+        .contains("default 8080 (embedded: 0)").contains("first signed call to paste");
   }
 
   @Test
