@@ -46,6 +46,7 @@ public final class Main {
     footer.addAll(List.of(callUsage.footer()));
     callUsage.footer(footer.toArray(new String[0]));
     cl.setUsageHelpWidth(120);
+    cl.setExpandAtFiles(false); // @file and @- are the body's, not picocli's argument files
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cl.setParameterExceptionHandler((e, a) -> usageError(e, err));

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * fields (typed: {@code true}, {@code false}, {@code null}, numbers, and JSON objects or arrays
  * become JSON; anything else a string; {@code @file} reads the value from a file) and
  * {@code -f KEY=VALUE} (always a string). A dotted key sets a nested property:
- * {@code -F RTC.RoomId=room_1}. Without fields the text is sent exactly as given.
+ * {@code -F RTC.RoomId=room_1}. Where the action's request schema says a property is a string,
+ * {@code -F} keeps its value a string ({@code -F AgentInstanceId=1912345678901234567} sends the
+ * ID as the text it is). Without fields the text is sent exactly as given.
  */
 final class RequestBody {
   /** Largest body read from a file or standard input (the mock takes 1 MiB by default). */
@@ -43,6 +45,20 @@ final class RequestBody {
    * @throws UsageException naming what is wrong (a file, a JSON position, a field)
    */
   static byte[] build(String source, List<String> typed, List<String> raw, InputStream stdin) {
+    return build(source, typed, raw, stdin, key -> false);
+  }
+
+  /**
+   * @param source the argument ({@code {...}}, {@code @file}, {@code @-}) or null for {@code {}}
+   * @param typed {@code -F} fields in order
+   * @param raw {@code -f} fields in order
+   * @param stdin standard input, for {@code @-}
+   * @param isString whether the request schema says the property at a dotted key is a string
+   * @return the body bytes (UTF-8 JSON)
+   * @throws UsageException naming what is wrong (a file, a JSON position, a field)
+   */
+  static byte[] build(String source, List<String> typed, List<String> raw, InputStream stdin,
+      java.util.function.Predicate<String> isString) {
     String text = source == null ? "{}" : read(source, stdin, "body");
     JsonNode parsed;
     try {
@@ -57,7 +73,7 @@ final class RequestBody {
       return text.getBytes(StandardCharsets.UTF_8);
     }
     ObjectNode body = (ObjectNode) parsed;
-    typed.forEach(f -> put(body, f, true, stdin));
+    typed.forEach(f -> put(body, f, !isString.test(f.contains("=") ? f.substring(0, f.indexOf('=')) : f), stdin));
     raw.forEach(f -> put(body, f, false, stdin));
     try {
       return JSON.writeValueAsBytes(body);

@@ -37,12 +37,39 @@ final class RequestOptions {
    * @return the signed request
    * @throws UsageException for anything the tool cannot use, before anything is sent
    */
+  /**
+   * @param action a known action
+   * @param dottedKey a property path, e.g. {@code RTC.RoomId}
+   * @return whether the action's request schema types the property a string (false when it does
+   *     not know the property)
+   */
+  static boolean isString(String action, String dottedKey) {
+    io.github.zegoaiagent.contract.ZegoContract c = io.github.zegoaiagent.contract.ZegoContract.load();
+    com.fasterxml.jackson.databind.JsonNode schema = c.node(c.action(action).request().target());
+    for (String part : dottedKey.split("\\.")) {
+      schema = resolve(c, resolve(c, schema).path("properties").path(part));
+      if (schema.isMissingNode()) {
+        return false;
+      }
+    }
+    return "string".equals(schema.path("type").asText());
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode resolve(io.github.zegoaiagent.contract.ZegoContract c,
+      com.fasterxml.jackson.databind.JsonNode schema) {
+    com.fasterxml.jackson.databind.JsonNode s = schema;
+    for (int hops = 0; s.has("$ref") && hops < 10; hops++) {
+      s = c.node(s.get("$ref").asText().substring(1));
+    }
+    return s;
+  }
+
   SignedRequest sign(Main.Context ctx) {
     String act = SignedRequest.action(action);
     long appId = credentials.appId(ctx.env());
     String secret = credentials.serverSecret(ctx.env());
     URI base = endpoint.baseUrl(ctx.env());
-    byte[] bytes = RequestBody.build(body, fields, rawFields, ctx.in());
+    byte[] bytes = RequestBody.build(body, fields, rawFields, ctx.in(), key -> isString(act, key));
     return SignedRequest.sign(base, act, appId, secret, SignedRequest.timestamp(endpoint.timestamp, base), bytes);
   }
 }

@@ -121,6 +121,14 @@ class CliTest {
     assertThat(mock.journal().get(mock.journal().size() - 1).body()).isEqualTo("{\"Limit\":2,\"Cursor\":\"\"}");
     assertThat(RequestBody.build(null, List.of("RTC.RoomId=r1", "RTC.N=7", "A=[1,2]", "B=null", "C=true"), List.of("D=7"), null))
         .asString(StandardCharsets.UTF_8).isEqualTo("{\"RTC\":{\"RoomId\":\"r1\",\"N\":7},\"A\":[1,2],\"B\":null,\"C\":true,\"D\":\"7\"}");
+    // Typed by the request schema where it says string: an ID of digits stays text, a number stays a number.
+    assertThat(RequestOptions.isString("CreateAgentInstance", "RTC.RoomId")).isTrue();
+    assertThat(RequestOptions.isString("SendAgentInstanceTTS", "AgentInstanceId")).isTrue();
+    assertThat(RequestOptions.isString("ListAgents", "Limit")).isFalse();
+    assertThat(RequestOptions.isString("ListAgents", "Nope.Deeper")).isFalse();
+    Run ids = call("call", "CreateAgentInstance", "-F", "AgentId=a1", "-F", "UserId=42", "-F", "RTC.RoomId=7",
+        "-F", "RTC.AgentStreamId=8", "-F", "RTC.AgentUserId=9", "-F", "RTC.UserStreamId=10");
+    assertThat(ids.status()).as(ids.err()).isZero();
     assertThat(mock.agents(APP_ID)).hasSize(3);
   }
 
@@ -175,7 +183,7 @@ class CliTest {
 
   @Test
   void aNonZeroCodeExitsOneWithItsNameAndTheAnswerStillPrinted() throws Exception {
-    Run r = call("call", "QueryAgentInstanceStatus", "-F", "AgentInstanceId=1");
+    Run r = call("call", "QueryAgentInstanceStatus", "-F", "AgentInstanceId=1912345678901234567"); // a string, as the schema says
     assertThat(r.status()).isEqualTo(1);
     assertThat(r.answer().path("Code").asInt()).isEqualTo(410001002);
     assertThat(r.err()).contains("QueryAgentInstanceStatus answered Code 410001002 INSTANCE_NOT_FOUND")
@@ -255,7 +263,7 @@ class CliTest {
 
   @Test
   void signPrintsACurlCommandThatWorksInAShell() throws Exception {
-    Run r = call("sign", "RegisterAgent", "-F", "AgentId=it's", "-F", "LLM={\"Url\":\"https://x/v1\",\"ApiKey\":\"k\",\"Model\":\"m\"}",
+    Run r = call("sign", "RegisterAgent", "-F", "AgentId=a1", "-F", "Name=it's", "-F", "LLM={\"Url\":\"https://x/v1\",\"ApiKey\":\"k\",\"Model\":\"m\"}",
         "-F", "TTS={\"Vendor\":\"MiniMax\",\"Params\":{\"app\":{}}}");
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("curl -sS -X POST '" + mock.baseUrl() + "?Action=RegisterAgent&AppId=1234567890&");
@@ -265,7 +273,7 @@ class CliTest {
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     JsonNode answer = JSON.readTree(p.getInputStream().readAllBytes());
     assertThat(answer.path("Code").asInt()).as("%s", answer).isZero();
-    assertThat(mock.agents(APP_ID)).singleElement().satisfies(a -> assertThat(a.agentId()).isEqualTo("it's"));
+    assertThat(mock.agents(APP_ID)).singleElement().satisfies(a -> assertThat(a.name()).isEqualTo("it's"));
     Run url = run(Map.of("ZEGO_APP_ID", "7", "ZEGO_SERVER_SECRET", "s", "ZEGO_REGION", "singapore"), "", "sign", "ListAgents", "--url");
     assertThat(url.out()).startsWith("https://aigc-aiagent-api-sgp.zegotech.cn/?Action=ListAgents&AppId=7&SignatureNonce=");
   }
