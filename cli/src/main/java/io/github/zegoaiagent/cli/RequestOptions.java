@@ -17,8 +17,8 @@ final class RequestOptions {
   String body;
 
   @Option(names = {"-F", "--field"}, paramLabel = "KEY=VALUE",
-      description = "Set a body property, typed: true/false/null, numbers, {...} and [...] are JSON,"
-          + " @file reads the value; a dotted KEY nests (RTC.RoomId=room_1)")
+      description = "Set a body property, typed: a string in the request schema stays a string; else true/false/null,"
+          + " numbers, {...} and [...] are JSON; @file reads the value; a dotted KEY nests (RTC.RoomId=room_1)")
   List<String> fields = new ArrayList<>();
 
   @Option(names = {"-f", "--raw-field"}, paramLabel = "KEY=VALUE", description = "Set a body property as a string")
