@@ -118,9 +118,16 @@ class ReadmeSnippetsTest {
         "```",
         "```java",
         "Duration d = Duration.ofSeconds(1); // no import",
+        "```",
+        "<!-- java-given: class Backend { static int port() { return 8080; } } -->",
+        "```java",
+        "class UsesIt {",
+        "  int port = Backend.port();",
+        "}",
         "```"));
     List<Snippet> s = snippets(md);
-    assertThat(s).hasSize(3);
+    assertThat(s).hasSize(4);
+    assertThat(compile(s.get(3), work.resolve("d"))).as("a given type, compiled beside the unit").isEmpty();
     assertThat(s.get(0).given()).isEqualTo("String secret;");
     assertThat(s.get(0).isCompilationUnit()).isFalse();
     assertThat(s.get(1).isCompilationUnit()).isTrue();
@@ -142,7 +149,9 @@ class ReadmeSnippetsTest {
     if (s.isCompilationUnit()) {
       sources.add(write(dir, "Snippet.java", publicTypesMadePackagePrivate(s.code())));
       if (!s.given().isEmpty()) {
-        sources.add(write(dir, "Given.java", s.given()));
+        // Named after its first type: javac warns when another file uses an auxiliary class.
+        Matcher type = Pattern.compile("(?:class|record|interface|enum)\\s+(\\w+)").matcher(s.given());
+        sources.add(write(dir, (type.find() ? type.group(1) : "Given") + ".java", s.given()));
       }
     } else {
       List<String> imports = new ArrayList<>();
