@@ -46,6 +46,9 @@ final class Banner {
     l.add("  Control API:    " + base.resolve("_mock/health")
         + (c.http().controlApiRemoteAllowed() ? " (remote callers allowed)" : " (loopback only)"));
     l.add("  Journal:        " + base.resolve("_mock/journal") + " (latest requests, secrets masked)");
+    if (c.http().controlApiEnabled()) {
+      l.add("  Dashboard:      " + base.resolve("_mock/ui/") + " (open it in a browser: instances, timelines, journal, controls)");
+    }
     if (c.callbacks().url() != null) {
       l.add("  Callback URL:   " + c.callbacks().url());
       l.add("  CallbackSecret: " + c.callbacks().secret());
