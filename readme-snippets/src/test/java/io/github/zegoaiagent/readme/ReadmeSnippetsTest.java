@@ -28,7 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <ul>
  *   <li>A block that declares a top-level type ({@code class}, {@code record}, {@code interface},
- *       {@code enum}, or an annotated one) is a compilation unit: compiled as it is.</li>
+ *       {@code enum}, or an annotated one) is a compilation unit: compiled as it is, in a file
+ *       named after its first type. Units of one Markdown file that declare the same
+ *       {@code package} are one example: compiled together (a test that uses the listener of
+ *       the block before).</li>
  *   <li>Any other block is statements: its leading {@code import} lines are imports, the rest is
  *       the body of a method ({@code throws Exception}) of a class of its own.</li>
  *   <li>Names a block uses but a reader brings (your secret, your backend) are declared in an HTML
@@ -47,10 +50,19 @@ class ReadmeSnippetsTest {
       "^(?:@[A-Za-z.]+(?:\\([^)]*\\))?\\s*)*(?:public |final |abstract |sealed |non-sealed )*(?:class|record|interface|enum|@interface) ",
       Pattern.MULTILINE);
 
+  private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE);
+  private static final Pattern TYPE_NAME = Pattern.compile("(?:class|record|interface|enum)\\s+(\\w+)");
+
   /** One {@code ```java} block. */
   record Snippet(Path file, int line, String given, String code) {
     boolean isCompilationUnit() {
       return TYPE.matcher(code).find();
+    }
+
+    /** @return its {@code package}, or empty */
+    String pkg() {
+      Matcher m = PACKAGE.matcher(code);
+      return m.find() ? m.group(1) : "";
     }
 
     @Override
@@ -99,7 +111,16 @@ class ReadmeSnippetsTest {
       all.addAll(snippets(f));
     }
     assertThat(all).as("Java blocks found under %s", ROOT).hasSizeGreaterThan(10);
-    return all.stream().map(s -> DynamicTest.dynamicTest(s.toString(), () -> assertCompiles(s, work)));
+    return all.stream().map(s -> DynamicTest.dynamicTest(s.toString(), () -> assertCompiles(s, siblings(s, all), work)));
+  }
+
+  /** @return the other compilation units of the same file and package (one example in several blocks) */
+  static List<Snippet> siblings(Snippet s, List<Snippet> all) {
+    if (!s.isCompilationUnit() || s.pkg().isEmpty()) {
+      return List.of();
+    }
+    return all.stream().filter(o -> o != s && o.file().equals(s.file()) && o.isCompilationUnit() && o.pkg().equals(s.pkg()))
+        .toList();
   }
 
   @Test
@@ -136,22 +157,28 @@ class ReadmeSnippetsTest {
     assertThat(compile(s.get(2), work.resolve("c"))).contains("cannot find symbol");
   }
 
-  private static void assertCompiles(Snippet s, Path work) throws IOException {
-    String errors = compile(s, work.resolve("s" + Integer.toHexString(s.toString().hashCode())));
+  private static void assertCompiles(Snippet s, List<Snippet> siblings, Path work) throws IOException {
+    String errors = compile(s, siblings, work.resolve("s" + Integer.toHexString(s.toString().hashCode())));
     assertThat(errors).as("%s does not compile as shown (imports included):%n%s%n--- the block:%n%s", s, errors, s.code())
         .isEmpty();
   }
 
-  /** @return javac's diagnostics, empty when the block compiles without a warning */
   static String compile(Snippet s, Path dir) throws IOException {
+    return compile(s, List.of(), dir);
+  }
+
+  /** @return javac's diagnostics, empty when the block (with its siblings) compiles without a warning */
+  static String compile(Snippet s, List<Snippet> siblings, Path dir) throws IOException {
     Files.createDirectories(dir);
     List<Path> sources = new ArrayList<>();
     if (s.isCompilationUnit()) {
-      sources.add(write(dir, "Snippet.java", publicTypesMadePackagePrivate(s.code())));
+      sources.add(write(dir, typeName(s.code(), "Snippet") + ".java", s.code()));
+      for (Snippet o : siblings) {
+        sources.add(write(dir, typeName(o.code(), "Sibling" + o.line()) + ".java", o.code()));
+      }
       if (!s.given().isEmpty()) {
         // Named after its first type: javac warns when another file uses an auxiliary class.
-        Matcher type = Pattern.compile("(?:class|record|interface|enum)\\s+(\\w+)").matcher(s.given());
-        sources.add(write(dir, (type.find() ? type.group(1) : "Given") + ".java", s.given()));
+        sources.add(write(dir, typeName(s.given(), "Given") + ".java", s.given()));
       }
     } else {
       List<String> imports = new ArrayList<>();
@@ -179,12 +206,10 @@ class ReadmeSnippetsTest {
     }
   }
 
-  /**
-   * A README may show {@code public class GreetingTest} for the reader to copy; all blocks are
-   * compiled from one file name, so public top-level types are read as package-private here.
-   */
-  private static String publicTypesMadePackagePrivate(String code) {
-    return code.replaceAll("(?m)^public (final |abstract )?(class|record|interface|enum) ", "$1$2 ");
+  /** @return the name of the first type the code declares (its file's name), or the fallback */
+  private static String typeName(String code, String fallback) {
+    Matcher m = TYPE_NAME.matcher(code.replaceAll("(?s)/\\*.*?\\*/|//[^\n]*", ""));
+    return m.find() ? m.group(1) : fallback;
   }
 
   private static Path write(Path dir, String name, String text) throws IOException {
