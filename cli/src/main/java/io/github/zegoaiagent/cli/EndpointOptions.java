@@ -81,7 +81,7 @@ final class EndpointOptions {
     try {
       return Region.valueOf(name);
     } catch (IllegalArgumentException ex) {
-      String guess = io.github.zegoaiagent.contract.Names.closest(s.value().trim(), names());
+      String guess = io.github.zegoaiagent.contract.DidYouMean.closest(s.value().trim(), names());
       throw new UsageException("unknown region " + Text.clip(s.value()) + " (from " + s.source() + ")"
           + (guess != null ? "; did you mean " + guess + "?" : "") + " Regions: " + String.join(", ", names()));
     }

@@ -73,10 +73,10 @@ public final class Main {
       if (typed.startsWith("-")) {
         List<String> flags = spec.options().stream().flatMap(o -> java.util.Arrays.stream(o.names()))
             .filter(n -> n.startsWith("--")).map(n -> n.substring(2)).toList();
-        like = io.github.zegoaiagent.contract.Names.closest(typed.replaceFirst("^-+", ""), flags);
+        like = io.github.zegoaiagent.contract.DidYouMean.closest(typed.replaceFirst("^-+", ""), flags);
         like = like == null ? null : "--" + like;
       } else if (!spec.subcommands().isEmpty()) {
-        like = io.github.zegoaiagent.contract.Names.closest(typed, spec.subcommands().keySet());
+        like = io.github.zegoaiagent.contract.DidYouMean.closest(typed, spec.subcommands().keySet());
       }
       if (like != null) {
         err.println("Did you mean " + like + "?");

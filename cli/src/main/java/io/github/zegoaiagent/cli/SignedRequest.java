@@ -39,7 +39,7 @@ record SignedRequest(URI url, String action, SignedParameters signed, byte[] bod
     if (known.contains(action)) {
       return action;
     }
-    String guess = io.github.zegoaiagent.contract.Names.closest(action, known);
+    String guess = io.github.zegoaiagent.contract.DidYouMean.closest(action, known);
     throw new UsageException("unknown action " + Text.clip(action)
         + (guess != null ? "; did you mean " + guess + "?" : "")
         + " Actions (case matters): " + String.join(", ", known));

@@ -1,6 +1,6 @@
 package io.github.zegoaiagent.mock.internal.cli;
 
-import io.github.zegoaiagent.contract.Names;
+import io.github.zegoaiagent.contract.DidYouMean;
 import io.github.zegoaiagent.mock.MockServerConfig;
 import io.github.zegoaiagent.mock.config.LogSettings;
 import io.github.zegoaiagent.mock.config.Setting;
@@ -126,7 +126,7 @@ final class CliOptions {
       String typed = e.getUnmatched().isEmpty() ? "" : e.getUnmatched().get(0).split("=", 2)[0];
       List<String> flags = spec.options().stream().flatMap(o -> java.util.Arrays.stream(o.names()))
           .filter(n -> n.startsWith("--")).map(n -> n.substring(2)).toList();
-      String like = typed.startsWith("-") ? Names.closest(typed.replaceFirst("^-+", ""), flags) : null;
+      String like = typed.startsWith("-") ? DidYouMean.closest(typed.replaceFirst("^-+", ""), flags) : null;
       like = like == null ? null : "--" + like;
       throw new IllegalArgumentException(e.getMessage() + (like == null ? "" : "; did you mean " + like + "?"), e);
     } catch (CommandLine.ParameterException e) {
@@ -178,7 +178,7 @@ final class CliOptions {
   private static java.util.Optional<String> likeVariable(String typed, Set<String> known) {
     String prefix = "ZEGO_MOCK_";
     List<String> names = known.stream().filter(k -> !NOT_SETTINGS.contains(k)).map(k -> k.substring(prefix.length())).toList();
-    return java.util.Optional.ofNullable(Names.closest(typed.substring(prefix.length()), names)).map(n -> prefix + n);
+    return java.util.Optional.ofNullable(DidYouMean.closest(typed.substring(prefix.length()), names)).map(n -> prefix + n);
   }
 
   private static boolean bool(String text, String source) {

@@ -201,7 +201,7 @@ public final class ControlHttpHandler {
         if (route.queryParams().isEmpty()) {
           throw new ControlException(400, op + " takes no query parameters (got " + clip(name) + ")");
         }
-        String like = io.github.zegoaiagent.contract.Names.closest(name, route.queryParams().keySet());
+        String like = io.github.zegoaiagent.contract.DidYouMean.closest(name, route.queryParams().keySet());
         throw new ControlException(400, "unknown query parameter " + clip(name) + " of " + op
             + (like == null ? "" : "; did you mean " + like + "?") + " It takes: " + String.join(", ", route.queryParams().keySet()));
       }

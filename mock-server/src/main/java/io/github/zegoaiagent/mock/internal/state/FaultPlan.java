@@ -34,7 +34,7 @@ public final class FaultPlan {
    */
   public synchronized void add(Fault fault) {
     if (!actions.contains(fault.action())) {
-      String like = io.github.zegoaiagent.contract.Names.closest(fault.action(), actions);
+      String like = io.github.zegoaiagent.contract.DidYouMean.closest(fault.action(), actions);
       throw new IllegalArgumentException("no action " + clip(fault.action()) + " in the contract, so the fault could"
           + " never fire" + (like == null ? "" : "; did you mean " + like + "?") + " Actions (case matters): "
           + String.join(", ", actions));

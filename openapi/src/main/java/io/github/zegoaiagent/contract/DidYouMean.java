@@ -8,8 +8,8 @@ import java.util.Locale;
  * region, a setting of a tool built on the contract. The closest name by edit distance, ignoring
  * case; one helper, so the mock, its command line and the command-line tool answer a typo alike.
  */
-public final class Names {
-  private Names() {
+public final class DidYouMean {
+  private DidYouMean() {
   }
 
   /**
