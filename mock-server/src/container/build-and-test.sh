@@ -123,7 +123,7 @@ bad="$(curl -sS --max-time 10 -X POST -d '{}' \
 [[ "$bad" == *'"Code":100000005'* ]] || fail "a wrong signature was not refused with 100000005: $bad"
 
 # The request log (on by default in the jar): one line per request, never a secret.
-podman logs "$name" 2>&1 | grep -Eq ' ListAgents Code 0 [0-9]+\.[0-9] ms$' \
+podman logs "$name" 2>&1 | grep -Eq ' ListAgents Code 0 SUCCESS [0-9]+\.[0-9] ms$' \
   || fail "no request log line for ListAgents: $(podman logs "$name" 2>&1 | tail -3)"
 [[ "$(podman logs "$name" 2>&1 | grep -c "$secret")" -le 1 ]] \
   || fail "the ServerSecret appears in the output beyond the banner"

@@ -76,7 +76,7 @@ public final class ClientE2E {
     };
 
     // The baseline: same signing, same JSON (unset fields omitted), same HTTP/1.1 JDK client.
-    ObjectMapper mapper = JsonMapper.builder().serializationInclusion(JsonInclude.Include.NON_NULL).build();
+    ObjectMapper mapper = JsonMapper.builder().defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS)).build();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
     Call baseline = () -> check(mapper, http.send(rawRequest(raw, mapper, request), HttpResponse.BodyHandlers.ofByteArray()));

@@ -20,7 +20,7 @@ public final class JsonCodec {
    */
   public static ObjectMapper newMapper() {
     return JsonMapper.builder()
-        .serializationInclusion(JsonInclude.Include.NON_NULL)
+        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Open enums (ADR 0004): answers and callbacks keep unlisted values; legacy values can be sent. */
+@SuppressWarnings("deprecation") // legacy values and deprecated properties are what these tests are about
 class OpenEnumTest {
 
   @RegisterExtension

@@ -152,6 +152,53 @@ class RealClientsIT {
   }
 
   @Test
+  void vendorNamesInAnotherCaseAsTheVendorsOwnSamplesSendThem() {
+    Report.cover("RegisterAgent", "real-clients");
+    assumeTrue(agent != null, Suite.billableReason("the real-client shapes"));
+    String tts = "/components/schemas/TTS/properties/Vendor";
+    assertThat(SPEC.model().tolerance().caseInsensitiveValues()).as("x-zego-tolerance.caseInsensitiveValues").contains(tts);
+    // The digital-human quick-start server and the vendor's backend sample (Bytedance), its TTS guide (Minimax).
+    Map<String, ObjectNode> apps = Map.of(
+        "Bytedance", Suite.object().put("appid", "zego_test").put("token", "zego_test").put("cluster", "volcano_tts"),
+        "Minimax", Suite.object().put("api_key", "minimax-key").put("group_id", "g1"));
+    for (Map.Entry<String, ObjectNode> v : apps.entrySet()) {
+      String listed = SPEC.model().listedSpelling(tts, v.getKey()).orElseThrow();
+      String id = "rc_case_" + Suite.unique();
+      ObjectNode body = agentBody(id);
+      ObjectNode params = body.putObject("TTS").put("Vendor", v.getKey()).putObject("Params");
+      params.set("app", v.getValue());
+      ok("RegisterAgent", body);
+      if (TARGET.isMock()) {
+        io.github.zegoaiagent.mock.control.model.JournalEntry e = io.github.zegoaiagent.mock.control.MockControlClient
+            .of(TARGET.baseUrl()).journal("RegisterAgent", 0, null, null, 1).get(0);
+        assertThat(e.getLegacy()).as("the mock journals the case variant")
+            .contains("TTS.Vendor=" + v.getKey() + " (case variant of " + listed + ")");
+      }
+      ok("UnregisterAgent", Suite.object().put("AgentId", id));
+    }
+  }
+
+  @Test
+  void theGeneratedClientSendsTheListedSpellings() throws Exception {
+    Report.cover("RegisterAgent", "real-clients");
+    com.fasterxml.jackson.databind.ObjectMapper json = io.github.zegoaiagent.client.JsonCodec.newMapper();
+    String tts = "/components/schemas/TTS/properties/Vendor";
+    for (TTS.VendorEnum v : TTS.VendorEnum.values()) {
+      String sent = json.readTree(json.writeValueAsString(new TTS().vendor(v))).path("Vendor").asText();
+      assertThat(SPEC.model().listedSpelling(tts, sent)).as("%s is sent as listed: %s", v, sent).isEmpty();
+    }
+    assertThat(json.writeValueAsString(new TTS().vendor(TTS.VendorEnum.MINI_MAX))).contains("\"Vendor\":\"MiniMax\"");
+    // Another case is refused before anything is sent (the strict face), like any unlisted value.
+    try (ZegoAiAgentClient client = ZegoAiAgentClient.builder().appId(TARGET.appId()).serverSecret(TARGET.serverSecret())
+        .endpoint(TARGET.baseUrl()).build()) {
+      RegisterAgentRequest r = new RegisterAgentRequest().agentId("rc_strict").tts(new TTS()
+          .vendor(TTS.VendorEnum.fromValue("Minimax")).params(new TTSParams().app(Map.of("api_key", "k"))));
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> client.agents().registerAgent(r)))
+          .isInstanceOf(io.github.zegoaiagent.client.error.ZegoValidationException.class).hasMessageContaining("Minimax");
+    }
+  }
+
+  @Test
   void theOldCallbackSwitchesAndASyncModeOneHistory() {
     Report.cover("CreateAgentInstance", "real-clients");
     assumeTrue(agent != null, Suite.billableReason("the real-client shapes"));

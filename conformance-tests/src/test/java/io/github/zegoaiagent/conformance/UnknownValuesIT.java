@@ -95,7 +95,7 @@ class UnknownValuesIT {
       enums(schema, new ArrayList<>(), (path, values) -> out.add(new Case(action, null, schema, path, values)));
       if (SPEC.operation(action).has("callbacks")) {
         for (JsonNode event : SPEC.root().at("/components/schemas/CallbackEvent/oneOf")) {
-          var mapping = SPEC.root().at("/components/schemas/CallbackEvent/discriminator/mapping").fields();
+          var mapping = SPEC.root().at("/components/schemas/CallbackEvent/discriminator/mapping").properties().iterator();
           String name = null;
           while (mapping.hasNext()) {
             Map.Entry<String, JsonNode> e = mapping.next();
@@ -172,7 +172,7 @@ class UnknownValuesIT {
     JsonNode schema = SPEC.resolve(schemaRef);
     Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
     schema.path("allOf").forEach(part -> out.putAll(properties(part)));
-    schema.path("properties").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+    schema.path("properties").properties().forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }
 

@@ -96,7 +96,7 @@ public final class MockServer implements AutoCloseable, MockControl {
   private final ObjectMapper mapper;
   private final MockState state = new MockState();
   private final RequestJournal journal;
-  private final FaultPlan faults = new FaultPlan();
+  private final FaultPlan faults = new FaultPlan(ActionHandler.table().keySet());
   private final RateLimiter rateLimiter;
   private final Gateway gateway;
   private final CallbackDispatcher callbacks;
@@ -447,7 +447,11 @@ public final class MockServer implements AutoCloseable, MockControl {
     return journal.entries();
   }
 
-  /** @param fault fault for the next calls of its action */
+  /**
+   * @param fault fault for the next calls of its action
+   * @throws IllegalArgumentException when its action is none of the contract's (it could never fire)
+   * @throws IllegalStateException when 1,000 faults are planned already
+   */
   public void injectFault(Fault fault) {
     faults.add(fault);
   }

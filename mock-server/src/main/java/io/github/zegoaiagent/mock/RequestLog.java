@@ -2,12 +2,15 @@ package io.github.zegoaiagent.mock;
 
 import io.github.zegoaiagent.mock.config.LogSettings;
 import io.github.zegoaiagent.mock.internal.route.RequestListener;
+import io.github.zegoaiagent.mock.internal.validate.Contract;
 import io.github.zegoaiagent.mock.values.JournalEntry;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The console request log ({@code --log requests}): one line per API request, e.g.
- * {@code 2026-12-01T12:00:00.123Z CreateAgentInstance Code 0 1.4 ms}. Wall-clock time (the
+ * {@code 2026-12-01T12:00:00.123Z CreateAgentInstance Code 0 SUCCESS 1.4 ms}, each code with its
+ * contract name ({@code 100000005 SIGNATURE_WRONG}). Wall-clock time (the
  * person watching the console lives on it, whatever the mock's clock says); the Action only as
  * the letters it may contain (a crafted one cannot forge lines); no query, body or message, so
  * never a secret.
@@ -105,8 +109,22 @@ final class RequestLog implements RequestListener, AutoCloseable {
 
   static String line(Instant at, JournalEntry e, long nanos) {
     long tenths = Math.round(nanos / 1e5); // ms with one decimal, without String.format's cost
-    return at.truncatedTo(ChronoUnit.MILLIS) + " " + action(e) + " Code " + e.code() + " "
-        + tenths / 10 + "." + tenths % 10 + " ms";
+    return at.truncatedTo(ChronoUnit.MILLIS) + " " + action(e) + " Code " + e.code() + " " + codeName(e.code())
+        + " " + tenths / 10 + "." + tenths % 10 + " ms";
+  }
+
+  /** @return the code's name in the contract ({@code SIGNATURE_WRONG}), or {@code (undocumented)} (an injected fault's) */
+  static String codeName(int code) {
+    return CODE_NAMES.getOrDefault(code, "(undocumented)");
+  }
+
+  /** Every x-zego-return-codes name by code, read once from the contract. */
+  private static final Map<Integer, String> CODE_NAMES = codeNames();
+
+  private static Map<Integer, String> codeNames() {
+    Map<Integer, String> names = new HashMap<>();
+    Contract.load().model().returnCodes().forEach((code, rc) -> names.put(code, rc.name()));
+    return Map.copyOf(names);
   }
 
   private static String action(JournalEntry e) {

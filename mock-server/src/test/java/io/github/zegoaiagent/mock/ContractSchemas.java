@@ -171,7 +171,7 @@ public final class ContractSchemas {
     Map<String, JsonNode> props = new java.util.LinkedHashMap<>();
     Set<String> open = new HashSet<>();
     collect(schema, props, open);
-    Iterator<Map.Entry<String, JsonNode>> it = value.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> f = it.next();
       JsonNode p = props.get(f.getKey());
@@ -186,7 +186,7 @@ public final class ContractSchemas {
   /** Properties of a schema and its allOf parts; {@code open} gets a mark when any part is a free map. */
   private static void collect(JsonNode schema, Map<String, JsonNode> props, Set<String> open) {
     schema = resolve(schema);
-    schema.path("properties").fields().forEachRemaining(e -> props.putIfAbsent(e.getKey(), e.getValue()));
+    schema.path("properties").properties().forEach(e -> props.putIfAbsent(e.getKey(), e.getValue()));
     JsonNode ap = schema.path("additionalProperties");
     if (ap.isObject() || ap.asBoolean(false)) {
       open.add("additionalProperties");

@@ -91,7 +91,7 @@ class ControlDocumentTest {
   @Test
   void theGeneratedRouteTableHasEveryOperationOfTheDocument() {
     Set<String> inDoc = new TreeSet<>();
-    doc.path("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(m ->
+    doc.path("paths").properties().forEach(p -> p.getValue().properties().forEach(m ->
         inDoc.add(m.getKey().toUpperCase(Locale.ROOT) + " " + p.getKey() + " " + m.getValue().path("operationId").asText())));
     Set<String> routed = new TreeSet<>();
     ControlHandler.routes().forEach(r -> routed.add(r.method() + " " + r.path() + " " + r.operationId()));
@@ -119,10 +119,10 @@ class ControlDocumentTest {
     List<String> checked = new ArrayList<>();
     // reset last: it would empty what the others show
     List<Map.Entry<String, JsonNode>> paths = new ArrayList<>();
-    doc.path("paths").fields().forEachRemaining(paths::add);
+    doc.path("paths").properties().forEach(paths::add);
     paths.sort((a, b) -> Boolean.compare(a.getKey().endsWith("/reset"), b.getKey().endsWith("/reset")));
     for (Map.Entry<String, JsonNode> p : paths) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = p.getValue().fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = p.getValue().properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> m = it.next();
         JsonNode op = m.getValue();
         String operationId = op.path("operationId").asText();
@@ -143,7 +143,8 @@ class ControlDocumentTest {
     for (String[] c : new String[][] {
         {"GET", "/_mock/nope", null, "404"}, {"DELETE", "/_mock/journal", null, "405"},
         {"POST", "/_mock/clock/advance", "{\"millis\":\"soon\"}", "400"},
-        {"GET", "/_mock/instances/404", null, "404"}, {"POST", "/_mock/faults", "[1]", "400"}}) {
+        {"GET", "/_mock/instances/404", null, "404"}, {"POST", "/_mock/faults", "[1]", "400"},
+        {"GET", "/_mock/journal?acton=ListAgents", null, "400"}, {"POST", "/_mock/faults", "{\"action\":\"Nope\"}", "400"}}) {
       HttpResponse<String> r = send(c[0], c[1], c[2]);
       assertThat(r.statusCode()).as("%s %s", c[0], c[1]).isEqualTo(Integer.parseInt(c[3]));
       assertMatches(error, r.body(), c[0] + " " + c[1]);

@@ -32,7 +32,11 @@ interface Gen<T> {
 
   @SafeVarargs
   static <T> Gen<T> of(T... values) {
-    return of(List.of(values));
+    List<T> list = new java.util.ArrayList<>(values.length);
+    for (T v : values) {
+      list.add(v);
+    }
+    return of(List.copyOf(list));
   }
 
   static <T> Gen<T> of(List<T> values) {

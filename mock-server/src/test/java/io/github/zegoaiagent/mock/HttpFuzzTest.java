@@ -492,6 +492,7 @@ class HttpFuzzTest {
     return Gen.oneOf(
         Gen.of("health", "info", "reset", "agents", "instances", "instances/1", "instances/1/user",
             "journal", "faults", "clock", "clock/advance", "llm-reply", "qps-limit", "callbacks", "", "nope",
+            "journal?limit=0", "journal?code=x&code=1", "journal?since=99999999999999999999", "health?x", "journal?%zz",
             "instances/%zz", "instances//user"),
         Gen.stringsOf("abcdefghijklmnopqrstuvwxyz/-0123456789%", 0, 30));
   }

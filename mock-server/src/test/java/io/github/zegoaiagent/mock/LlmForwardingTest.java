@@ -77,8 +77,8 @@ class LlmForwardingTest {
   List<JsonNode> events(String... names) {
     List<String> n = List.of(names);
     return server.callbacks().stream().filter(e -> n.contains(e.path("Event").asText()))
-        .map(e -> (JsonNode) JSON.createObjectNode().put("Event", e.path("Event").asText())
-            .set("Data", ConversationScriptTest.normal(e.path("Data"))))
+        .map(e -> JSON.createObjectNode().put("Event", e.path("Event").asText())
+            .<JsonNode>set("Data", ConversationScriptTest.normal(e.path("Data"))))
         .collect(Collectors.toList());
   }
 

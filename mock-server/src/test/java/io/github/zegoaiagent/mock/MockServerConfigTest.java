@@ -99,7 +99,7 @@ class MockServerConfigTest {
     }
     String log = bytes.toString(StandardCharsets.UTF_8);
     List<String> lines = log.lines().toList();
-    Pattern line = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z [A-Za-z0-9_?.]+ Code \\d+ \\d+\\.\\d ms");
+    Pattern line = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z [A-Za-z0-9_?.]+ Code \\d+ [A-Z0-9_]+ \\d+\\.\\d ms");
     assertThat(lines).as(log).hasSize(3).allMatch(l -> line.matcher(l).matches());
     assertThat(lines.get(0)).contains(" RegisterAgent Code 0 ");
     assertThat(lines.get(1)).contains(" QueryAgents Code ");

@@ -29,9 +29,10 @@ class ReadmeExamplesTest {
   @Test
   void theReadmeShowsExactlyTheCompiledExamples() throws Exception {
     String readme = Files.readString(Path.of("README.md"));
-    assertThat(readme).contains("```java\n" + example("ReadmeEmbedExample.java", 4) + "\n```");
+    // The statement blocks start with their imports (compiled by readme-snippets), then the code.
+    assertThat(readme).contains("\n\n" + example("ReadmeEmbedExample.java", 4) + "\n```");
     assertThat(readme).contains("```java\n" + example("ReadmeKitExampleTest.java", 0) + "\n```");
-    assertThat(readme).contains("```java\n" + example("ReadmeControlExample.java", 4) + "\n```");
+    assertThat(readme).contains("\n\n" + example("ReadmeControlExample.java", 4) + "\n```");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.github.zegoaiagent.mock;
 
+// mock-server/README.md, "JUnit 5": verbatim between the markers (ReadmeExamplesTest checks it).
+// README-BEGIN
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,8 +13,6 @@ import io.github.zegoaiagent.mock.junit.ZegoMockTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-// mock-server/README.md, "JUnit 5": verbatim between the markers (ReadmeExamplesTest checks it).
-// README-BEGIN
 @ZegoMockTest
 class ReadmeKitExampleTest {
   @Test

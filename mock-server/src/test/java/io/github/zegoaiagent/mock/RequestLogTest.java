@@ -58,7 +58,7 @@ class RequestLogTest {
     synchronized (written) {
       text = written.toString(StandardCharsets.UTF_8);
     }
-    List<String> lines = text.lines().filter(l -> l.contains(" ListAgents Code 0 1.3 ms")).toList();
+    List<String> lines = text.lines().filter(l -> l.contains(" ListAgents Code 0 SUCCESS 1.3 ms")).toList();
     assertThat(lines.size()).as("every line written or counted").isGreaterThan(0).isLessThan(sent);
     long dropped = text.lines().filter(l -> l.startsWith("(request log: "))
         .mapToLong(l -> Long.parseLong(l.replaceAll("\\D+", " ").trim().split(" ")[0])).sum();
@@ -75,6 +75,20 @@ class RequestLogTest {
     }
     ((RequestLog) log).close();
     assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
-        .hasSize(100).allMatch(l -> l.endsWith(" QueryAgents Code 410001002 0.1 ms") || l.endsWith(" QueryAgents Code 410001002 0.0 ms"));
+        .hasSize(100).allMatch(l -> l.endsWith(" QueryAgents Code 410001002 INSTANCE_NOT_FOUND 0.1 ms")
+            || l.endsWith(" QueryAgents Code 410001002 INSTANCE_NOT_FOUND 0.0 ms"));
+  }
+
+  @Test
+  void eachCodeIsNamedAsInTheContract() {
+    java.time.Instant at = java.time.Instant.parse("2026-12-01T12:00:00.130Z");
+    assertThat(RequestLog.line(at, entry("ListAgents", 100000005), 200_000))
+        .isEqualTo("2026-12-01T12:00:00.130Z ListAgents Code 100000005 SIGNATURE_WRONG 0.2 ms");
+    assertThat(RequestLog.line(at, entry("CreateAgentInstance", 0), 1_400_000))
+        .isEqualTo("2026-12-01T12:00:00.130Z CreateAgentInstance Code 0 SUCCESS 1.4 ms");
+    // Every documented code has its own name; a code only an injected fault answers says so.
+    io.github.zegoaiagent.contract.ZegoContract.load().returnCodes().forEach((code, rc) ->
+        assertThat(RequestLog.codeName(code)).isEqualTo(rc.name()));
+    assertThat(RequestLog.line(at, entry("ListAgents", 123), 0)).contains(" Code 123 (undocumented) ");
   }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -67,6 +68,20 @@ class StandaloneJarIT {
       assertThat(app.find() && secret.find()).as(out).isTrue();
       assertThat(app.group(1)).isEqualTo("777");
 
+      // The banner's last line, pasted into a shell, makes a signed call: the command-line tool when
+      // its jar is in the build tree (cli/target), else the shell line that signs when it runs.
+      String firstCall;
+      synchronized (lines) {
+        firstCall = lines.get(lines.indexOf("First call (paste it into a shell):") + 1).strip();
+      }
+      ProcessBuilder shell = new ProcessBuilder("sh", "-c", firstCall).redirectErrorStream(true);
+      shell.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
+          + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+      Process pasted = shell.start();
+      assertThat(pasted.waitFor(60, TimeUnit.SECONDS)).as("the pasted line ends").isTrue();
+      String answer = new String(pasted.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(RawApi.JSON.readTree(answer).path("Code").asInt(-1)).as("%s answered %s", firstCall, answer).isZero();
+
       RawApi api = new RawApi(base, Long.parseLong(app.group(1)), secret.group(1), System::currentTimeMillis);
       assertThat(AllActions.run(api)).containsExactlyInAnyOrderElementsOf(ActionHandler.table().keySet());
       // The vendor's sample backend flow (issue 10): legacy ByteDance, explicit nulls, extra fields.
@@ -75,7 +90,7 @@ class StandaloneJarIT {
       assertThat(api.send("POST", "/?Action=Nope", "{}").path("Code").asInt()).isEqualTo(100000006 + 1);
 
       // The request log (default on standalone): one line per request, time, Action, Code, ms.
-      Pattern logLine = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z (\\w+) Code (\\d+) \\d+\\.\\d ms");
+      Pattern logLine = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z (\\w+) Code (\\d+) [A-Z0-9_]+ \\d+\\.\\d ms");
       long deadlineLog = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       List<String> logged = new ArrayList<>();
       while (System.nanoTime() < deadlineLog) {
@@ -94,7 +109,8 @@ class StandaloneJarIT {
       assertThat(logged).anyMatch(l -> l.contains(" Nope Code " + (100000006 + 1) + " "));
       synchronized (lines) {
         assertThat(lines.stream().filter(l -> l.contains(secret.group(1))))
-            .as("the ServerSecret is printed once, in the banner").hasSize(1);
+            .as("the ServerSecret is printed in the banner only: its line and the first call")
+            .containsExactly("  ServerSecret:   " + secret.group(1), lines.get(lines.indexOf("First call (paste it into a shell):") + 1));
       }
       // The control client works on the process like on an embedded mock: only the URL differs.
       io.github.zegoaiagent.mock.control.MockControlClient control = io.github.zegoaiagent.mock.control.MockControlClient.of(base);

@@ -55,7 +55,7 @@ class StrictNonceTest {
   }
 
   static int code(Runnable r) {
-    ApiError e = catchThrowableOfType(r::run, ApiError.class);
+    ApiError e = catchThrowableOfType(ApiError.class, r::run);
     return e == null ? 0 : e.code();
   }
 

@@ -89,6 +89,30 @@ class ToleranceTest {
         Codes.INVALID_PARAMETER)).contains("TTS.Vendor").contains("ByteDance");
   }
 
+  @Test
+  void vendorNamesInAnyCaseAreReadAsTheListedSpellingAndJournaled() {
+    // What the vendor's digital-human quick-start and its backend sample send, and its TTS guide writes.
+    api.ok("RegisterAgent", "{\"AgentId\":\"c1\",\"LLM\":{\"Url\":\"https://x/v1\",\"ApiKey\":\"k\",\"Model\":\"m\"},"
+        + "\"TTS\":{\"Vendor\":\"Bytedance\",\"Params\":{\"app\":{\"appid\":\"a\",\"token\":\"t\",\"cluster\":\"volcano_tts\"}}},"
+        + "\"ASR\":{\"Vendor\":\"tencent\"}}");
+    assertThat(last().legacy()).containsExactly("TTS.Vendor=Bytedance (case variant of ByteDance)",
+        "TTS.Vendor=ByteDance (legacy)", "ASR.Vendor=tencent (case variant of Tencent)");
+    api.ok("UpdateAgent", "{\"AgentId\":\"c1\",\"TTS\":{\"Vendor\":\"Minimax\",\"Params\":{\"app\":{\"api_key\":\"k\"}}}}");
+    assertThat(last().legacy()).containsExactly("TTS.Vendor=Minimax (case variant of MiniMax)");
+    // Stored and answered in the listed spelling; an instance of it runs.
+    JsonNode agent = api.ok("QueryAgents", "{\"AgentIds\":[\"c1\"]}").path("Agents").get(0);
+    assertThat(agent.path("TTS").path("Vendor").asText()).isEqualTo("MiniMax");
+    assertThat(agent.path("ASR").path("Vendor").asText()).isEqualTo("Tencent");
+    api.ok("CreateAgentInstance", Bodies.instance("c1", "1"));
+    // The listed spelling is not marked; a name no case makes listed is still refused; LLM.Vendor is compared as written.
+    api.ok("UpdateAgent", "{\"AgentId\":\"c1\",\"TTS\":{\"Vendor\":\"MiniMax\",\"Params\":{\"app\":{\"api_key\":\"k\"}}}}");
+    assertThat(last().legacy()).isEmpty();
+    assertThat(api.fails("UpdateAgent", "{\"AgentId\":\"c1\",\"TTS\":{\"Vendor\":\"Mini Max\",\"Params\":{\"app\":{}}}}",
+        Codes.INVALID_PARAMETER)).contains("TTS.Vendor");
+    assertThat(api.fails("UpdateAgent", "{\"AgentId\":\"c1\",\"LLM\":{\"Vendor\":\"openaichat\",\"Url\":\"https://x/v1\","
+        + "\"ApiKey\":\"k\",\"Model\":\"m\"}}", Codes.INVALID_PARAMETER)).contains("LLM.Vendor");
+  }
+
   private static JournalEntry last() {
     List<JournalEntry> j = server.journal();
     return j.get(j.size() - 1);

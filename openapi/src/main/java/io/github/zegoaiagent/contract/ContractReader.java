@@ -50,8 +50,35 @@ final class ContractReader {
     limits = blocks.limits(root.path("x-zego-limits"), "/x-zego-limits");
     returnCodes = blocks.returnCodes(root.path("x-zego-return-codes"), "/x-zego-return-codes");
     walk(root, "");
+    caseInsensitiveEnums();
     // Read after the walk, which collects the exception codes its failures must name.
     customLlm = blocks.customLlm(root.path("x-zego-custom-llm"), "/x-zego-custom-llm");
+  }
+
+  /**
+   * Each pointer of {@code x-zego-tolerance.caseInsensitiveValues} names a string enum whose
+   * values (legacy ones included) stay distinct when case is ignored, or a case variant would
+   * stand for two of them.
+   */
+  private void caseInsensitiveEnums() {
+    List<String> pointers = tolerance.caseInsensitiveValues();
+    for (int i = 0; i < pointers.size(); i++) {
+      String p = pointers.get(i);
+      String at = "/x-zego-tolerance/caseInsensitiveValues/" + i;
+      EnumValues e = enums.stream().filter(x -> x.schema().equals(p)).findFirst().orElse(null);
+      if (e == null || !e.values().stream().allMatch(v -> v.startsWith("\""))) {
+        problem(at, p + " is not a string enum of the document");
+        continue;
+      }
+      Set<String> seen = new java.util.HashSet<>();
+      List<String> all = new ArrayList<>(e.values().stream().map(v -> Pointers.json(v).asText()).toList());
+      e.legacy().forEach(l -> all.add(l.value()));
+      for (String v : all) {
+        if (!seen.add(v.toLowerCase(java.util.Locale.ROOT))) {
+          problem(at, p + " has two values that differ only in case (" + v + "); ignoring case would mix them up");
+        }
+      }
+    }
   }
 
   // ---------------------------------------------------------------- the whole-document walk
@@ -67,7 +94,7 @@ final class ContractReader {
     if (!node.isObject()) {
       return;
     }
-    node.fields().forEachRemaining(e -> {
+    node.properties().forEach(e -> {
       String key = e.getKey();
       String where = Pointers.child(at, key);
       if (key.startsWith("x-zego-")) {
@@ -89,13 +116,13 @@ final class ContractReader {
       defaults.add(new DefaultValue(at, Pointers.text(node.get("default"))));
     }
     if (node.path("properties").isObject()) {
-      node.get("properties").fields().forEachRemaining(p -> {
+      node.get("properties").properties().forEach(p -> {
         if (p.getValue().path("x-zego-secret").asBoolean(false)) {
           secretNames.add(p.getKey());
         }
       });
     }
-    node.fields().forEachRemaining(e -> {
+    node.properties().forEach(e -> {
       if (!e.getKey().equals("example") && !e.getKey().equals("examples") && !e.getKey().startsWith("x-zego-")) {
         walk(e.getValue(), Pointers.child(at, e.getKey()));
       }
@@ -126,7 +153,7 @@ final class ContractReader {
         if (!value.isObject() || value.isEmpty()) {
           problem(where, "must be a non-empty map of decimal code to description");
         } else {
-          value.fields().forEachRemaining(c -> {
+          value.properties().forEach(c -> {
             if (!CODE.matcher(c.getKey()).matches() || !c.getValue().isTextual() || c.getValue().asText().isBlank()) {
               problem(Pointers.child(where, c.getKey()), "must be a decimal code mapped to a non-empty description");
             } else if (c.getKey().length() < 10) {
@@ -208,7 +235,7 @@ final class ContractReader {
       problem("/paths", "must be a map of virtual action paths");
       return out;
     }
-    paths.fields().forEachRemaining(p -> {
+    paths.properties().forEach(p -> {
       String itemAt = Pointers.child("/paths", p.getKey());
       for (String method : METHODS) {
         JsonNode op = p.getValue().get(method);
@@ -278,9 +305,9 @@ final class ContractReader {
 
   List<Callback> callbacks() {
     List<Callback> out = new ArrayList<>();
-    root.path("components").path("callbacks").fields().forEachRemaining(c -> {
+    root.path("components").path("callbacks").properties().forEach(c -> {
       String at = Pointers.child("/components/callbacks", c.getKey());
-      c.getValue().fields().forEachRemaining(u -> {
+      c.getValue().properties().forEach(u -> {
         for (String method : METHODS) {
           if (u.getValue().has(method)) {
             String opAt = Pointers.child(Pointers.child(at, u.getKey()), method);
@@ -296,7 +323,7 @@ final class ContractReader {
 
   private Map<String, String> examples(String at) {
     Map<String, String> out = new LinkedHashMap<>();
-    root.at(at).fields().forEachRemaining(x -> {
+    root.at(at).properties().forEach(x -> {
       JsonNode value = root.at(resolve(Pointers.child(at, x.getKey()))).get("value");
       if (value != null) {
         out.put(x.getKey(), Pointers.text(value));

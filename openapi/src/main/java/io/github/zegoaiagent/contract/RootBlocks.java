@@ -19,6 +19,8 @@ final class RootBlocks {
   private static final Set<String> LAYERS = Set.of("success", "gateway", "business");
   private static final Set<String> RETURN_CODE_KEYS =
       Set.of("name", "layer", "category", "retryable", "scope", "description");
+  private static final Set<String> TOLERANCE_KEYS =
+      Set.of("nullMeansAbsent", "unknownProperties", "legacyValues", "openEnums", "caseInsensitiveValues");
   private static final Set<String> CUSTOM_LLM_KEYS =
       Set.of("vendor", "method", "headers", "request", "stream", "failures", "x-zego-assumed");
   private static final Pattern HTTP_STATUS = Pattern.compile("[1-5][0-9][0-9]");
@@ -62,7 +64,7 @@ final class RootBlocks {
     if (!h.isObject()) {
       problem(at + "/headers", "must be a map of header name to value");
     } else {
-      h.fields().forEachRemaining(e -> headers.put(e.getKey(),
+      h.properties().forEach(e -> headers.put(e.getKey(),
           nonEmptyText(e.getValue(), Pointers.child(at + "/headers", e.getKey()))));
     }
     JsonNode request = b.path("request");
@@ -82,7 +84,7 @@ final class RootBlocks {
     if (!s.isMissingNode() && !s.isObject()) {
       problem(at + "/failures/byHttpStatus", "must be a map of HTTP status to Exception code");
     }
-    s.fields().forEachRemaining(e -> {
+    s.properties().forEach(e -> {
       String where = Pointers.child(at + "/failures/byHttpStatus", e.getKey());
       if (!HTTP_STATUS.matcher(e.getKey()).matches() || e.getKey().equals("200")) {
         problem(where, "must be an HTTP status other than 200");
@@ -134,8 +136,25 @@ final class RootBlocks {
     if (!t.path("openEnums").isBoolean()) {
       problem(at + "/openEnums", "must be true or false");
     }
+    List<String> caseInsensitive = new ArrayList<>();
+    JsonNode ci = t.path("caseInsensitiveValues");
+    if (!ci.isMissingNode() && !ci.isArray()) {
+      problem(at + "/caseInsensitiveValues", "must be a list of JSON pointers of string enums");
+    }
+    for (int i = 0; ci.isArray() && i < ci.size(); i++) {
+      if (!ci.get(i).isTextual() || !ci.get(i).asText().startsWith("/")) {
+        problem(at + "/caseInsensitiveValues/" + i, "must be a JSON pointer such as /components/schemas/TTS/properties/Vendor");
+      } else {
+        caseInsensitive.add(ci.get(i).asText());
+      }
+    }
+    t.fieldNames().forEachRemaining(k -> {
+      if (!TOLERANCE_KEYS.contains(k)) {
+        problem(Pointers.child(at, k), "unknown key " + k + "; allowed: " + new java.util.TreeSet<>(TOLERANCE_KEYS));
+      }
+    });
     return new Tolerance(t.path("nullMeansAbsent").asBoolean(false), unknown.equals("ignored"),
-        t.path("legacyValues").asText(""), t.path("openEnums").asBoolean(false));
+        t.path("legacyValues").asText(""), t.path("openEnums").asBoolean(false), caseInsensitive);
   }
 
   Limits limits(JsonNode l, String at) {
@@ -148,7 +167,7 @@ final class RootBlocks {
       problem(at, "must be a map of name to a non-negative integer or a list of them");
       return new Limits(numbers, lists);
     }
-    l.fields().forEachRemaining(e -> {
+    l.properties().forEach(e -> {
       String where = Pointers.child(at, e.getKey());
       JsonNode v = e.getValue();
       if (v.isIntegralNumber() && v.canConvertToLong() && v.longValue() >= 0) {
@@ -176,7 +195,7 @@ final class RootBlocks {
       problem(at, "must be a non-empty map of decimal code to {name, layer, category, description}");
       return out;
     }
-    codes.fields().forEachRemaining(e -> {
+    codes.properties().forEach(e -> {
       String where = Pointers.child(at, e.getKey());
       JsonNode v = e.getValue();
       if (!ContractReader.CODE.matcher(e.getKey()).matches() || e.getKey().length() > 10

@@ -225,6 +225,33 @@ public final class ZegoContract {
     return enums;
   }
 
+  /**
+   * The listed spelling of a case variant, for the enums {@code x-zego-tolerance.caseInsensitiveValues}
+   * names: {@code Bytedance} → {@code ByteDance}, {@code minimax} → {@code MiniMax}.
+   *
+   * @param schemaPointer a JSON pointer of an enum schema
+   * @param value a value sent for it
+   * @return the enum or legacy value equal to {@code value} when case is ignored; empty when the
+   *     schema is not case-insensitive, when {@code value} is already listed as written, or when
+   *     nothing matches
+   */
+  public Optional<String> listedSpelling(String schemaPointer, String value) {
+    if (value == null || !tolerance.caseInsensitiveValues().contains(schemaPointer)) {
+      return Optional.empty();
+    }
+    for (EnumValues e : enums) {
+      if (e.schema().equals(schemaPointer)) {
+        List<String> all = new java.util.ArrayList<>(e.values().stream().map(v -> Pointers.json(v).asText()).toList());
+        e.legacy().forEach(l -> all.add(l.value()));
+        if (all.contains(value)) {
+          return Optional.empty();
+        }
+        return all.stream().filter(v -> v.equalsIgnoreCase(value)).findFirst();
+      }
+    }
+    return Optional.empty();
+  }
+
   /** @return every {@code x-zego-legacy} value of the document */
   public List<LegacyValue> legacyValues() {
     return enums.stream().flatMap(e -> e.legacy().stream()).toList();

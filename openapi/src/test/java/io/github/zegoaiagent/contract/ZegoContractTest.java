@@ -53,7 +53,7 @@ class ZegoContractTest {
   @Test
   void limitsReturnCodesAndToleranceAreTheRootExtensions() throws Exception {
     JsonNode raw = raw();
-    raw.path("x-zego-limits").fields().forEachRemaining(e -> {
+    raw.path("x-zego-limits").properties().forEach(e -> {
       if (e.getValue().isArray()) {
         List<Long> values = new ArrayList<>();
         e.getValue().forEach(v -> values.add(v.longValue()));
@@ -66,7 +66,7 @@ class ZegoContractTest {
         .hasMessageContaining("x-zego-limits.noSuchLimit");
     JsonNode codes = raw.path("x-zego-return-codes");
     assertThat(CONTRACT.returnCodes()).hasSize(codes.size());
-    codes.fields().forEachRemaining(e -> {
+    codes.properties().forEach(e -> {
       ReturnCode rc = CONTRACT.returnCode(Integer.parseInt(e.getKey())).orElseThrow();
       assertThat(rc.name()).isEqualTo(e.getValue().path("name").asText());
       assertThat(rc.layer()).isEqualTo(e.getValue().path("layer").asText());
@@ -75,8 +75,25 @@ class ZegoContractTest {
       assertThat(CONTRACT.returnCode(rc.name())).isEqualTo(rc);
     });
     JsonNode t = raw.path("x-zego-tolerance");
+    List<String> caseInsensitive = new java.util.ArrayList<>();
+    t.path("caseInsensitiveValues").forEach(p -> caseInsensitive.add(p.asText()));
     assertThat(CONTRACT.tolerance()).isEqualTo(new Tolerance(t.path("nullMeansAbsent").asBoolean(),
-        "ignored".equals(t.path("unknownProperties").asText()), "x-zego-legacy", t.path("openEnums").asBoolean()));
+        "ignored".equals(t.path("unknownProperties").asText()), "x-zego-legacy", t.path("openEnums").asBoolean(),
+        caseInsensitive));
+  }
+
+  @Test
+  void vendorNamesAreComparedWithoutRegardToCase() {
+    String tts = "/components/schemas/TTS/properties/Vendor";
+    assertThat(CONTRACT.tolerance().caseInsensitiveValues()).containsExactly(tts, "/components/schemas/ASR/properties/Vendor");
+    assertThat(CONTRACT.listedSpelling(tts, "Bytedance")).contains("ByteDance"); // a legacy value, in any case
+    assertThat(CONTRACT.listedSpelling(tts, "Minimax")).contains("MiniMax");
+    assertThat(CONTRACT.listedSpelling(tts, "BYTEDANCEV3")).contains("ByteDanceV3");
+    assertThat(CONTRACT.listedSpelling(tts, "MiniMax")).isEmpty(); // already listed as written
+    assertThat(CONTRACT.listedSpelling(tts, "Polly")).isEmpty();
+    assertThat(CONTRACT.listedSpelling("/components/schemas/ASR/properties/Vendor", "tencent")).contains("Tencent");
+    // LLM.Vendor is a protocol name, not a vendor's: compared as written.
+    assertThat(CONTRACT.listedSpelling("/components/schemas/LLM/properties/Vendor", "openaichat")).isEmpty();
   }
 
   @Test

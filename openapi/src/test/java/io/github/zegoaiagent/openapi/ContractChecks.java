@@ -366,7 +366,7 @@ public final class ContractChecks {
         .filter(p -> p.contains("/x-zego-return-codes") || p.contains("/x-zego-errors"))
         .forEach(p -> out.add("[return-codes] " + p));
     Set<String> names = new HashSet<>();
-    root.path("x-zego-return-codes").fields().forEachRemaining(entry -> {
+    root.path("x-zego-return-codes").properties().forEach(entry -> {
       String code = entry.getKey();
       String where = "[return-codes] code " + code;
       String name = entry.getValue().path("name").asText("");

@@ -184,7 +184,12 @@ class ContractChecksTest {
         "[tolerance] #/components/schemas/Vendor/x-zego-legacy: legacy value \"B\" is also in enum",
         "[tolerance] #/components/schemas/Vendor/x-zego-legacy: entry {\"value\":\"C\"} needs a string value and a note",
         "[tolerance] #/components/schemas/Level/x-zego-legacy: is not on a string enum",
-        "[tolerance] #/components/schemas/Level/x-zego-legacy: entry {\"value\":2,\"note\":\"Not a string.\"} needs a string value and a note");
+        "[tolerance] #/components/schemas/Level/x-zego-legacy: entry {\"value\":2,\"note\":\"Not a string.\"} needs a string value and a note",
+        "[tolerance] #/x-zego-tolerance/caseSensitive: unknown key caseSensitive; allowed: [caseInsensitiveValues, legacyValues, nullMeansAbsent, openEnums, unknownProperties]",
+        "[tolerance] #/x-zego-tolerance/caseInsensitiveValues/3: must be a JSON pointer such as /components/schemas/TTS/properties/Vendor",
+        "[tolerance] #/x-zego-tolerance/caseInsensitiveValues/0: /components/schemas/Level is not a string enum of the document",
+        "[tolerance] #/x-zego-tolerance/caseInsensitiveValues/1: /components/schemas/Nope is not a string enum of the document",
+        "[tolerance] #/x-zego-tolerance/caseInsensitiveValues/2: /components/schemas/Mixed has two values that differ only in case (AB); ignoring case would mix them up");
   }
 
   @Test

@@ -30,7 +30,7 @@ class CallbackDispatchTest {
     Map<String, String> events = new TreeMap<>();
     for (io.github.zegoaiagent.contract.Callback callback : SpecExamples.contract().callbacks()) {
       JsonNode schema = spec.at(callback.request().target());
-      schema.at("/discriminator/mapping").fields().forEachRemaining(e ->
+      schema.at("/discriminator/mapping").properties().forEach(e ->
           events.put(e.getKey(), e.getValue().asText().substring(e.getValue().asText().lastIndexOf('/') + 1)));
     }
     return events;
@@ -54,7 +54,7 @@ class CallbackDispatchTest {
     assertThat(CallbackEvents.TYPES.keySet()).isEqualTo(events.keySet());
     // The only discriminated oneOf in the contract is the callback body (the templates rely on it).
     List<String> discriminated = new ArrayList<>();
-    SpecExamples.spec().at("/components/schemas").fields().forEachRemaining(e -> {
+    SpecExamples.spec().at("/components/schemas").properties().forEach(e -> {
       if (e.getValue().has("discriminator")) {
         discriminated.add(e.getKey());
       }

@@ -47,7 +47,7 @@ class CallbackTest {
   void parsesEveryContractExampleIntoItsTypedEvent() {
     Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> examples = SpecExamples.spec()
         .at("/components/callbacks/AgentInstanceEvents/https:~1~1your-server.invalid~1zego~1aiagent~1callback/post/requestBody/content/application~1json/examples")
-        .fields();
+        .properties().iterator();
     int parsed = 0;
     while (examples.hasNext()) {
       ObjectNode body = (ObjectNode) examples.next().getValue().get("value").deepCopy();
@@ -73,7 +73,7 @@ class CallbackTest {
     ObjectNode body = (ObjectNode) SpecExamples.callbackExample().deepCopy(); // the doc's signature was made with another secret
     assertThat(catchThrowableOfType(InvalidCallbackException.class, () -> parser.parse(body.toString())))
         .hasMessageContaining("signature is wrong").hasMessageNotContaining("secret\"")
-        .extracting(e -> ((InvalidCallbackException) e).reason()).isEqualTo(InvalidCallbackException.Reason.FORGED);
+        .extracting(InvalidCallbackException::reason).isEqualTo(InvalidCallbackException.Reason.FORGED);
     body.remove("Signature");
     assertThat(catchThrowableOfType(InvalidCallbackException.class, () -> parser.parse(body.toString())))
         .hasMessageContaining("lacks");

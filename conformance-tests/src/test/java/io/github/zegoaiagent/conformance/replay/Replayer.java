@@ -68,7 +68,7 @@ public final class Replayer {
       return;
     }
     if (recorded.isObject()) {
-      recorded.fields().forEachRemaining(e -> learnIds(e.getValue(), actual.get(e.getKey()), e.getKey()));
+      recorded.properties().forEach(e -> learnIds(e.getValue(), actual.get(e.getKey()), e.getKey()));
     } else if (recorded.isArray()) {
       for (int i = 0; i < Math.min(recorded.size(), actual.size()); i++) {
         learnIds(recorded.get(i), actual.get(i), name);
@@ -78,7 +78,7 @@ public final class Replayer {
 
   private JsonNode substitute(JsonNode n) {
     if (n.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         ((ObjectNode) n).set(e.getKey(), substitute(e.getValue()));
       }

@@ -65,7 +65,7 @@ public final class Shapes {
       shape.computeIfAbsent(path, k -> new TreeSet<>()).add(type(n));
     }
     if (n.isObject()) {
-      n.fields().forEachRemaining(e -> walk(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
+      n.properties().forEach(e -> walk(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(),
           shape, wildcards, emptyArrays));
     } else if (n.isArray()) {
       if (n.isEmpty()) {

@@ -81,7 +81,7 @@ public final class Constraints {
     handled(action, path, schema);
     Set<String> required = new HashSet<>();
     schema.path("required").forEach(r -> required.add(r.asText()));
-    for (var it = schema.path("properties").fields(); it.hasNext(); ) {
+    for (var it = schema.path("properties").properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> property = it.next();
       List<Object> here = new ArrayList<>(path);
       here.add(property.getKey());

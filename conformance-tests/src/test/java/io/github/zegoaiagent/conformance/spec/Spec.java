@@ -158,11 +158,11 @@ public final class Spec {
     out.remove("allOf");
     for (JsonNode part : s.get("allOf")) {
       JsonNode p = flatten(part);
-      p.fields().forEachRemaining(e -> {
+      p.properties().forEach(e -> {
         switch (e.getKey()) {
           case "properties" -> {
             ObjectNode props = out.has("properties") ? (ObjectNode) out.get("properties") : out.putObject("properties");
-            e.getValue().fields().forEachRemaining(q -> {
+            e.getValue().properties().forEach(q -> {
               if (!props.has(q.getKey())) {
                 props.set(q.getKey(), q.getValue());
               }

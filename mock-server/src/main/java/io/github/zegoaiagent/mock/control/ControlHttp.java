@@ -32,7 +32,7 @@ final class ControlHttp {
   private static final int MAX_ANSWER_CHARS = 16 << 20;
   /** Absent optional fields are left out (the document's schemas do not take null for them); unknown fields from a newer mock are ignored. */
   private static final ObjectMapper JSON = new ObjectMapper()
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+      .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private final URI baseUrl;
@@ -67,6 +67,22 @@ final class ControlHttp {
       throw new IllegalArgumentException(name + " must not be empty");
     }
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /**
+   * @param namesAndValues query parameter name, value, name, value, ... (null values are left out)
+   * @return {@code ?name=value&...} percent-encoded, or empty when every value is null
+   */
+  static String query(Object... namesAndValues) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      Object v = namesAndValues[i + 1];
+      if (v != null) {
+        b.append(b.length() == 0 ? '?' : '&').append(namesAndValues[i]).append('=')
+            .append(URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8).replace("+", "%20"));
+      }
+    }
+    return b.toString();
   }
 
   <T> T exchange(String method, String path, Object body, TypeReference<T> type) {

@@ -90,10 +90,9 @@ public record ConversationScript(List<ScriptEvent> events, Duration endAt) {
     try {
       return fromTree(m.readTree(t));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // readTree(String) reads no stream: parsing is the only thing that can fail.
       throw new IllegalArgumentException("script is neither valid JSON nor YAML: "
           + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("script is unreadable: " + e.getMessage(), e);
     }
   }
 

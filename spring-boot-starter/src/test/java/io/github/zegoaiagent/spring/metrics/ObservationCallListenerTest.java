@@ -86,6 +86,7 @@ class ObservationCallListenerTest {
     mock.injectFault(Fault.code("ListAgents", 1, 100000015)); // retryable: the gateway did nothing
     Observation outer = Observation.start("request", registry);
     try (Observation.Scope s = outer.openScope()) {
+      assertThat(s.getCurrentObservation()).isSameAs(outer); // the call below runs inside this scope
       client.agents().listAgents(new ListAgentsRequest().limit(1));
     }
     outer.stop();

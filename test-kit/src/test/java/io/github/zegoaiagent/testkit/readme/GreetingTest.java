@@ -1,5 +1,8 @@
 package io.github.zegoaiagent.testkit.readme;
 
+// The example of test-kit/README.md and the root README, verbatim between the markers
+// (ReadmeTest checks both READMEs contain it).
+// README-BEGIN
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.zegoaiagent.client.ZegoAiAgentClient;
@@ -17,9 +20,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-// The example of test-kit/README.md and the root README, verbatim between the markers
-// (ReadmeTest checks both READMEs contain it).
-// README-BEGIN
 @ZegoAiAgentTest
 class GreetingTest {
   @Test

@@ -2,7 +2,6 @@ package io.github.zegoaiagent.mock.internal.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.zegoaiagent.mock.internal.generated.model.CallbackEnvelope;
 import io.github.zegoaiagent.mock.internal.state.ClockTimer;
@@ -97,7 +96,7 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
     this.listener = listener;
     // Exact decimals in the event tree: the default node factory strips trailing zeros, so a
     // LatencyData.LLMTPS of 20.0 went out as 2E+1 (valid JSON, but no receiver expects it).
-    this.mapper = mapper.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    this.mapper = mapper.copy().configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     this.timer = timer;
     this.clock = timer.clock();
     this.target = new Target(url, secret);
@@ -271,29 +270,37 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
     return "failed (" + t.getClass().getSimpleName() + ")";
   }
 
+  /**
+   * Ends an attempt. The state comes first, the counter that announces it last: whoever sees
+   * {@code failedAttempts} move finds the retry already armed on the clock (advancing the clock
+   * then runs it), and whoever sees {@code delivered} or {@code dropped} move finds
+   * {@code pending} already lowered and the attempt told to the listener. Counting first let a
+   * test advance the clock before the retry existed, so the retry waited for a clock that never
+   * moved again.
+   */
   private void done(Attempt a, long sentAt, boolean ok, String outcome) {
     synchronized (this) {
       inFlight--;
     }
     long seq = a.event().path("Sequence").asLong();
     if (ok) {
-      delivered.incrementAndGet();
       pending.decrementAndGet();
       listener.attempted(seq, a.number() + 1, sentAt, true, outcome, -1);
-    } else {
+      delivered.incrementAndGet();
+    } else if (a.number() < retryDelays.size() && !closed) {
+      long delay = retryDelays.get(a.number()).toMillis();
+      listener.attempted(seq, a.number() + 1, sentAt, false, outcome, clock.millis() + delay);
+      timer.after(delay, () -> offer(new Attempt(a.event(), a.number() + 1)));
       failedAttempts.incrementAndGet();
-      if (a.number() < retryDelays.size() && !closed) {
-        long delay = retryDelays.get(a.number()).toMillis();
-        listener.attempted(seq, a.number() + 1, sentAt, false, outcome, clock.millis() + delay);
-        timer.after(delay, () -> offer(new Attempt(a.event(), a.number() + 1)));
-      } else {
-        dropped.incrementAndGet();
-        pending.decrementAndGet();
-        listener.attempted(seq, a.number() + 1, sentAt, false, outcome, -1);
-      }
+    } else {
+      pending.decrementAndGet();
+      listener.attempted(seq, a.number() + 1, sentAt, false, outcome, -1);
+      dropped.incrementAndGet();
+      failedAttempts.incrementAndGet();
     }
     launch();
   }
+
 
   /** @return the latest events (unsigned), oldest first */
   public List<JsonNode> recorded() {

@@ -1,5 +1,6 @@
 package io.github.zegoaiagent.mock.internal.cli;
 
+import io.github.zegoaiagent.contract.DidYouMean;
 import io.github.zegoaiagent.mock.MockServerConfig;
 import io.github.zegoaiagent.mock.config.LogSettings;
 import io.github.zegoaiagent.mock.config.Setting;
@@ -42,7 +43,10 @@ final class CliOptions {
         .description("Stateful mock of the ZEGOCLOUD AI Agent server API (unofficial).",
             "Every option has an environment variable twin (in brackets); a flag wins over its variable.")
         .footer("%nDurations: 500ms, 5s, 2m, 1h (a plain number is seconds). Booleans: true or false."
-            + "%nStop with Ctrl-C or SIGTERM (graceful).")
+            + "%nStop with Ctrl-C or SIGTERM (graceful)."
+            + "%nThe banner ends with a first signed call to paste into a shell: the command-line tool"
+            + " (java -jar zego-aiagent-cli.jar call ListAgents ...) when it is next to this jar or in the"
+            + " build tree, else a curl line that signs when it runs.")
         .width(110)
         .abbreviateSynopsis(true)
         .sortOptions(false);
@@ -118,6 +122,13 @@ final class CliOptions {
     CommandLine.ParseResult parsed;
     try {
       parsed = new CommandLine(spec).parseArgs(args);
+    } catch (CommandLine.UnmatchedArgumentException e) {
+      String typed = e.getUnmatched().isEmpty() ? "" : e.getUnmatched().get(0).split("=", 2)[0];
+      List<String> flags = spec.options().stream().flatMap(o -> java.util.Arrays.stream(o.names()))
+          .filter(n -> n.startsWith("--")).map(n -> n.substring(2)).toList();
+      String like = typed.startsWith("-") ? DidYouMean.closest(typed.replaceFirst("^-+", ""), flags) : null;
+      like = like == null ? null : "--" + like;
+      throw new IllegalArgumentException(e.getMessage() + (like == null ? "" : "; did you mean " + like + "?"), e);
     } catch (CommandLine.ParameterException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
@@ -157,9 +168,17 @@ final class CliOptions {
       o.builder.log(LogSettings.Mode.NONE);
     }
     env.keySet().stream().filter(k -> k.startsWith("ZEGO_MOCK_") && !known.contains(k)).sorted()
-        .forEach(k -> o.warnings.add("warning: " + k + " is not a setting of the mock; ignored (see --help)"));
+        .forEach(k -> o.warnings.add("warning: " + k + " is not a setting of the mock; ignored"
+            + likeVariable(k, known).map(v -> " (did you mean " + v + "?)").orElse(" (see --help)")));
     o.builder.build(); // cross-setting checks (AppId/ServerSecret pairs) before anything starts
     return o;
+  }
+
+  /** The setting variable closest to a mistyped one, compared without the common prefix. */
+  private static java.util.Optional<String> likeVariable(String typed, Set<String> known) {
+    String prefix = "ZEGO_MOCK_";
+    List<String> names = known.stream().filter(k -> !NOT_SETTINGS.contains(k)).map(k -> k.substring(prefix.length())).toList();
+    return java.util.Optional.ofNullable(DidYouMean.closest(typed.substring(prefix.length()), names)).map(n -> prefix + n);
   }
 
   private static boolean bool(String text, String source) {

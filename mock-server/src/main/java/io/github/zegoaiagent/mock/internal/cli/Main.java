@@ -2,14 +2,14 @@ package io.github.zegoaiagent.mock.internal.cli;
 
 import io.github.zegoaiagent.mock.MockServer;
 import io.github.zegoaiagent.mock.MockServerConfig;
-import io.github.zegoaiagent.mock.config.LogSettings;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code java -jar zego-aiagent-mock-server.jar}: starts the mock, prints a ready-to-use AppId,
- * ServerSecret and base URL, and stops gracefully on SIGTERM or Ctrl-C.
+ * ServerSecret, base URL and a first call to paste ({@link Banner}), and stops gracefully on
+ * SIGTERM or Ctrl-C.
  */
 public final class Main {
   private Main() {
@@ -56,7 +56,7 @@ public final class Main {
     try {
       server = MockServer.start(config);
     } catch (RuntimeException e) {
-      err.println("error: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
+      err.println(startFailure(e, config));
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -85,29 +85,20 @@ public final class Main {
   }
 
   private static void printBanner(PrintStream out, MockServer server) {
-    MockServerConfig c = server.config();
-    out.println("zego-aiagent-mock-server (unofficial ZEGOCLOUD AI Agent API mock) is ready");
-    // The one place secrets are printed: the user asked for a ready-to-use pair.
-    c.credentials().forEach((id, secret) ->
-        out.println("  AppId:          " + id + "\n  ServerSecret:   " + secret));
-    out.println("  Base URL:       " + server.baseUrl());
-    out.println("  Control API:    " + server.baseUrl().resolve("_mock/health")
-        + (c.http().controlApiRemoteAllowed() ? " (remote callers allowed)" : " (loopback only)"));
-    out.println("  Journal:        " + server.baseUrl().resolve("_mock/journal") + " (latest requests, secrets masked)");
-    if (c.http().controlApiEnabled()) {
-      out.println("  Dashboard:      " + server.baseUrl().resolve("_mock/ui/") + " (open it in a browser: instances, timelines, journal, controls)");
-    }
-    if (c.callbacks().url() != null) {
-      out.println("  Callback URL:   " + c.callbacks().url());
-      out.println("  CallbackSecret: " + c.callbacks().secret());
-    }
-    out.println("  Strict nonces:  " + c.gateway().strict() + ", QPS limit per action: "
-        + (c.gateway().qpsLimit() == 0 ? "off" : c.gateway().qpsLimit()));
-    out.println("  Request log:    " + (c.log().log() == LogSettings.Mode.REQUESTS
-        ? "on (one line per request; --log none or --quiet turns it off)" : "off"));
-    out.println("  LLM forwarding: " + (c.llmForward().enabled() ? "on, hosts " + c.llmForward().allowHosts()
-        + ", " + c.llmForward().timeout().toMillis() + " ms per exchange" : "off (--llm-forward)"));
-    out.println("Base URL: " + server.baseUrl());
+    String cli = Banner.cliJar(Banner.thisJar(), java.nio.file.Path.of("")).orElse(null);
+    Banner.lines(server, cli).forEach(out::println);
     out.flush();
+  }
+
+  /** The message for a server that did not start: a port in use says what to do about it. */
+  static String startFailure(RuntimeException e, MockServerConfig config) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof java.net.BindException) {
+        return "error: cannot listen on " + config.http().bindAddress() + ":" + config.http().port()
+            + " (" + c.getMessage() + "): another program (an earlier mock?) has the port. Stop it, or start"
+            + " with --port 0 (any free port; the banner prints it) or --port N (ZEGO_MOCK_PORT)";
+      }
+    }
+    return "error: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : "");
   }
 }

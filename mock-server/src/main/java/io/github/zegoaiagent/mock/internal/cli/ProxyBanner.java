@@ -19,10 +19,11 @@ final class ProxyBanner {
     MockServerConfig c = server.config();
     ProxySettings p = c.proxy();
     String base = server.baseUrl().toString();
-    out.println("zego-aiagent-mock-server (unofficial ZEGOCLOUD AI Agent API mock) is ready as a validating proxy");
+    out.println("zego-aiagent-mock-server (unofficial ZEGOCLOUD AI Agent API mock) is ready as a validating proxy:"
+        + " point your backend at the Base URL");
+    out.println("Base URL: " + base); // one Base URL line, as in the mock's banner (scripts read it)
     out.println("  Upstream:       " + shown(p) + " (every API request is forwarded unchanged: sign with your own "
         + "AppId and ServerSecret)");
-    out.println("  Base URL:       " + base + " (point your backend here)");
     out.println("  Drift:          " + server.baseUrl().resolve("_mock/drift") + " (JSON)"
         + (p.driftReport() == null ? "" : "; Markdown report at exit: " + p.driftReport().toAbsolutePath()));
     out.println("  Recording:      " + (p.record() == null ? "off (--record FILE)"
@@ -33,7 +34,6 @@ final class ProxyBanner {
         + p.maxAnswerBytes() + " bytes, " + p.maxInFlight() + " exchanges at once");
     out.println("  Request log:    " + (c.log().log() == LogSettings.Mode.REQUESTS
         ? "on (one line per exchange; --log none or --quiet turns it off)" : "off"));
-    out.println("Base URL: " + base);
     out.flush();
   }
 

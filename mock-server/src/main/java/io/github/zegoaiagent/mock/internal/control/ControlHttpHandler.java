@@ -77,22 +77,22 @@ public final class ControlHttpHandler {
    * Answers one control request.
    *
    * @param method HTTP method
-   * @param rawPath raw path, starting with {@link #PREFIX}
+   * @param rawTarget raw path, starting with {@link #PREFIX}, and {@code ?} and the query when there is one
    * @param remote the caller
    * @param in body bytes
    * @param tooLarge whether the body was longer than the front's cap
    * @return status and JSON
    */
-  public Answer answer(String method, String rawPath, InetSocketAddress remote, byte[] in,
+  public Answer answer(String method, String rawTarget, InetSocketAddress remote, byte[] in,
       boolean tooLarge) {
-    return answer(method, rawPath, remote, Map.of(), in, tooLarge);
+    return answer(method, rawTarget, remote, Map.of(), in, tooLarge);
   }
 
   /**
    * Answers one control request.
    *
    * @param method HTTP method
-   * @param rawPath raw path, starting with {@link #PREFIX}
+   * @param rawTarget raw path, starting with {@link #PREFIX}, and {@code ?} and the query when there is one
    * @param remote the caller
    * @param headers the request's Host, Origin and Sec-Fetch-Site headers, by lower-case name
    *     ({@link io.github.zegoaiagent.mock.internal.http.Endpoints.Control#HEADERS})
@@ -100,12 +100,14 @@ public final class ControlHttpHandler {
    * @param tooLarge whether the body was longer than the front's cap
    * @return status and JSON (HTML, CSS or JavaScript for the dashboard)
    */
-  public Answer answer(String method, String rawPath, InetSocketAddress remote, Map<String, String> headers,
+  public Answer answer(String method, String rawTarget, InetSocketAddress remote, Map<String, String> headers,
       byte[] in, boolean tooLarge) {
     try {
       if (!LoopbackPolicy.allows(remote, remoteAllowed)) {
         return error(403, "the control API answers loopback callers only (start the mock with remote control allowed to change this)", Map.of());
       }
+      int q = rawTarget.indexOf('?');
+      String rawPath = q < 0 ? rawTarget : rawTarget.substring(0, q);
       String refused = BrowserPolicy.refusal(headers, remoteAllowed);
       if (refused != null) {
         return error(403, refused, Map.of());
@@ -114,11 +116,11 @@ public final class ControlHttpHandler {
         return dashboard.answer(method, rawPath);
       }
       List<String> segments = segments(rawPath);
-      Map<String, String> params = new LinkedHashMap<>();
+      Map<String, Object> params = new LinkedHashMap<>();
       ControlHandler.Route<Void> route = null;
       List<String> allowed = new ArrayList<>();
       for (ControlHandler.Route<Void> r : ROUTES) {
-        Map<String, String> p = match(r.path(), segments);
+        Map<String, Object> p = match(r.path(), segments);
         if (p != null) {
           allowed.add(r.method());
           if (r.method().equals(method)) {
@@ -136,6 +138,7 @@ public final class ControlHttpHandler {
         }
         return error(404, "no control route " + method + " " + rawPath + " (see mock-control.yaml)", Map.of());
       }
+      params.putAll(query(route, q < 0 ? null : rawTarget.substring(q + 1)));
       Object body = null;
       if (route.bodyType() != null) {
         if (tooLarge || in.length > MAX_BODY) {
@@ -175,6 +178,71 @@ public final class ControlHttpHandler {
     }
   }
 
+  /**
+   * The route's query parameters, decoded and typed as the document declares them; a parameter
+   * the operation does not take, one given twice, or a value its type or schema refuses is a 400
+   * (a filter silently ignored would answer everything).
+   */
+  private Map<String, Object> query(ControlHandler.Route<Void> route, String rawQuery) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return out;
+    }
+    String op = route.method() + " " + route.path();
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq), pair);
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1), pair);
+      Class<?> type = route.queryParams().get(name);
+      if (type == null) {
+        if (route.queryParams().isEmpty()) {
+          throw new ControlException(400, op + " takes no query parameters (got " + clip(name) + ")");
+        }
+        String like = io.github.zegoaiagent.contract.DidYouMean.closest(name, route.queryParams().keySet());
+        throw new ControlException(400, "unknown query parameter " + clip(name) + " of " + op
+            + (like == null ? "" : "; did you mean " + like + "?") + " It takes: " + String.join(", ", route.queryParams().keySet()));
+      }
+      if (out.containsKey(name)) {
+        throw new ControlException(400, "query parameter " + name + " of " + op + " given twice");
+      }
+      Object typed = typed(name, value, type);
+      schemas.validateParameter(route.operationId(), route.method(), route.path(), name, mapper.valueToTree(typed));
+      out.put(name, typed);
+    }
+    return out;
+  }
+
+  private static Object typed(String name, String value, Class<?> type) {
+    try {
+      if (type == Integer.class) {
+        return Integer.valueOf(value);
+      }
+      if (type == Long.class) {
+        return Long.valueOf(value);
+      }
+    } catch (NumberFormatException e) {
+      throw new ControlException(400, "query parameter " + name + ": " + clip(value) + " is not an integer");
+    }
+    if (type == Boolean.class) {
+      if (!value.equals("true") && !value.equals("false")) {
+        throw new ControlException(400, "query parameter " + name + ": " + clip(value) + " is not true or false");
+      }
+      return Boolean.valueOf(value);
+    }
+    return value;
+  }
+
+  private static String decode(String s, String pair) {
+    try {
+      return s.indexOf('%') < 0 && s.indexOf('+') < 0 ? s : URLDecoder.decode(s, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new ControlException(400, "malformed percent-escape in the query " + clip(pair));
+    }
+  }
+
   /** The percent-decoded segments after the prefix; a malformed escape is bad input. */
   private static List<String> segments(String rawPath) {
     String rest = rawPath.substring(PREFIX.length());
@@ -190,12 +258,12 @@ public final class ControlHttpHandler {
   }
 
   /** @return the path parameters when the template matches, else null */
-  private static Map<String, String> match(String template, List<String> segments) {
+  private static Map<String, Object> match(String template, List<String> segments) {
     String[] t = template.substring(PREFIX.length()).split("/", -1);
     if (t.length != segments.size()) {
       return null;
     }
-    Map<String, String> params = new LinkedHashMap<>();
+    Map<String, Object> params = new LinkedHashMap<>();
     for (int i = 0; i < t.length; i++) {
       String s = segments.get(i);
       if (t[i].startsWith("{") && t[i].endsWith("}")) {

@@ -114,7 +114,8 @@ final class ControlOperations implements ControlHandler<Void> {
       // One reader of the script format: the schema-valid body goes through the public parser,
       // which also checks what the schema cannot (overlapping utterances, endAt before the end).
       parsed = io.github.zegoaiagent.mock.script.ConversationScript.fromTree(
-          mapper.copy().setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          mapper.copy().setDefaultPropertyInclusion(com.fasterxml.jackson.annotation.JsonInclude.Value.construct(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL, com.fasterxml.jackson.annotation.JsonInclude.Include.USE_DEFAULTS))
               .valueToTree(script));
     } catch (IllegalArgumentException e) {
       throw new ControlException(400, "script: " + e.getMessage());
@@ -133,8 +134,18 @@ final class ControlOperations implements ControlHandler<Void> {
   }
 
   @Override
-  public List<JournalEntry> journal(Void c) {
-    return mapper.convertValue(server.journal(), JOURNAL);
+  public List<JournalEntry> journal(Void c, String action, Integer code, Long since, Long until, Integer limit) {
+    List<io.github.zegoaiagent.mock.values.JournalEntry> all = server.journal();
+    List<io.github.zegoaiagent.mock.values.JournalEntry> kept = new ArrayList<>();
+    for (io.github.zegoaiagent.mock.values.JournalEntry e : all) {
+      if ((action == null || action.equals(e.action())) && (code == null || code == e.code())
+          && (since == null || e.atMillis() >= since) && (until == null || e.atMillis() < until)) {
+        kept.add(e);
+      }
+    }
+    List<io.github.zegoaiagent.mock.values.JournalEntry> latest =
+        limit == null || kept.size() <= limit ? kept : kept.subList(kept.size() - limit, kept.size());
+    return mapper.convertValue(latest, JOURNAL);
   }
 
   @Override
@@ -160,6 +171,8 @@ final class ControlOperations implements ControlHandler<Void> {
       server.injectFault(planned);
     } catch (IllegalStateException full) {
       throw new ControlException(409, full.getMessage());
+    } catch (IllegalArgumentException unknownAction) {
+      throw new ControlException(400, "fault: " + unknownAction.getMessage());
     }
     return faults(c);
   }

@@ -79,6 +79,33 @@ final class ControlSchemas {
     throw new ControlException(400, sb.toString());
   }
 
+  /**
+   * @param operationId the operation
+   * @param method HTTP method
+   * @param path path template as in the document
+   * @param name a query parameter the operation declares
+   * @param value its typed value
+   * @throws ControlException 400 naming the parameter and what its schema wants
+   */
+  void validateParameter(String operationId, String method, String path, String name, JsonNode value) {
+    JsonSchema schema = schemas.computeIfAbsent(operationId + "?" + name, k -> {
+      for (JsonNode p : document().path("paths").path(path).path(method.toLowerCase(Locale.ROOT)).path("parameters")) {
+        if (name.equals(p.path("name").asText()) && "query".equals(p.path("in").asText())) {
+          JsonSchema s = OpenApiSchemas.FACTORY.getSchema(SchemaLocation.of("urn:zego-aiagent-mock:control:" + k),
+              p.path("schema"), OpenApiSchemas.CONFIG);
+          s.initializeValidators();
+          return s;
+        }
+      }
+      throw new IllegalStateException("the document has no query parameter " + name + " for " + method + " " + path);
+    });
+    Set<ValidationMessage> messages = schema.validate(value);
+    if (!messages.isEmpty()) {
+      throw new ControlException(400, "query parameter " + name + " of " + method + " " + path + ": "
+          + messages.iterator().next().getError());
+    }
+  }
+
   /** {@code millis: string found, integer expected} rather than a JSON pointer. */
   private static String readable(ValidationMessage m) {
     String where = m.getInstanceLocation() == null ? "" : m.getInstanceLocation().toString();

@@ -32,7 +32,7 @@ public final class CallbackCheck {
   /** @param contract the contract */
   public CallbackCheck(Contract contract) {
     this.documents = new DocumentSchemas(contract);
-    contract.root().at("/components/schemas/CallbackEvent/discriminator/mapping").fields()
+    contract.root().at("/components/schemas/CallbackEvent/discriminator/mapping").properties().iterator()
         .forEachRemaining(e -> eventSchemas.put(e.getKey(), e.getValue().asText().substring(1)));
   }
 

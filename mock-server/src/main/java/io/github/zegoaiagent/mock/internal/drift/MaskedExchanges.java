@@ -84,7 +84,7 @@ public final class MaskedExchanges {
     var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
     if (n.isObject()) {
       com.fasterxml.jackson.databind.node.ObjectNode o = f.objectNode();
-      n.fields().forEachRemaining(e -> o.set(e.getKey(), maskAll(e.getValue())));
+      n.properties().forEach(e -> o.set(e.getKey(), maskAll(e.getValue())));
       return o;
     }
     if (n.isArray()) {

@@ -52,7 +52,7 @@ final class Secrets {
       n.forEach(c -> collect(c, secret, out));
       return;
     }
-    for (var it = n.fields(); it.hasNext(); ) {
+    for (var it = n.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       collect(e.getValue(), secret || NAMES.contains(e.getKey().toLowerCase(Locale.ROOT)), out);
     }

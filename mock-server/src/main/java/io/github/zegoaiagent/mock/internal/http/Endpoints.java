@@ -70,7 +70,8 @@ public record Endpoints(Api api, String controlPrefix, Control control,
 
     /**
      * @param method HTTP method
-     * @param rawPath the raw (still percent-encoded) path, starting with the control prefix
+     * @param rawPath the raw (still percent-encoded) target: the path, starting with the control
+     *     prefix, and {@code ?} and the query when there is one
      * @param remote the caller's address
      * @param headers the request's {@link #HEADERS} that were sent, by lower-case name
      * @param body the body bytes (at most the front's body cap)

@@ -280,7 +280,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
             headers.put(name, v);
           }
         }
-        a = front.endpoints().control().answer(request.method().name(), rawPath,
+        a = front.endpoints().control().answer(request.method().name(), rawQuery == null ? rawPath : rawPath + "?" + rawQuery,
             (InetSocketAddress) ctx.channel().remoteAddress(), headers, in, tooLarge);
       } else {
         a = front.endpoints().api().answer(new RawRequest(request.method().name(), rawPath, rawQuery, in, tooLarge));

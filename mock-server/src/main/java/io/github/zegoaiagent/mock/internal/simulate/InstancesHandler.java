@@ -279,7 +279,7 @@ final class InstancesHandler {
    */
   private static Set<String> switches(JsonNode callbackConfig) {
     Set<String> on = new HashSet<>();
-    callbackConfig.fields().forEachRemaining(e -> {
+    callbackConfig.properties().forEach(e -> {
       if (e.getValue().isInt() && e.getValue().intValue() == 1) {
         on.add(e.getKey());
       }

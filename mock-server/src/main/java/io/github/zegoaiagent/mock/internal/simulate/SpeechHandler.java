@@ -50,6 +50,7 @@ final class SpeechHandler {
     return round(item.round());
   }
 
+  @SuppressWarnings("deprecation") // the deprecated InterruptMode is what the service still honours
   public RoundResponse sendAgentInstanceTTS(CallContext ctx, SendAgentInstanceTTSRequest req) {
     InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
     if (inst.ttsDisabled()) {

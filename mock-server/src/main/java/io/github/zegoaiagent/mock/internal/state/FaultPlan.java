@@ -10,16 +10,35 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Faults waiting to be consumed, per action, in the order added. Thread-safe and bounded. */
+/**
+ * Faults waiting to be consumed, per action, in the order added. Thread-safe and bounded. A fault
+ * for an action the contract does not have is refused: no request could ever consume it.
+ */
 public final class FaultPlan {
   private static final int MAX_FAULTS = 1_000;
 
   private final Map<String, Deque<int[]>> remaining = new HashMap<>();
   private final Map<String, Deque<Fault>> faults = new HashMap<>();
+  private final java.util.SortedSet<String> actions;
   private int size;
 
-  /** @param fault fault to add after those already planned for its action */
+  /** @param actions the actions a fault may name (the contract's) */
+  public FaultPlan(java.util.Set<String> actions) {
+    this.actions = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(actions));
+  }
+
+  /**
+   * @param fault fault to add after those already planned for its action
+   * @throws IllegalArgumentException for an action the contract does not have, naming the closest and all of them
+   * @throws IllegalStateException when {@value #MAX_FAULTS} are planned already
+   */
   public synchronized void add(Fault fault) {
+    if (!actions.contains(fault.action())) {
+      String like = io.github.zegoaiagent.contract.DidYouMean.closest(fault.action(), actions);
+      throw new IllegalArgumentException("no action " + clip(fault.action()) + " in the contract, so the fault could"
+          + " never fire" + (like == null ? "" : "; did you mean " + like + "?") + " Actions (case matters): "
+          + String.join(", ", actions));
+    }
     if (size >= MAX_FAULTS) {
       throw new IllegalStateException("at most " + MAX_FAULTS + " faults can be planned");
     }
@@ -59,6 +78,11 @@ public final class FaultPlan {
       }
     });
     return out;
+  }
+
+  private static String clip(String s) {
+    String safe = s.replaceAll("[^A-Za-z0-9_]", "?");
+    return safe.length() <= 60 ? safe : safe.substring(0, 60) + "…";
   }
 
   /** Drops every planned fault. */

@@ -182,7 +182,7 @@ public final class SecretMasker {
   private void maskNames(JsonNode n) {
     if (n.isObject()) {
       ObjectNode o = (ObjectNode) n;
-      Iterator<Map.Entry<String, JsonNode>> it = o.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         if (names.contains(e.getKey().toLowerCase(Locale.ROOT)) && !e.getValue().isNull()) {

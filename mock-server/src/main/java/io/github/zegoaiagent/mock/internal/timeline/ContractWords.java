@@ -35,7 +35,7 @@ public final class ContractWords {
   /** @param contract the contract the mock serves */
   public ContractWords(ZegoContract contract) {
     this.returnCodes = contract.returnCodes();
-    for (Iterator<Map.Entry<String, JsonNode>> it = contract.node(EXCEPTION).fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = contract.node(EXCEPTION).properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       exceptionCodes.put(Integer.parseInt(e.getKey()), e.getValue().asText());
     }

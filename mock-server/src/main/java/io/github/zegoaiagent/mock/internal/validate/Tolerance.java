@@ -22,6 +22,8 @@ import java.util.Set;
  *   <li>{@code unknownProperties: ignored}: a property the schema does not list (where the schema
  *       does not declare {@code additionalProperties}) is removed and reported.</li>
  *   <li>{@code x-zego-legacy} values and {@code deprecated} properties are reported.</li>
+ *   <li>{@code caseInsensitiveValues}: a case variant of a listed value of those enums
+ *       ({@code Bytedance}) is read as the listed spelling ({@code ByteDance}) and reported.</li>
  * </ul>
  * Inside free-form objects ({@code additionalProperties}, e.g. vendor {@code Params}) nothing is
  * touched: those keys belong to the vendor.
@@ -33,7 +35,8 @@ public final class Tolerance {
    *
    * @param body the body as the service reads it: a copy without optional nulls and unknown properties
    * @param unknownFields wire paths of properties the contract does not know, e.g. {@code RTC.AgentUserID}
-   * @param legacy legacy values and deprecated properties used, e.g. {@code TTS.Vendor=ByteDance (legacy)}
+   * @param legacy legacy values, case variants and deprecated properties used, e.g.
+   *     {@code TTS.Vendor=ByteDance (legacy)}, {@code TTS.Vendor=Minimax (case variant of MiniMax)}
    */
   public record Inspected(JsonNode body, List<String> unknownFields, List<String> legacy) {
     /** @param body an unchanged body (nothing to report) */
@@ -48,12 +51,17 @@ public final class Tolerance {
   private final boolean dropUnknown;
   /** Legacy values by the identity of their enum schema node in {@link #root}. */
   private final Map<Key, Set<JsonNode>> legacyBySchema = new java.util.HashMap<>();
+  /** The pointers of the case-insensitive enums, by the identity of their schema node. */
+  private final Map<Key, String> caseInsensitiveBySchema = new java.util.HashMap<>();
+  private final io.github.zegoaiagent.contract.ZegoContract model;
 
   /** @param contract the contract: its rules and legacy values from the model, schemas from {@link Contract#root()} */
   public Tolerance(Contract contract) {
     this.root = contract.root();
     this.nullMeansAbsent = contract.model().tolerance().nullMeansAbsent();
     this.dropUnknown = contract.model().tolerance().ignoreUnknownProperties();
+    this.model = contract.model();
+    model.tolerance().caseInsensitiveValues().forEach(p -> caseInsensitiveBySchema.put(new Key(root.at(p)), p));
     contract.model().legacyValues().forEach(l -> legacyBySchema
         .computeIfAbsent(new Key(root.at(l.schema())), k -> new java.util.HashSet<>())
         .add(com.fasterxml.jackson.databind.node.TextNode.valueOf(l.value())));
@@ -87,7 +95,7 @@ public final class Tolerance {
     if (!node.isObject()) {
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String name = field.getKey();
       String at = path.isEmpty() ? name : path + "." + name;
@@ -111,6 +119,14 @@ public final class Tolerance {
       if (p.deprecated()) {
         legacy.add(at + " (deprecated)");
       }
+      if (p.caseInsensitive() != null && value.isTextual()) {
+        java.util.Optional<String> listed = model.listedSpelling(p.caseInsensitive(), value.asText());
+        if (listed.isPresent()) {
+          legacy.add(at + "=" + value.asText() + " (case variant of " + listed.get() + ")");
+          value = com.fasterxml.jackson.databind.node.TextNode.valueOf(listed.get());
+          field.setValue(value);
+        }
+      }
       if (p.legacyValues().contains(value)) {
         legacy.add(at + "=" + value.asText() + " (legacy)");
       }
@@ -124,7 +140,9 @@ public final class Tolerance {
    */
   private record Shape(Map<String, Property> properties, boolean open, JsonNode items) { }
 
-  private record Property(JsonNode schema, boolean required, boolean deprecated, Set<JsonNode> legacyValues) { }
+  /** @param caseInsensitive the pointer of its enum when that compares without regard to case, else null */
+  private record Property(JsonNode schema, boolean required, boolean deprecated, Set<JsonNode> legacyValues,
+      String caseInsensitive) { }
 
   /** Identity key: JsonNode's own equals is deep. */
   private record Key(JsonNode node) {
@@ -153,7 +171,7 @@ public final class Tolerance {
       JsonNode resolved = resolve(propSchema);
       properties.put(name, new Property(propSchema, required.contains(name),
           propSchema.path("deprecated").asBoolean(false) || resolved.path("deprecated").asBoolean(false),
-          legacyBySchema.getOrDefault(new Key(resolved), Set.of())));
+          legacyBySchema.getOrDefault(new Key(resolved), Set.of()), caseInsensitiveBySchema.get(new Key(resolved))));
     });
     Shape shape = new Shape(Map.copyOf(properties), open, schema.get("items"));
     shapes.put(new Key(schemaRef), shape);
@@ -167,7 +185,7 @@ public final class Tolerance {
    */
   private boolean collect(JsonNode schemaRef, Map<String, JsonNode> properties, Set<String> required) {
     JsonNode schema = resolve(schemaRef);
-    schema.path("properties").fields().forEachRemaining(e -> properties.putIfAbsent(e.getKey(), e.getValue()));
+    schema.path("properties").properties().forEach(e -> properties.putIfAbsent(e.getKey(), e.getValue()));
     schema.path("required").forEach(r -> required.add(r.asText()));
     JsonNode additional = schema.get("additionalProperties");
     boolean open = additional != null && !(additional.isBoolean() && !additional.booleanValue());

@@ -294,7 +294,8 @@ class CliOptionsTest {
   @Test
   void unknownVariablesAreNamed() {
     CliOptions o = parse(new String[0], Map.of("ZEGO_MOCK_QPS", "0", "ZEGO_MOCK_IMAGE", "x", "HOME", "/root"));
-    assertThat(o.warnings).containsExactly("warning: ZEGO_MOCK_QPS is not a setting of the mock; ignored (see --help)");
+    assertThat(o.warnings).containsExactly(
+        "warning: ZEGO_MOCK_QPS is not a setting of the mock; ignored (did you mean ZEGO_MOCK_QPS_LIMIT?)");
   }
 
   @Test
@@ -319,7 +320,7 @@ class CliOptionsTest {
       assertThat(help).as(s.key()).contains(s.flag()).contains(s.env());
     }
     assertThat(help).contains("--quiet").contains("--help").contains("x-zego-limits.qpsPerAction")
-        .contains("default 8080 (embedded: 0)");
+        .contains("default 8080 (embedded: 0)").contains("first signed call to paste");
   }
 
   @Test
