@@ -15,7 +15,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
-import io.github.zegoaiagent.mock.internal.generated.control.ControlHandler;
+import io.github.zegoaiagent.mock.internal.generated.control.ControlRoutes;
 import io.github.zegoaiagent.mock.junit.ZegoMockTest;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -94,7 +94,7 @@ class ControlDocumentTest {
     doc.path("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(m ->
         inDoc.add(m.getKey().toUpperCase(Locale.ROOT) + " " + p.getKey() + " " + m.getValue().path("operationId").asText())));
     Set<String> routed = new TreeSet<>();
-    ControlHandler.routes().forEach(r -> routed.add(r.method() + " " + r.path() + " " + r.operationId()));
+    ControlRoutes.all().forEach(r -> routed.add(r.method() + " " + r.path() + " " + r.operationId()));
     assertThat(routed).isEqualTo(inDoc);
   }
 
@@ -133,7 +133,7 @@ class ControlDocumentTest {
         checked.add(operationId);
       }
     }
-    assertThat(checked).hasSize(ControlHandler.routes().size());
+    assertThat(checked).hasSize(ControlRoutes.all().size());
   }
 
   @Test

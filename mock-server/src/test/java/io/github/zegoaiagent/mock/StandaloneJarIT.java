@@ -97,7 +97,7 @@ class StandaloneJarIT {
       io.github.zegoaiagent.mock.control.MockControlClient control = io.github.zegoaiagent.mock.control.MockControlClient.of(base);
       assertThat(control.info().getAppIds()).containsExactly(777L);
       assertThat(control.journal()).isNotEmpty();
-      long before = control.clock().getMillis();
+      long before = control.readClock().getMillis();
       assertThat(control.advanceClock(new io.github.zegoaiagent.mock.control.model.ClockAdvance().millis(1_000L)).getMillis())
           .isGreaterThanOrEqualTo(before + 1_000);
       assertThat(control.reset().getReset()).isTrue();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.internal.error.Codes;
 import io.github.zegoaiagent.mock.junit.ZegoMockTest;
-import io.github.zegoaiagent.mock.values.JournalEntry;
+import io.github.zegoaiagent.mock.control.model.JournalEntry;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,8 +73,8 @@ class ToleranceTest {
     api.ok("RegisterAgent", "{\"AgentId\":\"u1\",\"Nmae\":\"typo\",\"LLM\":" + Bodies.LLM.replace("}", ",\"Foo\":1}")
         + ",\"TTS\":{\"Vendor\":\"MiniMax\",\"Params\":{\"app\":{\"api_key\":\"k\"},\"model\":\"speech-02-hd\",\"extra\":null}}}");
     JournalEntry e = last();
-    assertThat(e.unknownFields()).containsExactly("Nmae", "LLM.Foo");
-    assertThat(e.legacy()).isEmpty();
+    assertThat(e.getUnknownFields()).containsExactly("Nmae", "LLM.Foo");
+    assertThat(e.getLegacy()).isEmpty();
     JsonNode a = api.ok("QueryAgents", "{\"AgentIds\":[\"u1\"]}").path("Agents").get(0);
     assertThat(a.has("Nmae")).isFalse();
     assertThat(a.path("LLM").has("Foo")).isFalse();
@@ -84,7 +84,7 @@ class ToleranceTest {
   @Test
   void aLegacyValueIsAcceptedAndAnUnlistedOneStillRefused() {
     api.ok("RegisterAgent", "{\"AgentId\":\"l1\",\"TTS\":{\"Vendor\":\"ByteDance\",\"Params\":{\"app\":{\"cluster\":\"volcano_mega\"}}}}");
-    assertThat(last().legacy()).containsExactly("TTS.Vendor=ByteDance (legacy)");
+    assertThat(last().getLegacy()).containsExactly("TTS.Vendor=ByteDance (legacy)");
     assertThat(api.fails("RegisterAgent", "{\"AgentId\":\"l2\",\"TTS\":{\"Vendor\":\"NoSuchVendor\",\"Params\":{\"app\":{}}}}",
         Codes.INVALID_PARAMETER)).contains("TTS.Vendor").contains("ByteDance");
   }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.zegoaiagent.mock.internal.generated.model.CallbackEnvelope;
+import io.github.zegoaiagent.mock.internal.memory.Account;
+import io.github.zegoaiagent.mock.internal.memory.Sizes;
 import io.github.zegoaiagent.mock.internal.state.ClockTimer;
+import io.github.zegoaiagent.mock.internal.state.IdSequence;
 import io.github.zegoaiagent.mock.values.MockClock;
-import io.github.zegoaiagent.mock.internal.state.ProcessSequence;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * holds one slot, not the queue. Waiting deliveries are bounded: when {@code queueCapacity} are
  * pending, new events are dropped (and counted) rather than growing memory. Signing happens per
  * attempt with the attempt's Timestamp and Nonce; the secret never leaves this class.
+ *
+ * <p>Recorded events and pending deliveries are charged to the memory budget: without room, the
+ * oldest recorded events are forgotten and a new delivery is dropped (counted). {@link #reset()}
+ * forgets both.
  */
 public final class CallbackDispatcher implements EventSink, AutoCloseable {
   /** Deliveries in flight at most, by default. */
@@ -51,6 +57,11 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
   private final int parallelism;
   private final AtomicLong sequence = new AtomicLong(1_000_000);
   private final Deque<ObjectNode> recorded = new ArrayDeque<>();
+  private final Deque<Long> recordedBytes = new ArrayDeque<>();
+  private final Account memory;
+  private final IdSequence nonces = new IdSequence();
+  /** Incremented by {@link #reset()}: attempts of an older generation are dropped. */
+  private final AtomicLong generation = new AtomicLong();
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failedAttempts = new AtomicLong();
@@ -61,7 +72,7 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
   private volatile boolean closed;
   private final HttpClient http;
 
-  private record Attempt(ObjectNode event, int number) { }
+  private record Attempt(ObjectNode event, int number, long bytes, long generation) { }
 
   /**
    * @param mapper JSON mapper
@@ -73,10 +84,12 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
    * @param queueCapacity deliveries waiting at most
    * @param recordCapacity events remembered for inspection
    * @param parallelism deliveries in flight at most
+   * @param memory the account recorded events and pending deliveries are charged to
    */
   public CallbackDispatcher(ObjectMapper mapper, ClockTimer timer, URI url, String secret,
       List<Duration> retryDelays, Duration timeout, int queueCapacity, int recordCapacity,
-      int parallelism) {
+      int parallelism, Account memory) {
+    this.memory = memory;
     // Exact decimals in the event tree: the default node factory strips trailing zeros, so a
     // LatencyData.LLMTPS of 20.0 went out as 2E+1 (valid JSON, but no receiver expects it).
     this.mapper = mapper.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
@@ -113,21 +126,39 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
       }
     }
     e.set("Data", mapper.valueToTree(data));
-    synchronized (recorded) {
-      if (recorded.size() == recordCapacity) {
-        recorded.removeFirst();
-      }
-      recorded.addLast(e.deepCopy());
-    }
+    long bytes = Sizes.json(e);
+    record(e.deepCopy(), bytes);
     if (http == null || closed) {
       return;
     }
-    if (pending.incrementAndGet() > queueCapacity) {
+    if (pending.incrementAndGet() > queueCapacity || !memory.tryCharge(bytes, "a callback delivery")) {
       pending.decrementAndGet();
       dropped.incrementAndGet();
       return;
     }
-    offer(new Attempt(e, 0));
+    offer(new Attempt(e, 0, bytes, generation.get()));
+  }
+
+  /** Keeps the event for inspection, forgetting the oldest beyond the cap and the memory budget. */
+  private void record(ObjectNode e, long bytes) {
+    synchronized (recorded) {
+      while (!recorded.isEmpty() && recorded.size() >= recordCapacity) {
+        forgetOldestRecorded();
+      }
+      while (!memory.tryCharge(bytes, "a recorded callback")) {
+        if (recorded.isEmpty()) {
+          return;
+        }
+        forgetOldestRecorded();
+      }
+      recorded.addLast(e);
+      recordedBytes.addLast(bytes);
+    }
+  }
+
+  private void forgetOldestRecorded() {
+    recorded.removeFirst();
+    memory.release(recordedBytes.removeFirst());
   }
 
   private void offer(Attempt a) {
@@ -154,7 +185,7 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
     try {
       ObjectNode signed = a.event().deepCopy();
       String ts = Long.toString(clock.millis());
-      String nonce = ProcessSequence.CALLBACK_NONCES.next(); // random start per JVM, never reused
+      String nonce = nonces.next(); // random start per mock, never reused
       signed.put("Nonce", nonce);
       signed.put("Timestamp", Long.parseLong(ts));
       signed.put("Signature", CallbackSigner.sign(secret, ts, nonce));
@@ -183,17 +214,32 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
     }
     if (ok) {
       delivered.incrementAndGet();
-      pending.decrementAndGet();
+      finished(a);
     } else {
       failedAttempts.incrementAndGet();
       if (a.number() < retryDelays.size() && !closed) {
-        timer.after(retryDelays.get(a.number()).toMillis(), () -> offer(new Attempt(a.event(), a.number() + 1)));
+        timer.after(retryDelays.get(a.number()).toMillis(), () -> retry(a));
       } else {
         dropped.incrementAndGet();
-        pending.decrementAndGet();
+        finished(a);
       }
     }
     launch();
+  }
+
+  private void retry(Attempt a) {
+    if (a.generation() != generation.get()) {
+      dropped.incrementAndGet(); // forgotten by a reset
+      finished(a);
+      return;
+    }
+    offer(new Attempt(a.event(), a.number() + 1, a.bytes(), a.generation()));
+  }
+
+  /** The event is delivered or given up on: its memory is free again. */
+  private void finished(Attempt a) {
+    pending.decrementAndGet();
+    memory.release(a.bytes());
   }
 
   /** @return the latest events (unsigned), oldest first */
@@ -205,10 +251,25 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
     }
   }
 
-  /** Forgets recorded events (deliveries in flight go on). */
-  public void clearRecorded() {
+  /**
+   * Forgets recorded events and the deliveries still waiting; retries already scheduled are
+   * dropped when they come due (counted as dropped), exchanges in flight end by their timeout.
+   */
+  public void reset() {
+    generation.incrementAndGet();
+    List<Attempt> waiting;
+    synchronized (this) {
+      waiting = new ArrayList<>(ready);
+      ready.clear();
+    }
+    waiting.forEach(a -> {
+      dropped.incrementAndGet();
+      finished(a);
+    });
     synchronized (recorded) {
-      recorded.clear();
+      while (!recorded.isEmpty()) {
+        forgetOldestRecorded();
+      }
     }
   }
 

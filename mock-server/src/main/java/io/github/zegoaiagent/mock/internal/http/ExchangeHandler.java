@@ -29,9 +29,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * One connection's exchanges, one at a time: checks what {@link StrictRequestDecoder} passed
  * (HTTP version, Host, Transfer-Encoding, request target, Expect), collects the body up to the
- * cap, hands the request to the API or the control endpoint on the event loop (the pipeline is
- * short and bounded) and writes the answer: at once, or on a timer for an injected delay, with
- * reading paused meanwhile so answers stay in request order.
+ * cap (charged to the memory budget while it grows), hands the request to the API or the control
+ * endpoint and writes the answer: at once, or on a timer for an injected delay, with reading
+ * paused meanwhile so answers stay in request order. Short requests are answered on the event
+ * loop; a large body, or a control call that may wait, is answered on the worker, so the loop's
+ * other connections never wait for it.
  *
  * <p>Every refusal is answered with the status of the module README's "Every answer" table and
  * the mock's envelope, and ends the connection ({@link ConnectionGuard#linger()}).
@@ -44,6 +46,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
   private static final byte[] EMPTY = new byte[0];
   private static final int INITIAL_BODY = 64 * 1024;
+  /** A body buffer up to this size is not charged to the budget (at most this per connection). */
+  private static final int UNCHARGED_BODY = 4 * 1024;
 
   private final HttpFront front;
   private final ConnectionGuard guard;
@@ -65,6 +69,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   private boolean http10;
   private boolean closeAfterHeld;
   private ChannelHandlerContext context;
+  private io.github.zegoaiagent.mock.internal.memory.Account bodyMemory;
+  private long bodyCharged;
 
   ExchangeHandler(HttpFront front, ConnectionGuard guard, StrictRequestDecoder decoder) {
     this.front = front;
@@ -116,7 +122,37 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     queued.forEach(ReferenceCountUtil::release);
     queued.clear();
+    if (bodyMemory != null) {
+      bodyMemory.close();
+    }
     super.channelInactive(ctx);
+  }
+
+  /** @return whether the budget has room for a body buffer of {@code size} bytes (then it is charged) */
+  private boolean chargeBody(long size) {
+    if (size <= UNCHARGED_BODY || front.endpoints().budget() == null || size <= bodyCharged) {
+      return true;
+    }
+    if (bodyMemory == null) {
+      bodyMemory = front.endpoints().budget().account();
+    }
+    if (!bodyMemory.tryCharge(size - bodyCharged, "a request body")) {
+      return false;
+    }
+    bodyCharged = size;
+    return true;
+  }
+
+  private void releaseBody() {
+    if (bodyCharged > 0) {
+      bodyMemory.release(bodyCharged);
+      bodyCharged = 0;
+    }
+  }
+
+  private void noRoom(ChannelHandlerContext ctx) {
+    refuse(ctx, 503, "the request body does not fit in " + front.endpoints().budget().refusal()
+        + " now; try again once memory is freed");
   }
 
   private void handle(ChannelHandlerContext ctx, Object msg) {
@@ -130,7 +166,10 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       refuse(ctx, 400, "malformed chunked body: " + reason(c.decoderResult().cause()));
       return;
     }
-    append(c.content());
+    if (!append(c.content())) {
+      noRoom(ctx);
+      return;
+    }
     if (tooLarge) {
       // The rest is not read: answer now (after the gateway checks) and end the connection.
       complete(ctx);
@@ -180,7 +219,12 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     long length = HttpUtil.getContentLength(r, -1L);
     // Sized by what arrives, not by what is announced: a slow client that claims 1 MiB and sends
     // nothing must not hold 1 MiB (at most 64 KiB until bytes come).
-    body = length > 0 && length <= front.maxBodyBytes() ? new byte[(int) Math.min(length, INITIAL_BODY)] : EMPTY;
+    int initial = length > 0 && length <= front.maxBodyBytes() ? (int) Math.min(length, INITIAL_BODY) : 0;
+    if (!chargeBody(initial)) {
+      noRoom(ctx);
+      return;
+    }
+    body = initial > 0 ? new byte[initial] : EMPTY;
     if (length > front.maxBodyBytes()) {
       tooLarge = true;
       complete(ctx);
@@ -244,49 +288,98 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     return true;
   }
 
-  private void append(ByteBuf content) {
+  /** @return false when the body does not fit in the memory budget (the request is refused) */
+  private boolean append(ByteBuf content) {
     int n = content.readableBytes();
     if (n == 0) {
-      return;
+      return true;
     }
     if ((long) bodyLength + n > front.maxBodyBytes()) {
       tooLarge = true;
-      return;
+      return true;
     }
     if (bodyLength + n > body.length) {
-      body = Arrays.copyOf(body, Math.min(front.maxBodyBytes(), Math.max(bodyLength + n, body.length * 2)));
+      int size = Math.min(front.maxBodyBytes(), Math.max(bodyLength + n, body.length * 2));
+      if (!chargeBody(size + (long) body.length)) { // the old buffer lives until the copy is done
+        return false;
+      }
+      body = Arrays.copyOf(body, size);
+      if (bodyCharged > size) { // the old buffer is garbage now
+        bodyMemory.release(bodyCharged - size);
+        bodyCharged = size;
+      }
     }
     content.readBytes(body, bodyLength, n);
     bodyLength += n;
+    return true;
   }
 
   private void complete(ChannelHandlerContext ctx) {
     guard.requestDone();
     byte[] in = tooLarge ? EMPTY : bodyLength == body.length ? body : Arrays.copyOf(body, bodyLength);
     body = EMPTY;
-    Answer a;
-    try {
-      if (control) {
-        a = front.endpoints().control().answer(request.method().name(), rawPath,
-            (InetSocketAddress) ctx.channel().remoteAddress(), in, tooLarge);
-      } else {
-        a = front.endpoints().api().answer(new RawRequest(request.method().name(), rawPath, rawQuery, in, tooLarge));
-      }
-    } catch (RuntimeException e) {
-      a = Answer.ok(front.endpoints().bug().apply(e));
-    }
     boolean keep = keepAlive && !tooLarge;
     boolean isHead = head;
+    HttpRequest r = request;
+    boolean isControl = control;
+    String path = rawPath;
+    String query = rawQuery;
+    boolean large = tooLarge;
+    InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
     request = null;
+    Endpoints e = front.endpoints();
+    boolean mayWait = isControl ? e.control().mayWait(r.method().name(), path) : in.length >= Endpoints.WORKER_BODY_BYTES;
+    if (mayWait && e.worker() != null) {
+      // Answered on the worker; reading pauses meanwhile, so answers stay in request order.
+      held = true;
+      guard.hold(true);
+      try {
+        e.worker().execute(() -> {
+          Answer a = answer(r, isControl, path, query, remote, in, large);
+          ctx.executor().execute(() -> {
+            releaseBody();
+            held = false;
+            guard.hold(false);
+            if (ctx.channel().isActive()) {
+              deliver(ctx, a, keep && !closeAfterHeld, isHead);
+            }
+          });
+        });
+      } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        held = false;
+        guard.hold(false);
+        releaseBody();
+        deliver(ctx, Answer.ok(e.bug().apply(stopping)), false, isHead);
+      }
+      return;
+    }
+    Answer a = answer(r, isControl, path, query, remote, in, large);
+    releaseBody();
+    deliver(ctx, a, keep, isHead);
+  }
+
+  private Answer answer(HttpRequest r, boolean isControl, String path, String query, InetSocketAddress remote,
+      byte[] in, boolean large) {
+    try {
+      if (isControl) {
+        return front.endpoints().control().answer(r.method().name(), path, remote, in, large);
+      }
+      return front.endpoints().api().answer(new RawRequest(r.method().name(), path, query, in, large));
+    } catch (RuntimeException ex) {
+      return Answer.ok(front.endpoints().bug().apply(ex));
+    }
+  }
+
+  /** Writes the answer at once, or holds it back for its delay (reading paused meanwhile). */
+  private void deliver(ChannelHandlerContext ctx, Answer a, boolean keep, boolean isHead) {
     if (a.delayMillis() > 0) {
       held = true;
       guard.hold(true);
-      Answer delayed = a;
       Runnable release = () -> {
         if (!ctx.channel().isActive()) {
           return;
         }
-        send(ctx, delayed.status(), delayed.body(), delayed.headers(), keep && !closeAfterHeld, isHead);
+        send(ctx, a.status(), a.body(), a.headers(), keep && !closeAfterHeld, isHead);
         held = false;
         guard.hold(false);
         drain(ctx);
@@ -299,6 +392,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       }
     } else {
       send(ctx, a.status(), a.body(), a.headers(), keep, isHead);
+      drain(ctx);
     }
   }
 
@@ -328,6 +422,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   private void refuse(ChannelHandlerContext ctx, int status, String message) {
     request = null;
     body = EMPTY;
+    releaseBody();
     send(ctx, status, front.endpoints().frontError().apply(message), java.util.Map.of(), false, false);
   }
 

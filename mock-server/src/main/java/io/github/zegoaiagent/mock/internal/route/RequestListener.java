@@ -1,6 +1,6 @@
 package io.github.zegoaiagent.mock.internal.route;
 
-import io.github.zegoaiagent.mock.values.JournalEntry;
+import io.github.zegoaiagent.mock.internal.state.JournalRecord;
 
 /** Told of every API request the pipeline answered (e.g. the console request log). */
 @FunctionalInterface
@@ -14,5 +14,5 @@ public interface RequestListener {
    * @param entry the journal entry (secrets masked)
    * @param nanos time the pipeline took
    */
-  void answered(JournalEntry entry, long nanos);
+  void answered(JournalRecord entry, long nanos);
 }

@@ -1,8 +1,5 @@
 package io.github.zegoaiagent.mock.internal.state;
 
-import io.github.zegoaiagent.mock.values.Fault;
-
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,14 +9,15 @@ import java.util.Map;
 
 /** Faults waiting to be consumed, per action, in the order added. Thread-safe and bounded. */
 public final class FaultPlan {
-  private static final int MAX_FAULTS = 1_000;
+  /** Faults planned at most. */
+  public static final int MAX_FAULTS = 1_000;
 
   private final Map<String, Deque<int[]>> remaining = new HashMap<>();
-  private final Map<String, Deque<Fault>> faults = new HashMap<>();
+  private final Map<String, Deque<PlannedFault>> faults = new HashMap<>();
   private int size;
 
   /** @param fault fault to add after those already planned for its action */
-  public synchronized void add(Fault fault) {
+  public synchronized void add(PlannedFault fault) {
     if (size >= MAX_FAULTS) {
       throw new IllegalStateException("at most " + MAX_FAULTS + " faults can be planned");
     }
@@ -34,12 +32,12 @@ public final class FaultPlan {
    * @param action wire action name
    * @return the fault that applies to this call, or null
    */
-  public synchronized Fault next(String action) {
-    Deque<Fault> f = faults.get(action);
+  public synchronized PlannedFault next(String action) {
+    Deque<PlannedFault> f = faults.get(action);
     if (f == null || f.isEmpty()) {
       return null;
     }
-    Fault head = f.peekFirst();
+    PlannedFault head = f.peekFirst();
     int[] left = remaining.get(action).peekFirst();
     if (--left[0] == 0) {
       f.removeFirst();
@@ -50,12 +48,12 @@ public final class FaultPlan {
   }
 
   /** @return the faults still planned */
-  public synchronized List<Fault> pending() {
-    List<Fault> out = new ArrayList<>();
+  public synchronized List<PlannedFault> pending() {
+    List<PlannedFault> out = new ArrayList<>();
     faults.forEach((a, d) -> {
       var it = remaining.get(a).iterator();
-      for (Fault x : d) {
-        out.add(new Fault(x.action(), it.next()[0], x.code(), x.message(), x.delay()));
+      for (PlannedFault x : d) {
+        out.add(new PlannedFault(x.action(), it.next()[0], x.code(), x.message(), x.delayMillis()));
       }
     });
     return out;
