@@ -81,6 +81,35 @@ class ControlDocumentTest {
   }
 
   @Test
+  void everyIntegerHasAMinimumAndAMaximum() {
+    // An integer without bounds let 2^63-1 through to Java arithmetic (500s, a clock that did not
+    // move, negative end times): every one now has both, checked before any operation runs.
+    List<String> unbounded = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    walk(doc, "", (where, schema) -> {
+      if ("integer".equals(schema.path("type").asText())) {
+        seen.add(where);
+        if (!schema.has("minimum") || !schema.has("maximum")) {
+          unbounded.add(where);
+        }
+      }
+    });
+    assertThat(seen).as("integers found").hasSizeGreaterThan(20);
+    assertThat(unbounded).as("integers without minimum and maximum").isEmpty();
+  }
+
+  private static void walk(JsonNode n, String where, java.util.function.BiConsumer<String, JsonNode> visit) {
+    if (n.isObject()) {
+      visit.accept(where, n);
+      n.fields().forEachRemaining(e -> walk(e.getValue(), where + "/" + e.getKey(), visit));
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        walk(n.get(i), where + "/" + i, visit);
+      }
+    }
+  }
+
+  @Test
   void thePackagedDocumentIsTheSource() throws Exception {
     try (InputStream in = getClass().getResourceAsStream("/zego-aiagent-mock/mock-control.yaml")) {
       assertThat(in).isNotNull();

@@ -228,6 +228,19 @@ class LlmForwardingTest {
   }
 
   @Test
+  void aCredentialThatCannotGoIntoAHeaderEndsTheTurnWithTheDocumentedException() throws Exception {
+    // RegisterAgent and UpdateAgentInstance accept any string (the contract sets no pattern); the
+    // forwarded turn cannot send it: before, java.net.http threw and the call answered 410000001.
+    for (String bad : new String[] {"sk-a\\r\\nX-Injected: 1", "sk\\u0000nul", "sk with space", "sk-é"}) {
+      setUp();
+      api.ok("UpdateAgentInstance", "{\"AgentInstanceId\":\"" + id + "\",\"LLM\":{\"Url\":\"" + llm.url()
+          + "\",\"ApiKey\":\"" + bad + "\",\"Model\":\"m\"}}");
+      assertFailure(code("/invalidConfiguration", "parameter"), "Authorization header");
+      assertThat(llm.received()).as("nothing sent for %s", bad).isEmpty();
+    }
+  }
+
+  @Test
   void anInvalidUrlIsAParameterError() throws Exception {
     api.ok("UpdateAgentInstance", "{\"AgentInstanceId\":\"" + id + "\",\"LLM\":{\"Url\":\"ftp://x/y\",\"ApiKey\":\"" + KEY + "\",\"Model\":\"m\"}}");
     assertFailure(code("/invalidConfiguration", "parameter"), "http");

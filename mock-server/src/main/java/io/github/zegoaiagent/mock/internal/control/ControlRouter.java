@@ -189,8 +189,8 @@ public final class ControlRouter {
       if (need > 0) {
         long step = Math.max(need, 256 * 1024);
         if (!account.tryCharge(step, "a control API answer")) {
-          throw new ControlException(503, "the answer does not fit in " + account.budget().refusal()
-              + " now; read instances one at a time (GET /_mock/instances/{id}) or free memory"
+          throw new ControlException(503, "the answer cannot be written now: " + account.budget().refusal()
+              + "; read instances one at a time (GET /_mock/instances/{id}) or free memory"
               + " (delete instances, POST /_mock/reset)");
         }
         charged += step;

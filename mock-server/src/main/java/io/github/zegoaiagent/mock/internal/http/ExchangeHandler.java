@@ -150,9 +150,10 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** Like a body over the cap: HTTP 200, envelope 100000012, the rest not read, connection closed. */
   private void noRoom(ChannelHandlerContext ctx) {
-    refuse(ctx, 503, "the request body does not fit in " + front.endpoints().budget().refusal()
-        + " now; try again once memory is freed");
+    refuse(ctx, 200, "the request body cannot be read: " + front.endpoints().budget().refusal()
+        + "; try again once memory is freed (delete instances, POST /_mock/reset)");
   }
 
   private void handle(ChannelHandlerContext ctx, Object msg) {

@@ -7,10 +7,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A running agent instance: mutable, guarded by its own monitor, which only the simulation takes
- * ({@code internal.simulate.Simulator}), so work on one instance never waits for another. Its one
+ * A running agent instance: mutable, guarded by its own {@link #lock()}, which only the
+ * simulation takes ({@code internal.simulate.Locks}), so work on one instance never waits for
+ * another. Its one
  * writer is the simulation ({@code StateWritersTest} holds every other class of the module away
  * from this type); everything else reads {@link #snapshot()}s. Everything it keeps is charged to
  * its {@link #memory() account} of the memory budget, given back when it is deleted.
@@ -28,6 +30,7 @@ public final class InstanceState {
   private final int maxIdleTimeSeconds;
   private final Set<String> callbacksOn;
   private final Account memory;
+  private final ReentrantLock lock = new ReentrantLock();
 
   // Configuration (UpdateAgentInstance replaces parts)
   private String userStreamId;
@@ -167,6 +170,11 @@ public final class InstanceState {
   /** @return whether the instance's CallbackConfig switch named {@code event} is on */
   public boolean callbackOn(String event) {
     return callbacksOn.contains(event);
+  }
+
+  /** @return the lock guarding this instance (taken by the simulation only) */
+  public ReentrantLock lock() {
+    return lock;
   }
 
   /** @return what it holds of the memory budget */
