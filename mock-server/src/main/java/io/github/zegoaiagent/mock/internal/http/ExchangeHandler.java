@@ -1,6 +1,5 @@
 package io.github.zegoaiagent.mock.internal.http;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -23,7 +22,6 @@ import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,10 +42,6 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       DefaultHttpHeadersFactory.headersFactory().withValidation(false);
   private static final HttpHeadersFactory TRAILERS =
       DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
-  private static final byte[] EMPTY = new byte[0];
-  private static final int INITIAL_BODY = 64 * 1024;
-  /** A body buffer up to this size is not charged to the budget (at most this per connection). */
-  private static final int UNCHARGED_BODY = 4 * 1024;
 
   private final HttpFront front;
   private final ConnectionGuard guard;
@@ -61,21 +55,18 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   private boolean head;
   private String rawPath;
   private String rawQuery;
-  private byte[] body = EMPTY;
-  private int bodyLength;
-  private boolean tooLarge;
+  private final BodyBuffer body;
   private boolean held;
   private boolean closing;
   private boolean http10;
   private boolean closeAfterHeld;
   private ChannelHandlerContext context;
-  private io.github.zegoaiagent.mock.internal.memory.Account bodyMemory;
-  private long bodyCharged;
 
   ExchangeHandler(HttpFront front, ConnectionGuard guard, StrictRequestDecoder decoder) {
     this.front = front;
     this.guard = guard;
     this.decoder = decoder;
+    this.body = new BodyBuffer(front.maxBodyBytes(), front.endpoints().budget());
   }
 
   @Override
@@ -122,32 +113,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     queued.forEach(ReferenceCountUtil::release);
     queued.clear();
-    if (bodyMemory != null) {
-      bodyMemory.close();
-    }
+    body.close();
     super.channelInactive(ctx);
-  }
-
-  /** @return whether the budget has room for a body buffer of {@code size} bytes (then it is charged) */
-  private boolean chargeBody(long size) {
-    if (size <= UNCHARGED_BODY || front.endpoints().budget() == null || size <= bodyCharged) {
-      return true;
-    }
-    if (bodyMemory == null) {
-      bodyMemory = front.endpoints().budget().account();
-    }
-    if (!bodyMemory.tryCharge(size - bodyCharged, "a request body")) {
-      return false;
-    }
-    bodyCharged = size;
-    return true;
-  }
-
-  private void releaseBody() {
-    if (bodyCharged > 0) {
-      bodyMemory.release(bodyCharged);
-      bodyCharged = 0;
-    }
   }
 
   /** Like a body over the cap: HTTP 200, envelope 100000012, the rest not read, connection closed. */
@@ -167,11 +134,11 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       refuse(ctx, 400, "malformed chunked body: " + reason(c.decoderResult().cause()));
       return;
     }
-    if (!append(c.content())) {
+    if (!body.append(c.content())) {
       noRoom(ctx);
       return;
     }
-    if (tooLarge) {
+    if (body.tooLarge()) {
       // The rest is not read: answer now (after the gateway checks) and end the connection.
       complete(ctx);
       return;
@@ -215,19 +182,11 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     rawPath = q < 0 ? target : target.substring(0, q);
     rawQuery = q < 0 ? null : target.substring(q + 1);
     control = front.endpoints().control() != null && rawPath.startsWith(front.endpoints().controlPrefix());
-    bodyLength = 0;
-    tooLarge = false;
-    long length = HttpUtil.getContentLength(r, -1L);
-    // Sized by what arrives, not by what is announced: a slow client that claims 1 MiB and sends
-    // nothing must not hold 1 MiB (at most 64 KiB until bytes come).
-    int initial = length > 0 && length <= front.maxBodyBytes() ? (int) Math.min(length, INITIAL_BODY) : 0;
-    if (!chargeBody(initial)) {
+    if (!body.begin(HttpUtil.getContentLength(r, -1L))) {
       noRoom(ctx);
       return;
     }
-    body = initial > 0 ? new byte[initial] : EMPTY;
-    if (length > front.maxBodyBytes()) {
-      tooLarge = true;
+    if (body.tooLarge()) {
       complete(ctx);
       return;
     }
@@ -289,43 +248,16 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     return true;
   }
 
-  /** @return false when the body does not fit in the memory budget (the request is refused) */
-  private boolean append(ByteBuf content) {
-    int n = content.readableBytes();
-    if (n == 0) {
-      return true;
-    }
-    if ((long) bodyLength + n > front.maxBodyBytes()) {
-      tooLarge = true;
-      return true;
-    }
-    if (bodyLength + n > body.length) {
-      int size = Math.min(front.maxBodyBytes(), Math.max(bodyLength + n, body.length * 2));
-      if (!chargeBody(size + (long) body.length)) { // the old buffer lives until the copy is done
-        return false;
-      }
-      body = Arrays.copyOf(body, size);
-      if (bodyCharged > size) { // the old buffer is garbage now
-        bodyMemory.release(bodyCharged - size);
-        bodyCharged = size;
-      }
-    }
-    content.readBytes(body, bodyLength, n);
-    bodyLength += n;
-    return true;
-  }
-
   private void complete(ChannelHandlerContext ctx) {
     guard.requestDone();
-    byte[] in = tooLarge ? EMPTY : bodyLength == body.length ? body : Arrays.copyOf(body, bodyLength);
-    body = EMPTY;
-    boolean keep = keepAlive && !tooLarge;
+    boolean large = body.tooLarge();
+    byte[] in = body.take();
+    boolean keep = keepAlive && !large;
     boolean isHead = head;
     HttpRequest r = request;
     boolean isControl = control;
     String path = rawPath;
     String query = rawQuery;
-    boolean large = tooLarge;
     InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
     request = null;
     Endpoints e = front.endpoints();
@@ -338,7 +270,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         e.worker().execute(() -> {
           Answer a = answer(r, isControl, path, query, remote, in, large);
           ctx.executor().execute(() -> {
-            releaseBody();
+            body.release();
             held = false;
             guard.hold(false);
             if (ctx.channel().isActive()) {
@@ -349,13 +281,13 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       } catch (java.util.concurrent.RejectedExecutionException stopping) {
         held = false;
         guard.hold(false);
-        releaseBody();
+        body.release();
         deliver(ctx, Answer.ok(e.bug().apply(stopping)), false, isHead);
       }
       return;
     }
     Answer a = answer(r, isControl, path, query, remote, in, large);
-    releaseBody();
+    body.release();
     deliver(ctx, a, keep, isHead);
   }
 
@@ -422,8 +354,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
   private void refuse(ChannelHandlerContext ctx, int status, String message) {
     request = null;
-    body = EMPTY;
-    releaseBody();
+    body.release();
     send(ctx, status, front.endpoints().frontError().apply(message), java.util.Map.of(), false, false);
   }
 
