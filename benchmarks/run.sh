@@ -6,7 +6,7 @@
 #   wrk to CPU 1), BENCH_SKIP_BUILD (1 = reuse the jars), BENCH_MAVEN_ARGS (e.g. "-o -Dspectral.skip=true"),
 #   BENCH_PARTS (default "servers startup client memory core hostile": which sections run),
 #   BENCH_HOSTILE_XMX (256m: the mock's heap in the hostile memory run), BENCH_HOSTILE_LIMITS (10,40,1000:
-#   the instance limits it runs with), BENCH_CORE_REPS (5: runs of each stall case), BENCH_STALLED (256 stalled
+#   the instance limits it runs with), BENCH_CORE_REPS (20: measured runs of the 1 MiB stall case), BENCH_STALLED (256 stalled
 #   connections), BENCH_STALL_TIMEOUT (15 s: the mock's header/body/idle timeouts in the run),
 #   BENCH_BASELINE_MOCK_JAR (another mock jar measured beside, e.g. one with the JDK front),
 #   BENCH_MOCK_ARGS (extra mock flags, e.g. "--log none": the standalone jar logs every request by default).
@@ -194,7 +194,7 @@ fi
 if want core; then
 # --- 5. core (issue 21): no request stalls another; cost per sentence ---------------------
 echo "== core: probes while a 1 MiB LLM text / a 4 MiB forwarded stream is handled; cost per sentence" >&2
-"$JAVA" -cp "$JAR" io.github.zegoaiagent.bench.CoreBench "${BENCH_CORE_REPS:-5}" | grep '^RESULT' | tee -a "$RESULTS" >&2
+"$JAVA" -cp "$JAR" io.github.zegoaiagent.bench.CoreBench "${BENCH_CORE_REPS:-20}" | grep '^RESULT' | tee -a "$RESULTS" >&2
 fi
 
 if want hostile; then

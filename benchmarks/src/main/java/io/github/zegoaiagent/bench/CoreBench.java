@@ -35,18 +35,21 @@ import java.util.concurrent.Executors;
  *       sentences and of speaking it (one LLMResult each), for n from 1,000 to 300,000.</li>
  * </ul>
  *
- * <p>Usage: {@code CoreBench <reps>}; prints {@code RESULT core-stall ...} and
+ * <p>Usage: {@code CoreBench <reps>} (runs of the 1 MiB case after ten warm-up runs; a quarter as
+ * many, at least three, of the stream case); prints {@code RESULT core-stall ...} and
  * {@code RESULT core-sentences ...} lines.
  */
 public final class CoreBench {
   private static final String SECRET = "0123456789abcdef0123456789abcdef";
+  /** Runs before the measured ones, to warm the JIT up. */
+  private static final int WARM_UP = 10;
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private CoreBench() { }
 
   /** @param args see the class comment */
   public static void main(String[] args) throws Exception {
-    int reps = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    int reps = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     stallUnderAHugeText(reps);
     stallUnderAForwardedStream(reps);
     costPerSentence();
@@ -80,7 +83,7 @@ public final class CoreBench {
       String text = "。".repeat(340_000);
       List<Double> all = new ArrayList<>();
       List<Double> busyMs = new ArrayList<>();
-      for (int r = 0; r < reps; r++) {
+      for (int r = -WARM_UP; r < reps; r++) { // the first runs warm the JIT up and are not counted
         String id = api.ok("CreateAgentInstance", SignedRequests.instanceBody("core", "h" + r))
             .path("Data").path("AgentInstanceId").asText();
         byte[] body = ("{\"AgentInstanceId\":\"" + id + "\",\"Text\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8);
@@ -94,14 +97,26 @@ public final class CoreBench {
           }
         });
         List<Double> ms = probeWhile(mock, call);
-        busyMs.add((System.nanoTime() - t0) / 1e6);
         if (call.get().path("Code").asInt() != 0) {
           throw new IllegalStateException("SendAgentInstanceLLM answered " + call.get());
         }
-        all.addAll(ms);
+        if (r >= 0) {
+          busyMs.add((System.nanoTime() - t0) / 1e6);
+          all.addAll(ms);
+        }
         api.ok("DeleteAgentInstance", "{\"AgentInstanceId\":\"" + id + "\"}");
       }
       print("core-stall", "busy=llm_text_1mib body_bytes=" + (text.length() * 3), busyMs, all);
+      // The same probes with nothing heavy running, as long: what this machine gives them anyway.
+      long quietMs = (long) busyMs.stream().mapToDouble(Double::doubleValue).sum();
+      CompletableFuture<Void> quiet = CompletableFuture.runAsync(() -> {
+        try {
+          Thread.sleep(quietMs);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      print("core-stall", "busy=none", List.of((double) quietMs), probeWhile(mock, quiet));
     }
   }
 
@@ -135,7 +150,7 @@ public final class CoreBench {
           + "\"TTS\":{\"Vendor\":\"ByteDanceV3\",\"Params\":{\"app\":{\"appid\":\"a\",\"token\":\"t\"}}}}");
       List<Double> all = new ArrayList<>();
       List<Double> busyMs = new ArrayList<>();
-      for (int r = 0; r < reps; r++) {
+      for (int r = -2; r < Math.max(3, reps / 4); r++) {
         String id = api.ok("CreateAgentInstance", SignedRequests.instanceBody("fw", "f" + r))
             .path("Data").path("AgentInstanceId").asText();
         long t0 = System.nanoTime();
@@ -145,8 +160,11 @@ public final class CoreBench {
             Thread.onSpinWait();
           }
         });
-        all.addAll(probeWhile(mock, applied));
-        busyMs.add((System.nanoTime() - t0) / 1e6);
+        List<Double> ms = probeWhile(mock, applied);
+        if (r >= 0) {
+          all.addAll(ms);
+          busyMs.add((System.nanoTime() - t0) / 1e6);
+        }
         api.ok("DeleteAgentInstance", "{\"AgentInstanceId\":\"" + id + "\"}");
       }
       print("core-stall", "busy=forwarded_stream_4mib stream_bytes=" + ((long) chunks * chunk.length()), busyMs, all);

@@ -101,6 +101,12 @@ public final class Report {
   private static void core(List<Map<String, String>> rows, StringBuilder out) {
     for (Map<String, String> r : all(rows, "core-stall", null, null)) {
       double p99 = Double.parseDouble(r.get("probe_p99_ms"));
+      if ("none".equals(r.get("busy"))) {
+        out.append(row("ListAgents and /_mock/health with nothing heavy running (same run, same duration)",
+            fmt("p50 %s ms, p99 %s ms, max %s ms (%s probes)", r.get("probe_p50_ms"), r.get("probe_p99_ms"),
+                r.get("probe_max_ms"), r.get("probes")), "", ""));
+        continue;
+      }
       out.append(row("ListAgents and /_mock/health while " + ("llm_text_1mib".equals(r.get("busy"))
               ? "a 1 MiB SendAgentInstanceLLM Text is answered" : "a 4 MiB forwarded LLM stream is read and applied"),
           fmt("p50 %s ms, p99 %s ms, max %s ms (%s probes over %s runs; the heavy call took %s ms, median)",
@@ -111,17 +117,14 @@ public final class Report {
     if (!sentences.isEmpty()) {
       StringBuilder answer = new StringBuilder();
       StringBuilder speak = new StringBuilder();
-      double lo = Double.MAX_VALUE;
-      double hi = 0;
+      double first = Double.parseDouble(sentences.get(0).get("answer_us_per_sentence"));
+      double last = Double.parseDouble(sentences.get(sentences.size() - 1).get("answer_us_per_sentence"));
       for (Map<String, String> r : sentences) {
-        double a = Double.parseDouble(r.get("answer_us_per_sentence"));
-        lo = Math.min(lo, a);
-        hi = Math.max(hi, a);
         answer.append(answer.length() == 0 ? "" : " / ").append(r.get("sentences")).append(": ").append(r.get("answer_us_per_sentence"));
         speak.append(speak.length() == 0 ? "" : " / ").append(r.get("sentences")).append(": ").append(r.get("speak_us_per_sentence"));
       }
       out.append(row("Cost per sentence, answering (µs per sentence, by sentences)", answer.toString(),
-          "flat from 1k to 300k", fmt("%.1f× from lowest to highest", hi / lo)));
+          "flat from 1k to 300k", pass(last <= 2 * first) + fmt(" (largest / smallest: %.2f×)", last / first)));
       out.append(row("Cost per sentence, speaking with one LLMResult each (µs per sentence)", speak.toString(), "", ""));
     }
     for (Map<String, String> r : all(rows, "hostile-memory", null, null)) {

@@ -23,6 +23,7 @@ final class BodyBuffer {
   private long charged;
   private byte[] bytes = EMPTY;
   private int length;
+  private long announced;
   private boolean tooLarge;
 
   /**
@@ -42,6 +43,7 @@ final class BodyBuffer {
    */
   boolean begin(long announced) {
     length = 0;
+    this.announced = announced;
     tooLarge = announced > max;
     int initial = announced > 0 && announced <= max ? (int) Math.min(announced, INITIAL) : 0;
     if (!charge(initial)) {
@@ -70,7 +72,10 @@ final class BodyBuffer {
       return true;
     }
     if (length + n > bytes.length) {
-      int size = Math.min(max, Math.max(length + n, bytes.length * 2));
+      // doubling with what arrives, but never past the announced length: a complete body then
+      // needs no last copy
+      int cap = announced >= length + n && announced <= max ? (int) announced : max;
+      int size = Math.min(cap, Math.max(length + n, bytes.length * 2));
       if (!charge(size + (long) bytes.length)) { // the old buffer lives until the copy is done
         return false;
       }

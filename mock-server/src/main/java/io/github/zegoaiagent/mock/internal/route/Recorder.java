@@ -1,5 +1,6 @@
 package io.github.zegoaiagent.mock.internal.route;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.internal.state.JournalRecord;
 import io.github.zegoaiagent.mock.internal.state.RequestJournal;
 import io.github.zegoaiagent.mock.internal.state.SecretMasker;
@@ -29,11 +30,22 @@ public final class Recorder {
     this.maxBodyBytes = maxBodyBytes;
   }
 
-  void record(long now, RawRequest req, String action, Long appId, int code, String message,
+  /**
+   * @param parsed the body as the pipeline parsed it, or null when it got no that far (then it is
+   *     parsed here, once more, for the journal)
+   */
+  void record(long now, RawRequest req, JsonNode parsed, String action, Long appId, int code, String message,
       String requestId, List<String> unknownFields, List<String> legacy, long startedNanos) {
+    String body;
+    if (req.bodyTooLarge()) {
+      body = "(body larger than " + maxBodyBytes + " bytes)";
+    } else if (parsed != null) {
+      body = masker.maskBody(action, parsed, req.body().length, RequestJournal.MAX_BODY_CHARS);
+    } else {
+      body = masker.maskBody(action, req.body());
+    }
     JournalRecord entry = journal.add(now, req.method(), req.path(), req.rawQuery(), action, appId,
-        req.bodyTooLarge() ? "(body larger than " + maxBodyBytes + " bytes)" : masker.maskBody(action, req.body()),
-        code, message, requestId, unknownFields, legacy);
+        body, code, message, requestId, unknownFields, legacy);
     listener.answered(entry, System.nanoTime() - startedNanos);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.zegoaiagent.mock.internal.route;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.internal.encode.ResponseEncoder;
 import io.github.zegoaiagent.mock.internal.error.ApiError;
 import io.github.zegoaiagent.mock.internal.error.Codes;
@@ -61,6 +62,7 @@ public final class RequestPipeline {
     byte[] out;
     long delay = 0;
     TolerantReader.Inspected inspected = null;
+    JsonNode parsed = null;
     try {
       if (!"/".equals(req.path())) {
         throw new ApiError(Codes.ACTION_UNSUPPORTED, "path " + clip(req.path())
@@ -82,7 +84,8 @@ public final class RequestPipeline {
             + maxBodyBytes + " bytes (the mock's maxBodyBytes cap)");
       }
       ActionHandler.Action<CallContext> action = table.get(name);
-      inspected = reader.inspect(name, req.body());
+      parsed = reader.decode(req.body());
+      inspected = reader.inspect(name, parsed);
       RequestReader.Read read = reader.read(name, inspected, action.requestType());
       Object response = action.invoker().invoke(simulator, new CallContext(appId, action, read.body(), now), read.model());
       out = encoder.success(response, requestId);
@@ -96,7 +99,7 @@ public final class RequestPipeline {
       message = "system error in the mock (" + e.getClass().getSimpleName() + "); please report it";
       out = encoder.error(code, message, requestId);
     }
-    recorder.record(now, req, q.get("Action"), appId, code, message, requestId,
+    recorder.record(now, req, parsed, q.get("Action"), appId, code, message, requestId,
         inspected == null ? List.of() : inspected.unknownFields(), inspected == null ? List.of() : inspected.legacy(),
         started);
     return new Answer(200, out, delay);

@@ -41,13 +41,21 @@ public final class RequestReader {
   }
 
   /**
-   * @param action wire action name
    * @param body raw bytes
-   * @return the body as the service reads it, with what the tolerant face noticed
+   * @return the parsed body
    * @throws ApiError 410000004 (not JSON)
    */
-  TolerantReader.Inspected inspect(String action, byte[] body) {
-    return schemas.inspect(action, decoder.decode(body));
+  JsonNode decode(byte[] body) {
+    return decoder.decode(body);
+  }
+
+  /**
+   * @param action wire action name
+   * @param body the parsed body
+   * @return the body as the service reads it, with what the tolerant face noticed
+   */
+  TolerantReader.Inspected inspect(String action, JsonNode body) {
+    return schemas.inspect(action, body);
   }
 
   /**

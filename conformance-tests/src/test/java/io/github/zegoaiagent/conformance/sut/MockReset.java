@@ -7,9 +7,9 @@ import io.github.zegoaiagent.mock.control.MockControlException;
  * Resets a mock target through the mock's generated control client ({@link MockControlClient}),
  * the same calls for the embedded mock and a separately started one: only the base URL differs.
  */
-public final class MockControl {
+public final class MockReset {
 
-  private MockControl() { }
+  private MockReset() { }
 
   /**
    * Forgets all agents, instances and journal entries of a mock target.
