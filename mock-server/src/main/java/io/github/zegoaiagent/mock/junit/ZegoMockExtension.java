@@ -173,21 +173,26 @@ public final class ZegoMockExtension implements BeforeAllCallback, AfterAllCallb
 
   /**
    * The context that owns an annotated runtime: the outermost class context whose class carries
-   * {@link ZegoMockTest} (directly or as a meta-annotation), so {@code @Nested} classes share it.
+   * {@link ZegoMockTest} (directly or as a meta-annotation), so {@code @Nested} classes share it;
+   * for a class registered with {@code @ExtendWith(ZegoMockExtension.class)} alone, its outermost
+   * class.
    *
    * @param context any context inside such a class
-   * @return the owning context (the root context when no class carries the annotation)
+   * @return the owning context
    */
   public static ExtensionContext owner(ExtensionContext context) {
-    ExtensionContext found = null;
+    ExtensionContext annotated = null;
+    ExtensionContext outermost = context.getRoot();
     for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
       Optional<Class<?>> type = c.get().getTestClass();
-      if (type.isPresent() && c.get().getTestMethod().isEmpty()
-          && AnnotationSupport.findAnnotation(type.get(), ZegoMockTest.class).isPresent()) {
-        found = c.get();
+      if (type.isPresent() && c.get().getTestMethod().isEmpty()) {
+        outermost = c.get();
+        if (AnnotationSupport.findAnnotation(type.get(), ZegoMockTest.class).isPresent()) {
+          annotated = c.get();
+        }
       }
     }
-    return found != null ? found : context.getRoot();
+    return annotated != null ? annotated : outermost;
   }
 
   private static ZegoMock start(ExtensionContext owner) {
