@@ -4,7 +4,10 @@ import io.github.zegoaiagent.mock.config.HttpSettings;
 import io.github.zegoaiagent.mock.control.MockControl;
 import io.github.zegoaiagent.mock.control.MockControlException;
 import io.github.zegoaiagent.mock.control.model.Agent;
+import io.github.zegoaiagent.mock.control.model.CallbackTarget;
+import io.github.zegoaiagent.mock.control.model.CallbackTargetInForce;
 import io.github.zegoaiagent.mock.control.model.Callbacks;
+import io.github.zegoaiagent.mock.control.model.Changes;
 import io.github.zegoaiagent.mock.control.model.ClockAdvance;
 import io.github.zegoaiagent.mock.control.model.ClockReading;
 import io.github.zegoaiagent.mock.control.model.Fault;
@@ -14,10 +17,13 @@ import io.github.zegoaiagent.mock.control.model.Instance;
 import io.github.zegoaiagent.mock.control.model.JournalEntry;
 import io.github.zegoaiagent.mock.control.model.LlmReply;
 import io.github.zegoaiagent.mock.control.model.LlmReplyInForce;
+import io.github.zegoaiagent.mock.control.model.Names;
 import io.github.zegoaiagent.mock.control.model.QpsLimit;
 import io.github.zegoaiagent.mock.control.model.ResetResult;
 import io.github.zegoaiagent.mock.control.model.Script;
 import io.github.zegoaiagent.mock.control.model.ScriptLoaded;
+import io.github.zegoaiagent.mock.control.model.Timeline;
+import io.github.zegoaiagent.mock.control.model.TimelineSummary;
 import io.github.zegoaiagent.mock.control.model.UserSimulation;
 import io.github.zegoaiagent.mock.internal.control.ControlRouter;
 import io.github.zegoaiagent.mock.internal.gateway.Signatures;
@@ -196,6 +202,26 @@ public final class MockServer implements MockControl, AutoCloseable {
     runtime.setSimulatedLlm(reply);
   }
 
+  /**
+   * Changes where callbacks are delivered and the secret they are signed with, from the next
+   * delivery attempt on (waiting deliveries and retries included): for example to an
+   * application's callback endpoint once its web server has its port
+   * ({@link #setCallbackTarget(CallbackTarget)} with Java types).
+   *
+   * @param url an http or https URL, or null to only record events (waiting deliveries are then
+   *     given up and counted as dropped)
+   * @param secret the callback secret from now on, or null to keep the current one
+   * @throws IllegalArgumentException for a URL that is not absolute http(s) or an empty secret
+   */
+  public void setCallbackTarget(URI url, String secret) {
+    runtime.setCallbackTarget(url, secret);
+  }
+
+  /** @return where callbacks are delivered now, or null ({@code info().getCallbackUrl()} as a URI) */
+  public URI callbackUrl() {
+    return runtime.callbackUrl();
+  }
+
   /** @return requests sent to users' LLM endpoints so far (always 0 with forwarding off) */
   public long llmRequestsSent() {
     return runtime.llmRequestsSent();
@@ -288,8 +314,33 @@ public final class MockServer implements MockControl, AutoCloseable {
   }
 
   @Override
+  public CallbackTargetInForce setCallbackTarget(CallbackTarget target) {
+    return control.setCallbackTarget(target);
+  }
+
+  @Override
   public Callbacks callbacks() {
     return control.callbacks();
+  }
+
+  @Override
+  public Changes changes() {
+    return control.changes();
+  }
+
+  @Override
+  public Names names() {
+    return control.names();
+  }
+
+  @Override
+  public List<TimelineSummary> timelines() {
+    return control.timelines();
+  }
+
+  @Override
+  public Timeline timeline(String agentInstanceId) {
+    return control.timeline(agentInstanceId);
   }
 
   /** Stops the HTTP front, the clock ticker, the worker and callback delivery. */

@@ -166,9 +166,13 @@ class ControlApiTest {
             });
     InetSocketAddress loop = new InetSocketAddress("127.0.0.1", 1);
     var budget = io.github.zegoaiagent.mock.internal.memory.MemoryBudget.unlimited();
+    var timelines = new io.github.zegoaiagent.mock.internal.timeline.Timelines(() -> 0L, n -> n,
+        new io.github.zegoaiagent.mock.internal.timeline.ContractWords(
+            io.github.zegoaiagent.mock.internal.validate.Contract.load().model()));
     for (RuntimeException bug : new RuntimeException[] {new IllegalArgumentException("x"), new NullPointerException(),
         new IllegalStateException("y"), new java.util.NoSuchElementException("z")}) {
-      var handler = new io.github.zegoaiagent.mock.internal.control.ControlRouter(throwing.apply(bug), RawApi.JSON, false, budget);
+      var handler = new io.github.zegoaiagent.mock.internal.control.ControlRouter(throwing.apply(bug), RawApi.JSON, false, budget,
+          timelines);
       var a = handler.answer("GET", "/_mock/agents", loop, new byte[0], false);
       assertThat(a.status()).as("%s from agents()", bug).isEqualTo(500);
       assertThat(RawApi.JSON.readTree(a.body()).path("error").asText()).contains("bug").contains(bug.getClass().getSimpleName());
@@ -176,7 +180,7 @@ class ControlApiTest {
     // The caller's mistakes are the operations' ControlExceptions, answered with their status.
     for (int status : new int[] {400, 404, 409, 503}) {
       var refusing = new io.github.zegoaiagent.mock.internal.control.ControlRouter(
-          throwing.apply(new io.github.zegoaiagent.mock.internal.control.ControlException(status, "no")), RawApi.JSON, false, budget);
+          throwing.apply(new io.github.zegoaiagent.mock.internal.control.ControlException(status, "no")), RawApi.JSON, false, budget, timelines);
       assertThat(refusing.answer("GET", "/_mock/instances/7", loop, new byte[0], false).status()).isEqualTo(status);
     }
   }

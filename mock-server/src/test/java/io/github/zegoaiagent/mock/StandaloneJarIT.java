@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.zegoaiagent.mock.internal.generated.ActionHandler;
 import java.io.File;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,16 @@ class StandaloneJarIT {
           .isGreaterThanOrEqualTo(before + 1_000);
       assertThat(control.reset().getReset()).isTrue();
       assertThat(control.journal()).isEmpty();
+
+      // The dashboard (issue 25): its address in the banner, served from the jar (a JDK is all it took).
+      URI dashboard = base.resolve("_mock/ui/");
+      assertThat(p.output()).contains("  Dashboard:      " + dashboard + " ");
+      HttpResponse<String> page = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(dashboard).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+      assertThat(page.body()).contains("<script type=\"module\" src=\"main.js\"></script>");
+      assertThat(control.timelines()).isEmpty();
 
       assertThat(p.stop()).as("exits after SIGTERM").isTrue();
       assertThat(lines).contains("zego-aiagent-mock-server: stopped");

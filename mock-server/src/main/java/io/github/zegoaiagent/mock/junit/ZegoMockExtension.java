@@ -107,7 +107,24 @@ public final class ZegoMockExtension implements BeforeAllCallback, AfterAllCallb
   @Override
   public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
     Class<?> t = p.getParameter().getType();
-    return OWN.contains(t) || Providers.ALL.containsKey(t);
+    return (OWN.contains(t) || Providers.ALL.containsKey(t)) && !springAnnotated(p);
+  }
+
+  /**
+   * A parameter Spring's extension resolves ({@code @Autowired}, {@code @Qualifier}, {@code @Value})
+   * is left to it, so the two never compete (names only: the mock does not depend on Spring). For
+   * a Spring Boot application use {@code @AutoConfigureZegoMock} (zego-aiagent-spring-boot-test).
+   */
+  private static boolean springAnnotated(ParameterContext p) {
+    for (java.lang.annotation.Annotation a : p.getParameter().getAnnotations()) {
+      String name = a.annotationType().getName();
+      if (name.equals("org.springframework.beans.factory.annotation.Autowired")
+          || name.equals("org.springframework.beans.factory.annotation.Qualifier")
+          || name.equals("org.springframework.beans.factory.annotation.Value")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Recorded events and pending deliveries are charged to the memory budget: without room, the
  * oldest recorded events are forgotten and a new delivery is dropped (counted). {@link #reset()}
- * forgets both.
+ * forgets both. The target (URL and secret) can change at run time ({@link #retarget}); a
+ * {@link DeliveryListener} (the dashboard's timeline) is told what becomes of each event.
  */
 public final class CallbackDispatcher implements EventSink, AutoCloseable {
   /** Deliveries in flight at most, by default. */
@@ -48,8 +49,8 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
   private final ObjectMapper mapper;
   private final MockClock clock;
   private final ClockTimer timer;
-  private final URI url;
-  private final String secret;
+  /** Where deliveries go and what signs them; changeable at run time ({@link #retarget}). */
+  private volatile Target target;
   private final List<Duration> retryDelays;
   private final Duration timeout;
   private final int queueCapacity;
@@ -70,9 +71,14 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
   private final ArrayDeque<Attempt> ready = new ArrayDeque<>();
   private int inFlight;
   private volatile boolean closed;
-  private final HttpClient http;
+  /** Created with the first URL (none while callbacks are only recorded); guarded by this. */
+  private HttpClient http;
+  private final DeliveryListener listener;
 
   private record Attempt(ObjectNode event, int number, long bytes, long generation) { }
+
+  /** @param url where to POST, or null to only record @param secret the signing secret */
+  private record Target(URI url, String secret) { }
 
   /**
    * @param mapper JSON mapper
@@ -85,30 +91,98 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
    * @param recordCapacity events remembered for inspection
    * @param parallelism deliveries in flight at most
    * @param memory the account recorded events and pending deliveries are charged to
+   * @param listener told of every event produced or switched off and every attempt
    */
   public CallbackDispatcher(ObjectMapper mapper, ClockTimer timer, URI url, String secret,
       List<Duration> retryDelays, Duration timeout, int queueCapacity, int recordCapacity,
-      int parallelism, Account memory) {
+      int parallelism, Account memory, DeliveryListener listener) {
     this.memory = memory;
+    this.listener = listener;
     // Exact decimals in the event tree: the default node factory strips trailing zeros, so a
     // LatencyData.LLMTPS of 20.0 went out as 2E+1 (valid JSON, but no receiver expects it).
     this.mapper = mapper.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     this.timer = timer;
     this.clock = timer.clock();
-    this.url = url;
-    this.secret = secret;
+    this.target = new Target(url, secret);
     this.retryDelays = List.copyOf(retryDelays);
     this.timeout = timeout;
     this.queueCapacity = queueCapacity;
     this.recordCapacity = recordCapacity;
     this.parallelism = Math.max(1, parallelism);
-    this.http = url == null ? null : HttpClient.newBuilder().connectTimeout(timeout).build();
+    if (url != null) {
+      this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+  }
+
+  /**
+   * Changes where deliveries go and the secret they are signed with, from the next attempt on
+   * (queued deliveries and retries included).
+   *
+   * @param url where to POST from now on, or null to only record (what waits is given up)
+   * @param secret the signing secret from now on, or null to keep the current one
+   */
+  public void retarget(URI url, String secret) {
+    List<Attempt> given = new ArrayList<>();
+    synchronized (this) {
+      if (url != null && http == null) {
+        http = HttpClient.newBuilder().connectTimeout(timeout).build();
+      }
+      target = new Target(url, secret == null ? target.secret() : secret);
+      if (url == null) { // nowhere to deliver: what waits is given up (counted as dropped)
+        given.addAll(ready);
+        ready.clear();
+      }
+    }
+    long now = clock.millis();
+    given.forEach(a -> givenUp(a, now));
+  }
+
+  /** @return where deliveries go now, or null when they are only recorded */
+  public URI url() {
+    return target.url();
+  }
+
+  private void givenUp(Attempt a, long at) {
+    dropped.incrementAndGet();
+    finished(a);
+    listener.attempted(a.event().path("Sequence").asLong(), a.number() + 1, at, false, "no callback URL any more", -1);
   }
 
   @Override
   public void emit(CallbackEnvelope about, Object data) {
+    ObjectNode e = tree(about, data, sequence.incrementAndGet());
+    long bytes = Sizes.json(e);
+    record(e.deepCopy(), bytes);
+    Target to = target;
+    if (to.url() == null || closed) {
+      listener.produced(e, false, to.url() == null ? "no callback URL" : "callback delivery stopped");
+      return;
+    }
+    if (pending.incrementAndGet() > queueCapacity) {
+      pending.decrementAndGet();
+      dropped.incrementAndGet();
+      listener.produced(e, false, "the delivery queue was full (" + queueCapacity + " waiting)");
+      return;
+    }
+    if (!memory.tryCharge(bytes, "a callback delivery")) {
+      pending.decrementAndGet();
+      dropped.incrementAndGet();
+      listener.produced(e, false, "the mock's memory budget is full");
+      return;
+    }
+    listener.produced(e, true, null);
+    offer(new Attempt(e, 0, bytes, generation.get()));
+  }
+
+  @Override
+  public void switchedOff(CallbackEnvelope about, Object data) {
+    listener.switchedOff(tree(about, data, null));
+  }
+
+  /** The event as sent, without Nonce, Timestamp and Signature (added per attempt). */
+  private ObjectNode tree(CallbackEnvelope about, Object data, Long seq) {
     // The envelope as the generated CallbackEnvelope model; Event is the name the contract's
-    // discriminator gives the Data type; Nonce, Timestamp and Signature are added per attempt.
+    // discriminator gives the Data type.
     CallbackEnvelope envelope = new CallbackEnvelope()
         .appId(about.getAppId())
         .event(CallbackEvents.nameOf(data.getClass()))
@@ -117,7 +191,7 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
         .agentId(about.getAgentId())
         .name(about.getName())
         .roomId(about.getRoomId())
-        .sequence(sequence.incrementAndGet());
+        .sequence(seq);
     ObjectNode e = mapper.valueToTree(envelope);
     // Required properties serialize even when unset: the signing fields come per attempt.
     for (java.util.Iterator<JsonNode> it = e.elements(); it.hasNext(); ) {
@@ -126,17 +200,7 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
       }
     }
     e.set("Data", mapper.valueToTree(data));
-    long bytes = Sizes.json(e);
-    record(e.deepCopy(), bytes);
-    if (http == null || closed) {
-      return;
-    }
-    if (pending.incrementAndGet() > queueCapacity || !memory.tryCharge(bytes, "a callback delivery")) {
-      pending.decrementAndGet();
-      dropped.incrementAndGet();
-      return;
-    }
-    offer(new Attempt(e, 0, bytes, generation.get()));
+    return e;
   }
 
   /** Keeps the event for inspection, forgetting the oldest beyond the cap and the memory budget. */
@@ -182,21 +246,35 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
 
   private void send(Attempt a) {
     CompletableFuture<HttpResponse<Void>> f;
+    long sentAt = clock.millis();
+    Target to = target;
+    HttpClient client;
+    synchronized (this) {
+      client = http;
+      if (to.url() == null) { // retargeted to "record only" while waiting: given up
+        inFlight--;
+      }
+    }
+    if (to.url() == null) {
+      givenUp(a, sentAt);
+      launch();
+      return;
+    }
     try {
       ObjectNode signed = a.event().deepCopy();
-      String ts = Long.toString(clock.millis());
+      String ts = Long.toString(sentAt);
       String nonce = nonces.next(); // random start per mock, never reused
       signed.put("Nonce", nonce);
       signed.put("Timestamp", Long.parseLong(ts));
-      signed.put("Signature", CallbackSigner.sign(secret, ts, nonce));
-      HttpRequest req = HttpRequest.newBuilder(url)
+      signed.put("Signature", CallbackSigner.sign(to.secret(), ts, nonce));
+      HttpRequest req = HttpRequest.newBuilder(to.url())
           .timeout(timeout)
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(signed)))
           .build();
-      f = http.sendAsync(req, HttpResponse.BodyHandlers.discarding());
+      f = client.sendAsync(req, HttpResponse.BodyHandlers.discarding());
     } catch (Exception ex) {
-      done(a, false);
+      done(a, sentAt, false, "not sent (" + ex.getClass().getSimpleName() + ")");
       return;
     }
     // The request timeout covers the headers only: bound the whole exchange here.
@@ -204,24 +282,42 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
       if (ex != null) {
         f.cancel(true);
       }
-      done(a, ex == null && res.statusCode() / 100 == 2);
+      done(a, sentAt, ex == null && res.statusCode() / 100 == 2,
+          ex == null ? "HTTP " + res.statusCode() : failure(ex));
     });
   }
 
-  private void done(Attempt a, boolean ok) {
+  /** A failed exchange in words (never the receiver's text). */
+  private String failure(Throwable ex) {
+    Throwable t = ex instanceof java.util.concurrent.CompletionException && ex.getCause() != null ? ex.getCause() : ex;
+    if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.http.HttpTimeoutException) {
+      return "no answer within " + timeout.toMillis() + " ms";
+    }
+    if (t instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    return "failed (" + t.getClass().getSimpleName() + ")";
+  }
+
+  private void done(Attempt a, long sentAt, boolean ok, String outcome) {
     synchronized (this) {
       inFlight--;
     }
+    long seq = a.event().path("Sequence").asLong();
     if (ok) {
       delivered.incrementAndGet();
       finished(a);
+      listener.attempted(seq, a.number() + 1, sentAt, true, outcome, -1);
     } else {
       failedAttempts.incrementAndGet();
       if (a.number() < retryDelays.size() && !closed) {
-        timer.after(retryDelays.get(a.number()).toMillis(), () -> retry(a));
+        long delay = retryDelays.get(a.number()).toMillis();
+        listener.attempted(seq, a.number() + 1, sentAt, false, outcome, clock.millis() + delay);
+        timer.after(delay, () -> retry(a));
       } else {
         dropped.incrementAndGet();
         finished(a);
+        listener.attempted(seq, a.number() + 1, sentAt, false, outcome, -1);
       }
     }
     launch();

@@ -9,6 +9,8 @@ import io.github.zegoaiagent.mock.internal.generated.control.ControlRoutes;
 import io.github.zegoaiagent.mock.internal.http.Answer;
 import io.github.zegoaiagent.mock.internal.memory.Account;
 import io.github.zegoaiagent.mock.internal.memory.MemoryBudget;
+import io.github.zegoaiagent.mock.internal.timeline.Timelines;
+import io.github.zegoaiagent.mock.internal.ui.DashboardAssets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -26,7 +28,10 @@ import java.util.Map;
  * caller not on loopback (unless remote control is on), 404 for an unknown path, 405 with
  * {@code Allow} for a known path with another method, 400 for a body that is not JSON or breaks
  * the operation's schema, then the operation on the mock's {@link MockControl}; 503 when the
- * answer does not fit in the memory budget; 500 only for a bug.
+ * answer does not fit in the memory budget; 500 only for a bug. Before any of that, a browser
+ * request from another site, or (remote control off) for a Host that is no loopback name, gets
+ * 403 ({@link BrowserPolicy}). The dashboard's files under {@code /_mock/ui/} are served by
+ * {@link DashboardAssets} behind the same checks.
  */
 public final class ControlRouter {
   /** Path prefix of the control API. */
@@ -44,15 +49,20 @@ public final class ControlRouter {
   private final ObjectMapper decoder;
   private final boolean remoteAllowed;
   private final MemoryBudget budget;
+  private final Timelines timelines;
+  private final DashboardAssets dashboard = new DashboardAssets();
 
   /**
    * @param operations the mock's control operations (they throw {@link ControlException})
    * @param mapper JSON mapper
    * @param remoteAllowed whether non-loopback callers are served
    * @param budget the memory budget an answer is built within
+   * @param timelines what happened to each instance (told when a call changed something)
    */
-  public ControlRouter(MockControl operations, ObjectMapper mapper, boolean remoteAllowed, MemoryBudget budget) {
+  public ControlRouter(MockControl operations, ObjectMapper mapper, boolean remoteAllowed, MemoryBudget budget,
+      Timelines timelines) {
     this.operations = operations;
+    this.timelines = timelines;
     this.mapper = mapper;
     this.decoder = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     this.remoteAllowed = remoteAllowed;
@@ -82,9 +92,33 @@ public final class ControlRouter {
    */
   public Answer answer(String method, String rawPath, InetSocketAddress remote, byte[] in,
       boolean tooLarge) {
+    return answer(method, rawPath, remote, Map.of(), in, tooLarge);
+  }
+
+  /**
+   * Answers one control request.
+   *
+   * @param method HTTP method
+   * @param rawPath raw path, starting with {@link #PREFIX}
+   * @param remote the caller
+   * @param headers the request's Host, Origin and Sec-Fetch-Site headers, by lower-case name
+   *     ({@link io.github.zegoaiagent.mock.internal.http.Endpoints.Control#HEADERS})
+   * @param in body bytes
+   * @param tooLarge whether the body was longer than the front's cap
+   * @return status and JSON (HTML, CSS or JavaScript for the dashboard)
+   */
+  public Answer answer(String method, String rawPath, InetSocketAddress remote, Map<String, String> headers,
+      byte[] in, boolean tooLarge) {
     try {
       if (!LoopbackPolicy.allows(remote, remoteAllowed)) {
         return error(403, "the control API answers loopback callers only (start the mock with remote control allowed to change this)", Map.of());
+      }
+      String refused = BrowserPolicy.refusal(headers, remoteAllowed);
+      if (refused != null) {
+        return error(403, refused, Map.of());
+      }
+      if (DashboardAssets.owns(rawPath)) {
+        return dashboard.answer(method, rawPath);
       }
       List<String> segments = segments(rawPath);
       Map<String, String> params = new LinkedHashMap<>();
@@ -116,7 +150,11 @@ public final class ControlRouter {
         }
         body = decode(route, in);
       }
-      return new Answer(200, write(route.invoker().invoke(operations, params, body)), 0);
+      byte[] out = write(route.invoker().invoke(operations, params, body));
+      if (!route.method().equals("GET")) {
+        timelines.touch(); // a watcher (the dashboard) refreshes what it shows
+      }
+      return new Answer(200, out, 0, NO_SNIFF);
     } catch (ControlException e) {
       return error(e.status(), e.getMessage(), Map.of());
     } catch (IOException | RuntimeException e) {
@@ -233,6 +271,10 @@ public final class ControlRouter {
     return params;
   }
 
+  /** JSON answers are never read as anything else, nor kept by a browser. */
+  private static final Map<String, String> NO_SNIFF = Map.of("X-Content-Type-Options", "nosniff",
+      "Cache-Control", "no-store");
+
   private Answer error(int status, String message, Map<String, String> headers) {
     byte[] body;
     try {
@@ -240,7 +282,9 @@ public final class ControlRouter {
     } catch (IOException e) {
       body = "{\"error\":\"unserialisable message\"}".getBytes(StandardCharsets.UTF_8);
     }
-    return new Answer(status, body, 0, headers);
+    Map<String, String> all = new LinkedHashMap<>(NO_SNIFF);
+    all.putAll(headers);
+    return new Answer(status, body, 0, all);
   }
 
   static String clip(String s) {

@@ -54,16 +54,35 @@ public record Endpoints(Api api, String controlPrefix, Control control,
   /** The control API behind the front. */
   @FunctionalInterface
   public interface Control {
+    /** The request headers handed to the control API (lower case): what its browser checks read. */
+    java.util.List<String> HEADERS = java.util.List.of("host", "origin", "sec-fetch-site");
+
+    /**
+     * @param get a request header's value by name, or null
+     * @return the request's {@link #HEADERS} that were sent, by lower-case name
+     */
+    static java.util.Map<String, String> headers(java.util.function.Function<String, String> get) {
+      java.util.Map<String, String> out = new java.util.HashMap<>(4);
+      for (String name : HEADERS) {
+        String v = get.apply(name);
+        if (v != null) {
+          out.put(name, v);
+        }
+      }
+      return out;
+    }
+
     /**
      * @param method HTTP method
      * @param rawPath the raw (still percent-encoded) path, starting with the control prefix
      * @param remote the caller's address
+     * @param headers the request's {@link #HEADERS} that were sent, by lower-case name
      * @param body the body bytes (at most the front's body cap)
      * @param bodyTooLarge whether the body was longer than the cap
-     * @return status and JSON
+     * @return status and body (JSON; the dashboard's files carry their own Content-Type)
      */
-    Answer answer(String method, String rawPath, InetSocketAddress remote, byte[] body,
-        boolean bodyTooLarge);
+    Answer answer(String method, String rawPath, InetSocketAddress remote,
+        java.util.Map<String, String> headers, byte[] body, boolean bodyTooLarge);
 
     /**
      * @param method HTTP method

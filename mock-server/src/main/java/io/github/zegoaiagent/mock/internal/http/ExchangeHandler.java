@@ -295,7 +295,8 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       byte[] in, boolean large) {
     try {
       if (isControl) {
-        return front.endpoints().control().answer(r.method().name(), path, remote, in, large);
+        return front.endpoints().control().answer(r.method().name(), path, remote,
+            Endpoints.Control.headers(r.headers()::get), in, large);
       }
       return front.endpoints().api().answer(new RawRequest(r.method().name(), path, query, in, large));
     } catch (RuntimeException ex) {
@@ -365,7 +366,9 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         HEADERS, TRAILERS);
     HttpHeaders h = resp.headers();
     extra.forEach(h::set);
-    h.set(HttpHeaderNames.CONTENT_TYPE, JSON);
+    if (!h.contains(HttpHeaderNames.CONTENT_TYPE)) {
+      h.set(HttpHeaderNames.CONTENT_TYPE, JSON); // the dashboard's files bring their own
+    }
     h.setInt(HttpHeaderNames.CONTENT_LENGTH, out.length);
     if (keep) {
       if (http10) {

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The last stage of every API request: a journal entry (secrets masked) and the listener (the
- * console request log).
+ * console request log, the dashboard's timeline).
  */
 public final class Recorder {
   private final RequestJournal journal;
@@ -28,6 +28,11 @@ public final class Recorder {
     this.masker = masker;
     this.listener = listener;
     this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** The pipeline starts on a request (before anything it causes). */
+  void received() {
+    listener.received();
   }
 
   /**

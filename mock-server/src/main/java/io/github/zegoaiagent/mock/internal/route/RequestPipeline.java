@@ -53,6 +53,7 @@ public final class RequestPipeline {
    */
   public Answer handle(RawRequest req) {
     long started = System.nanoTime();
+    recorder.received();
     String requestId = encoder.nextRequestId();
     long now = clock.millis();
     Map<String, String> q = QueryString.parse(req.rawQuery());

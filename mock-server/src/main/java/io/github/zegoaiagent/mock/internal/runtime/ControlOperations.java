@@ -3,9 +3,13 @@ package io.github.zegoaiagent.mock.internal.runtime;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.zegoaiagent.mock.config.CallbackSettings;
 import io.github.zegoaiagent.mock.control.MockControl;
 import io.github.zegoaiagent.mock.control.model.Agent;
+import io.github.zegoaiagent.mock.control.model.CallbackTarget;
+import io.github.zegoaiagent.mock.control.model.CallbackTargetInForce;
 import io.github.zegoaiagent.mock.control.model.Callbacks;
+import io.github.zegoaiagent.mock.control.model.Changes;
 import io.github.zegoaiagent.mock.control.model.ClockAdvance;
 import io.github.zegoaiagent.mock.control.model.ClockReading;
 import io.github.zegoaiagent.mock.control.model.ContextMessage;
@@ -16,11 +20,14 @@ import io.github.zegoaiagent.mock.control.model.Instance;
 import io.github.zegoaiagent.mock.control.model.JournalEntry;
 import io.github.zegoaiagent.mock.control.model.LlmReply;
 import io.github.zegoaiagent.mock.control.model.LlmReplyInForce;
+import io.github.zegoaiagent.mock.control.model.Names;
 import io.github.zegoaiagent.mock.control.model.QpsLimit;
 import io.github.zegoaiagent.mock.control.model.ResetResult;
 import io.github.zegoaiagent.mock.control.model.Script;
 import io.github.zegoaiagent.mock.control.model.ScriptLoaded;
 import io.github.zegoaiagent.mock.control.model.SpokenText;
+import io.github.zegoaiagent.mock.control.model.Timeline;
+import io.github.zegoaiagent.mock.control.model.TimelineSummary;
 import io.github.zegoaiagent.mock.control.model.UserSimulation;
 import io.github.zegoaiagent.mock.internal.control.ControlException;
 import io.github.zegoaiagent.mock.internal.state.AgentRecord;
@@ -34,10 +41,13 @@ import io.github.zegoaiagent.mock.script.ConversationScript;
 import io.github.zegoaiagent.mock.values.MockClock;
 import io.github.zegoaiagent.mock.values.SimulatedLlm;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * The control API's operations on one running mock ({@link MockControl}, generated from
@@ -63,7 +73,7 @@ final class ControlOperations implements MockControl {
 
   @Override
   public Info info() {
-    URI callbackUrl = mock.settings.callbacks().url();
+    URI callbackUrl = mock.callbacks.url();
     return new Info().baseUrl(mock.baseUrl().toString())
         .appIds(new ArrayList<>(mock.settings.gateway().credentials().keySet()))
         .strict(mock.settings.gateway().strict()).clockMillis(mock.clock.millis())
@@ -138,6 +148,18 @@ final class ControlOperations implements MockControl {
     } catch (IllegalStateException full) {
       throw new ControlException(409, full.getMessage());
     }
+    if (user.getPresent() != null) {
+      mock.timelines.user(agentInstanceId, user.getPresent() ? "The user joins the room"
+          : "The user leaves the room (MaxIdleTime counts from here)");
+    }
+    if (user.getPublishing() != null) {
+      mock.timelines.user(agentInstanceId, (user.getUserId() == null ? "The user" : "User " + user.getUserId())
+          + (user.getPublishing() ? " publishes a stream" : " stops publishing (StartListening answers 410001046)"));
+    }
+    if (user.getUtterance() != null) {
+      mock.timelines.user(agentInstanceId, "The user's next walkie-talkie turn will say \u201c"
+          + user.getUtterance() + "\u201d");
+    }
     return instance(agentInstanceId);
   }
 
@@ -179,6 +201,7 @@ final class ControlOperations implements MockControl {
     } catch (IllegalStateException e) {
       throw new ControlException(409, e.getMessage());
     }
+    mock.timelines.scriptLoaded(agentInstanceId, parsed, now);
     return now + parsed.endAt().toMillis();
   }
 
@@ -250,11 +273,68 @@ final class ControlOperations implements MockControl {
   }
 
   @Override
+  public CallbackTargetInForce setCallbackTarget(CallbackTarget target) {
+    URI url;
+    try {
+      url = target.getUrl() == null ? null : new URI(target.getUrl());
+      setCallbackTarget(url, target.getSecret());
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw new ControlException(400, "url: not an absolute http or https URL"); // never echoes the secret
+    }
+    URI now = mock.callbacks.url();
+    return new CallbackTargetInForce().url(now == null ? null : now.toString());
+  }
+
+  /**
+   * @param url where callbacks go from the next attempt on, or null to only record them
+   * @param secret their secret from now on, or null to keep it
+   * @throws IllegalArgumentException for a URL that is not absolute http(s) or an empty secret
+   */
+  void setCallbackTarget(URI url, String secret) {
+    if (url != null) {
+      CallbackSettings.URL.check(url);
+    }
+    if (secret != null) {
+      CallbackSettings.SECRET.check(secret);
+    }
+    mock.callbacks.retarget(url, secret);
+  }
+
+  @Override
   public Callbacks callbacks() {
     List<JsonNode> events = new ArrayList<>();
     mock.callbacks.recorded().forEach(e -> events.add(mock.masker.maskByName(e)));
     return new Callbacks().delivered(mock.callbacks.delivered()).failedAttempts(mock.callbacks.failedAttempts())
         .dropped(mock.callbacks.dropped()).pending(mock.callbacks.pending()).events(events);
+  }
+
+  @Override
+  public Changes changes() {
+    return new Changes().version(mock.timelines.version()).clockMillis(mock.clock.millis());
+  }
+
+  @Override
+  public Names names() {
+    return mock.timelines.words().names();
+  }
+
+  @Override
+  public List<TimelineSummary> timelines() {
+    Set<String> running = new HashSet<>();
+    mock.simulator.snapshots(mock.clock.millis()).forEach(v -> running.add(v.id().id()));
+    return mock.timelines.summaries(running);
+  }
+
+  @Override
+  public Timeline timeline(String agentInstanceId) {
+    Instance now = mock.simulator.snapshot(agentInstanceId, mock.clock.millis()).map(this::instance).orElse(null);
+    return mock.timelines.timeline(agentInstanceId, now).orElseThrow(() -> new ControlException(404,
+        "the mock knows nothing of instance " + clip(agentInstanceId) + " (never named in a request, or "
+            + "forgotten after a reset or beyond the timeline's bounds)"));
+  }
+
+  private static String clip(String s) {
+    return s.length() <= 120 ? s : s.substring(0, 120) + "\u2026";
   }
 
   @Override

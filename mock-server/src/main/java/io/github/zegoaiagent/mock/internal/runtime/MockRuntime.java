@@ -44,6 +44,8 @@ import io.github.zegoaiagent.mock.internal.state.MockState;
 import io.github.zegoaiagent.mock.internal.state.RateLimiter;
 import io.github.zegoaiagent.mock.internal.state.RequestJournal;
 import io.github.zegoaiagent.mock.internal.state.SecretMasker;
+import io.github.zegoaiagent.mock.internal.timeline.ContractWords;
+import io.github.zegoaiagent.mock.internal.timeline.Timelines;
 import io.github.zegoaiagent.mock.internal.validate.Contract;
 import io.github.zegoaiagent.mock.internal.validate.RequestSchemas;
 import io.github.zegoaiagent.mock.script.ConversationScript;
@@ -101,6 +103,8 @@ public final class MockRuntime implements AutoCloseable {
   final Simulator simulator;
   final ConversationClock conversationClock;
   final SecretMasker masker;
+  /** What happened to each instance: the dashboard's timeline ({@code GET /_mock/instances/{id}/timeline}). */
+  final Timelines timelines;
   private final HttpFront front;
   private final ExecutorService worker;
   private final ScheduledExecutorService ticker;
@@ -135,9 +139,12 @@ public final class MockRuntime implements AutoCloseable {
     this.gateway = new Gateway(table.keySet(), s.gateway().credentials(), clock,
         s.gateway().timestampToleranceSeconds(), s.gateway().strict());
     this.timer = new ClockTimer(clock);
+    this.timelines = new Timelines(clock::millis, masker::maskByName, new ContractWords(contract.model()),
+        budget.account());
     CallbackSettings cb = s.callbacks();
     this.callbacks = new CallbackDispatcher(mapper, timer, cb.url(), cb.secret(), cb.retryDelays(), cb.timeout(),
-        cb.queueSize(), s.caps().recordedEventsSize(), CallbackDispatcher.DEFAULT_PARALLELISM, budget.account());
+        cb.queueSize(), s.caps().recordedEventsSize(), CallbackDispatcher.DEFAULT_PARALLELISM, budget.account(),
+        timelines);
     LlmForwardSettings f = s.llmForward();
     LlmContract llmContract = LlmContract.of(contract.model());
     this.llmForwarder = new LlmForwarder(new ForwardPolicy(f.enabled(), f.allowHosts(), f.timeout(),
@@ -150,19 +157,20 @@ public final class MockRuntime implements AutoCloseable {
     schemas.warmUpInBackground();
     RequestPipeline pipeline = new RequestPipeline(table, new Admission(gateway, faults, rateLimiter),
         new RequestReader(mapper, schemas), simulator, encoder,
-        new Recorder(journal, masker, requestLog, s.http().maxBodyBytes()), clock, s.http().maxBodyBytes());
+        new Recorder(journal, masker, RequestListener.both(requestLog, timelines), s.http().maxBodyBytes()), clock,
+        s.http().maxBodyBytes());
     this.operations = new ControlOperations(this);
     this.control = new InProcessControl(operations);
     this.worker = worker(s.http().threads());
     HttpSettings h = s.http();
     Endpoints.Control router = null;
     if (h.controlApiEnabled()) {
-      ControlRouter r = new ControlRouter(operations, mapper, h.controlApiRemoteAllowed(), budget);
+      ControlRouter r = new ControlRouter(operations, mapper, h.controlApiRemoteAllowed(), budget, timelines);
       router = new Endpoints.Control() {
         @Override
         public io.github.zegoaiagent.mock.internal.http.Answer answer(String method, String rawPath,
-            java.net.InetSocketAddress remote, byte[] body, boolean bodyTooLarge) {
-          return r.answer(method, rawPath, remote, body, bodyTooLarge);
+            java.net.InetSocketAddress remote, Map<String, String> headers, byte[] body, boolean bodyTooLarge) {
+          return r.answer(method, rawPath, remote, headers, body, bodyTooLarge);
         }
 
         @Override
@@ -255,6 +263,21 @@ public final class MockRuntime implements AutoCloseable {
     simulator.setLlmReply(reply);
   }
 
+  /**
+   * @param url where callbacks go from the next attempt on, or null to only record them
+   * @param secret their secret from now on, or null to keep it
+   * @throws IllegalArgumentException for a URL that is not absolute http(s) or an empty secret
+   */
+  public void setCallbackTarget(URI url, String secret) {
+    operations.setCallbackTarget(url, secret);
+    timelines.touch();
+  }
+
+  /** @return where callbacks are delivered now, or null */
+  public URI callbackUrl() {
+    return callbacks.url();
+  }
+
   /** @return the memory budget */
   public MemoryBudget budget() {
     return budget;
@@ -294,6 +317,7 @@ public final class MockRuntime implements AutoCloseable {
     rateLimiter.clear();
     gateway.reset();
     callbacks.reset();
+    timelines.clear();
     clock.rewind();
     timer.runAll();
   }

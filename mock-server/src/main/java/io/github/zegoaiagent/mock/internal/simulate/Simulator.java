@@ -117,12 +117,12 @@ public final class Simulator implements ActionHandler<CallContext> {
   /**
    * @param now mock-clock millis
    * @return the next time after {@code now} something is scheduled (a script step, a MaxIdleTime
-   *     deletion), or {@link Long#MAX_VALUE}
+   *     deletion, a speech transition, a graceful shutdown's deadline), or {@link Long#MAX_VALUE}
    */
   public long nextDue(long now) {
     long next = Long.MAX_VALUE;
     for (InstanceState inst : state.allInstances()) {
-      next = Math.min(next, Locks.instance(inst, () -> TurnsHandler.nextDue(inst, now)));
+      next = Math.min(next, Locks.instance(inst, () -> turns.nextDue(inst, now)));
     }
     return next;
   }

@@ -95,7 +95,7 @@ final class TurnsHandler {
   }
 
   /** @return the next time after {@code now} something is scheduled for {@code inst}, or {@link Long#MAX_VALUE} */
-  static long nextDue(InstanceState inst, long now) {
+  long nextDue(InstanceState inst, long now) {
     long next = Long.MAX_VALUE;
     long s = inst.script().nextAt();
     if (s > now) {
@@ -103,6 +103,15 @@ final class TurnsHandler {
     }
     if (!inst.users().present() && inst.kind() != InstanceKind.LIVE_DIGITAL_HUMAN && idleDeadline(inst) > now) {
       next = Math.min(next, idleDeadline(inst));
+    }
+    // Speech transitions too, so what happens then (status, LLMResult, the next queued item) is
+    // applied, and seen on the timeline, at its own time rather than at the next stop.
+    long speaking = speech.nextTransitionAt(inst);
+    if (speaking > now) {
+      next = Math.min(next, speaking);
+    }
+    if (inst.isShuttingDown() && inst.shutdownDeadline() > now) {
+      next = Math.min(next, inst.shutdownDeadline());
     }
     return next;
   }
