@@ -8,6 +8,8 @@ import io.github.zegoaiagent.mock.control.model.CallbackTarget;
 import io.github.zegoaiagent.mock.control.model.CallbackTargetInForce;
 import io.github.zegoaiagent.mock.control.model.Callbacks;
 import io.github.zegoaiagent.mock.control.model.Changes;
+import io.github.zegoaiagent.mock.control.model.DriftReport;
+import io.github.zegoaiagent.mock.control.model.DriftReportWritten;
 import io.github.zegoaiagent.mock.control.model.ClockAdvance;
 import io.github.zegoaiagent.mock.control.model.ClockReading;
 import io.github.zegoaiagent.mock.control.model.Fault;
@@ -71,7 +73,7 @@ public final class MockServer implements MockControl, AutoCloseable {
   private MockServer(MockServerConfig config) throws IOException {
     this.config = config;
     this.runtime = new MockRuntime(new MockRuntime.Settings(config.gateway(), config.limits(), config.caps(),
-        config.callbacks(), config.simulation(), config.llmForward(), config.http(), config.log()));
+        config.callbacks(), config.simulation(), config.llmForward(), config.proxy(), config.http(), config.log()));
     this.control = runtime.control();
   }
 
@@ -222,6 +224,14 @@ public final class MockServer implements MockControl, AutoCloseable {
     return runtime.callbackUrl();
   }
 
+  /**
+   * @return the drift report as Markdown (what {@link #writeDriftReport()} writes), empty of
+   *     exchanges when the mock simulates
+   */
+  public String driftMarkdown() {
+    return runtime.driftMarkdown();
+  }
+
   /** @return requests sent to users' LLM endpoints so far (always 0 with forwarding off) */
   public long llmRequestsSent() {
     return runtime.llmRequestsSent();
@@ -324,6 +334,25 @@ public final class MockServer implements MockControl, AutoCloseable {
   }
 
   @Override
+  public DriftReport drift() {
+    return control.drift();
+  }
+
+  @Override
+  public DriftReport clearDrift() {
+    return control.clearDrift();
+  }
+
+  /**
+   * {@inheritDoc} It is also written at {@link #close()}; the path is null when the mock simulates
+   * or no report file is configured ({@code config().proxy().driftReport()}).
+   */
+  @Override
+  public DriftReportWritten writeDriftReport() {
+    return control.writeDriftReport();
+  }
+
+  @Override
   public Changes changes() {
     return control.changes();
   }
@@ -343,7 +372,10 @@ public final class MockServer implements MockControl, AutoCloseable {
     return control.timeline(agentInstanceId);
   }
 
-  /** Stops the HTTP front, the clock ticker, the worker and callback delivery. */
+  /**
+   * Stops the HTTP front, the clock ticker, the worker and callback delivery; a validating proxy
+   * writes its Markdown report (when configured) and closes its recording.
+   */
   @Override
   public void close() {
     runtime.close();

@@ -159,7 +159,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
           : "malformed request: " + reason(cause));
       return;
     }
-    String problem = check(r);
+    String problem = HeadCheck.refusal(r);
     if (problem != null) {
       refuse(ctx, problem.startsWith("417 ") ? 417 : 400, problem.startsWith("417 ") ? problem.substring(4) : problem);
       return;
@@ -196,64 +196,17 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** @return why the head is refused (RFC 9112), or null */
-  private static String check(HttpRequest r) {
-    HttpVersion v = r.protocolVersion();
-    if (v.majorVersion() != 1 || (v.minorVersion() != 0 && v.minorVersion() != 1)) {
-      return "HTTP version " + v.text() + " is not served (HTTP/1.1 and HTTP/1.0 only)";
-    }
-    HttpHeaders h = r.headers();
-    int hosts = h.getAll(HttpHeaderNames.HOST).size();
-    if (hosts > 1) {
-      return "more than one Host header";
-    }
-    if (hosts == 0 && v.minorVersion() == 1) {
-      return "Host header missing (required in HTTP/1.1)";
-    }
-    if (hosts == 1 && !validHost(h.get(HttpHeaderNames.HOST))) {
-      return "malformed Host header";
-    }
-    if (h.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
-      var codings = h.getAll(HttpHeaderNames.TRANSFER_ENCODING);
-      if (v.minorVersion() == 0) {
-        return "Transfer-Encoding in an HTTP/1.0 request";
-      }
-      if (codings.size() != 1 || !codings.get(0).trim().equalsIgnoreCase("chunked")) {
-        return "Transfer-Encoding " + clip(String.join(", ", codings)) + " is not served (chunked only)";
-      }
-    }
-    String expect = h.get(HttpHeaderNames.EXPECT);
-    if (expect != null && !expect.trim().equalsIgnoreCase("100-continue")) {
-      return "417 expectation " + clip(expect) + " is not supported (100-continue only)";
-    }
-    String target = r.uri();
-    for (int i = 0; i < target.length(); i++) {
-      char c = target.charAt(i);
-      if (c <= 0x20 || c >= 0x7f) {
-        return "request target contains a byte that is not visible ASCII (percent-encode it)";
-      }
-    }
-    return null;
-  }
-
-  private static boolean validHost(String host) {
-    for (int i = 0; i < host.length(); i++) {
-      char c = host.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "-._~!$&'()*+,;=:[]%".indexOf(c) >= 0;
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private void complete(ChannelHandlerContext ctx) {
     guard.requestDone();
     boolean large = body.tooLarge();
     byte[] in = body.take();
     boolean keep = keepAlive && !large;
     boolean isHead = head;
+    if (!control && front.endpoints().api() instanceof Endpoints.Deferred later) {
+      answerLater(ctx, later, new RawRequest(request.method().name(), rawPath, rawQuery, in, large), keep, isHead);
+      body.release();
+      return;
+    }
     HttpRequest r = request;
     boolean isControl = control;
     String path = rawPath;
@@ -309,15 +262,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     if (a.delayMillis() > 0) {
       held = true;
       guard.hold(true);
-      Runnable release = () -> {
-        if (!ctx.channel().isActive()) {
-          return;
-        }
-        send(ctx, a.status(), a.body(), a.headers(), keep && !closeAfterHeld, isHead);
-        held = false;
-        guard.hold(false);
-        drain(ctx);
-      };
+      Runnable release = () -> release(ctx, a, keep, isHead);
       Endpoints.Delayer delayer = front.endpoints().delayer();
       if (delayer != null) {
         delayer.after(a.delayMillis(), () -> ctx.executor().execute(release));
@@ -328,6 +273,38 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       send(ctx, a.status(), a.body(), a.headers(), keep, isHead);
       drain(ctx);
     }
+  }
+
+  /** Holds the connection until the deferred answer arrives, then writes it on the event loop. */
+  private void answerLater(ChannelHandlerContext ctx, Endpoints.Deferred later, RawRequest raw, boolean keep,
+      boolean isHead) {
+    java.util.List<java.util.Map.Entry<String, String>> headers = new java.util.ArrayList<>();
+    request.headers().forEach(headers::add);
+    request = null;
+    held = true;
+    guard.hold(true);
+    java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.function.Consumer<Answer> done = a -> {
+      if (answered.compareAndSet(false, true)) {
+        ctx.executor().execute(() -> release(ctx, a, keep, isHead));
+      }
+    };
+    try {
+      later.answerLater(raw, headers, done);
+    } catch (RuntimeException e) {
+      done.accept(Answer.ok(front.endpoints().bug().apply(e)));
+    }
+  }
+
+  /** Writes an answer that was held back, then reads on. */
+  private void release(ChannelHandlerContext ctx, Answer a, boolean keep, boolean isHead) {
+    if (!ctx.channel().isActive()) {
+      return;
+    }
+    send(ctx, a.status(), a.body(), a.headers(), keep && !closeAfterHeld, isHead);
+    held = false;
+    guard.hold(false);
+    drain(ctx);
   }
 
   private void drain(ChannelHandlerContext ctx) {

@@ -10,6 +10,8 @@ import io.github.zegoaiagent.mock.control.model.CallbackTarget;
 import io.github.zegoaiagent.mock.control.model.CallbackTargetInForce;
 import io.github.zegoaiagent.mock.control.model.Callbacks;
 import io.github.zegoaiagent.mock.control.model.Changes;
+import io.github.zegoaiagent.mock.control.model.DriftReport;
+import io.github.zegoaiagent.mock.control.model.DriftReportWritten;
 import io.github.zegoaiagent.mock.control.model.ClockAdvance;
 import io.github.zegoaiagent.mock.control.model.ClockReading;
 import io.github.zegoaiagent.mock.control.model.ContextMessage;
@@ -30,6 +32,8 @@ import io.github.zegoaiagent.mock.control.model.Timeline;
 import io.github.zegoaiagent.mock.control.model.TimelineSummary;
 import io.github.zegoaiagent.mock.control.model.UserSimulation;
 import io.github.zegoaiagent.mock.internal.control.ControlException;
+import io.github.zegoaiagent.mock.internal.drift.DriftLedger;
+import io.github.zegoaiagent.mock.internal.drift.DriftMarkdown;
 import io.github.zegoaiagent.mock.internal.state.AgentRecord;
 import io.github.zegoaiagent.mock.internal.state.ContextEntry;
 import io.github.zegoaiagent.mock.internal.state.FaultPlan;
@@ -40,8 +44,10 @@ import io.github.zegoaiagent.mock.internal.state.SpokenLine;
 import io.github.zegoaiagent.mock.script.ConversationScript;
 import io.github.zegoaiagent.mock.values.MockClock;
 import io.github.zegoaiagent.mock.values.SimulatedLlm;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,6 +65,12 @@ import java.util.Set;
 final class ControlOperations implements MockControl {
   private static final ObjectMapper SCRIPT_JSON = new ObjectMapper()
       .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+  /** Reads the proxy's report into the control model (same JSON names). */
+  private static final ObjectMapper DRIFT = new ObjectMapper()
+      .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  /** The report of a mock that simulates: no upstream, nothing seen. */
+  private static final DriftLedger NO_DRIFT = new DriftLedger(null, java.time.Clock.systemUTC());
 
   private final MockRuntime mock;
 
@@ -306,6 +318,35 @@ final class ControlOperations implements MockControl {
     mock.callbacks.recorded().forEach(e -> events.add(mock.masker.maskByName(e)));
     return new Callbacks().delivered(mock.callbacks.delivered()).failedAttempts(mock.callbacks.failedAttempts())
         .dropped(mock.callbacks.dropped()).pending(mock.callbacks.pending()).events(events);
+  }
+
+  @Override
+  public DriftReport drift() {
+    return DRIFT.convertValue(mock.proxy == null ? NO_DRIFT.report(null) : mock.proxy.report(), DriftReport.class);
+  }
+
+  @Override
+  public DriftReport clearDrift() {
+    if (mock.proxy != null) {
+      mock.proxy.clear();
+    }
+    return drift();
+  }
+
+  @Override
+  public DriftReportWritten writeDriftReport() {
+    Path file;
+    try {
+      file = mock.proxy == null ? null : mock.proxy.writeReport();
+    } catch (UncheckedIOException e) {
+      throw new ControlException(409, e.getMessage() + ": " + e.getCause().getMessage());
+    }
+    return new DriftReportWritten().path(file == null ? null : file.toString()).markdown(driftMarkdown());
+  }
+
+  /** @return the drift report as Markdown (empty of exchanges when the mock simulates) */
+  String driftMarkdown() {
+    return mock.proxy == null ? DriftMarkdown.render(NO_DRIFT.report(null), "Drift report") : mock.proxy.markdown();
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.github.zegoaiagent.mock.config.HttpSettings;
 import io.github.zegoaiagent.mock.config.LimitSettings;
 import io.github.zegoaiagent.mock.config.LlmForwardSettings;
 import io.github.zegoaiagent.mock.config.LogSettings;
+import io.github.zegoaiagent.mock.config.ProxySettings;
 import io.github.zegoaiagent.mock.config.SimulationSettings;
 import io.github.zegoaiagent.mock.control.MockControl;
 import io.github.zegoaiagent.mock.control.MockControlException;
@@ -28,6 +29,7 @@ import io.github.zegoaiagent.mock.internal.llm.ForwardPolicy;
 import io.github.zegoaiagent.mock.internal.llm.LlmContract;
 import io.github.zegoaiagent.mock.internal.llm.LlmForwarder;
 import io.github.zegoaiagent.mock.internal.memory.MemoryBudget;
+import io.github.zegoaiagent.mock.internal.proxy.ValidatingProxy;
 import io.github.zegoaiagent.mock.internal.route.Admission;
 import io.github.zegoaiagent.mock.internal.route.Recorder;
 import io.github.zegoaiagent.mock.internal.route.RequestListener;
@@ -62,6 +64,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * One running mock: the composition root (every part built and wired here, once) and its
@@ -81,12 +84,13 @@ public final class MockRuntime implements AutoCloseable {
    * @param callbacks callback delivery
    * @param simulation clock, simulated LLM and voice
    * @param llmForward forwarding to the user's LLM
+   * @param proxy the validating proxy (off unless an upstream is set)
    * @param http the front
    * @param log the request log
    */
   public record Settings(GatewaySettings gateway, LimitSettings limits, CapSettings caps,
       CallbackSettings callbacks, SimulationSettings simulation, LlmForwardSettings llmForward,
-      HttpSettings http, LogSettings log) {
+      ProxySettings proxy, HttpSettings http, LogSettings log) {
   }
 
   final Settings settings;
@@ -106,6 +110,8 @@ public final class MockRuntime implements AutoCloseable {
   /** What happened to each instance: the dashboard's timeline ({@code GET /_mock/instances/{id}/timeline}). */
   final Timelines timelines;
   private final HttpFront front;
+  /** The validating proxy when an upstream is set, else null (the mock simulates). */
+  final ValidatingProxy proxy;
   private final ExecutorService worker;
   private final ScheduledExecutorService ticker;
   private final RequestListener requestLog;
@@ -179,9 +185,12 @@ public final class MockRuntime implements AutoCloseable {
         }
       };
     }
-    Endpoints endpoints = new Endpoints(pipeline::handle, ControlRouter.PREFIX, router,
-        message -> encoder.error(Codes.BODY_UNREADABLE, "failed to read HTTP request: " + message,
-            encoder.nextRequestId()),
+    Function<String, byte[]> frontError = message -> encoder.error(Codes.BODY_UNREADABLE,
+        "failed to read HTTP request: " + message, encoder.nextRequestId());
+    this.proxy = s.proxy().enabled()
+        ? new ValidatingProxy(s.proxy(), s.callbacks(), s.http().maxBodyBytes(), requestLog, frontError) : null;
+    Endpoints endpoints = new Endpoints(proxy != null ? proxy : pipeline::handle, ControlRouter.PREFIX, router,
+        frontError,
         e -> encoder.error(Codes.SYSTEM_ERROR, "system error in the mock ("
             + e.getClass().getSimpleName() + "); please report it", encoder.nextRequestId()),
         timer::after, worker, budget);
@@ -192,6 +201,9 @@ public final class MockRuntime implements AutoCloseable {
           endpoints);
     } catch (IOException | RuntimeException e) {
       worker.shutdownNow();
+      if (proxy != null) {
+        proxy.close(); // its recording and threads
+      }
       closeParts();
       throw e;
     }
@@ -278,6 +290,11 @@ public final class MockRuntime implements AutoCloseable {
     return callbacks.url();
   }
 
+  /** @return the drift report as Markdown (empty of exchanges when the mock simulates) */
+  public String driftMarkdown() {
+    return operations.driftMarkdown();
+  }
+
   /** @return the memory budget */
   public MemoryBudget budget() {
     return budget;
@@ -329,6 +346,9 @@ public final class MockRuntime implements AutoCloseable {
       ticker.shutdownNow();
     }
     front.close();
+    if (proxy != null) {
+      proxy.close(); // after the front: no exchange is answered any more; writes the Markdown report
+    }
     worker.shutdownNow();
     closeParts();
   }
