@@ -4,7 +4,9 @@
 # Knobs (environment): BENCH_DURATION (s per wrk run, 10), BENCH_REPS (runs per server, 5),
 #   BENCH_E2E_SECONDS (s per client round, 5), BENCH_E2E_WARMUP (s of JIT warm-up per side, 20), BENCH_STARTUP_REPS (5), BENCH_MEM_REQUESTS (1000000), BENCH_PIN (1 = taskset servers to CPU 0,
 #   wrk to CPU 1), BENCH_SKIP_BUILD (1 = reuse the jars), BENCH_MAVEN_ARGS (e.g. "-o -Dspectral.skip=true"),
-#   BENCH_PARTS (default "servers startup client memory": which sections run), BENCH_STALLED (256 stalled
+#   BENCH_PARTS (default "servers startup client memory core hostile": which sections run),
+#   BENCH_HOSTILE_XMX (256m: the mock's heap in the hostile memory run), BENCH_HOSTILE_LIMITS (10,40,1000:
+#   the instance limits it runs with), BENCH_CORE_REPS (20: measured runs of the 1 MiB stall case), BENCH_STALLED (256 stalled
 #   connections), BENCH_STALL_TIMEOUT (15 s: the mock's header/body/idle timeouts in the run),
 #   BENCH_BASELINE_MOCK_JAR (another mock jar measured beside, e.g. one with the JDK front),
 #   BENCH_MOCK_ARGS (extra mock flags, e.g. "--log none": the standalone jar logs every request by default).
@@ -85,7 +87,7 @@ trap cleanup EXIT
   echo "RESULT env date=$(date -u +%Y-%m-%dT%H:%MZ) nproc=$(nproc) cpu=\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\" ram_gib=$(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo) jdk=\"$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.vm.version/ {print $2}')\" wrk=\"$(wrk -v 2>&1 | head -1 | cut -d' ' -f2)\" nginx=\"$("$NGINX" -v 2>&1 | cut -d/ -f2)\" pinned=$PINNED load_before=\"$(cut -d' ' -f1-3 /proc/loadavg)\""
 } >> "$RESULTS"
 
-want() { case " ${BENCH_PARTS:-servers startup client memory} " in *" $1 "*) return 0 ;; esac; return 1; }
+want() { case " ${BENCH_PARTS:-servers startup client memory core hostile} " in *" $1 "*) return 0 ;; esac; return 1; }
 
 if want servers; then
 # --- 1. throughput and latency: mock vs WireMock vs nginx, alternating, same signed request ----
@@ -187,6 +189,19 @@ if want memory; then
 echo "== memory: 10,000 instances, then $MEM_REQUESTS requests (in-process mock)" >&2
 "$JAVA" -cp "$JAR" io.github.zegoaiagent.bench.MemoryBench 10000 "$MEM_REQUESTS" 8 | grep '^RESULT' | tee -a "$RESULTS" >&2
 
+fi
+
+if want core; then
+# --- 5. core (issue 21): no request stalls another; cost per sentence ---------------------
+echo "== core: probes while a 1 MiB LLM text / a 4 MiB forwarded stream is handled; cost per sentence" >&2
+"$JAVA" -cp "$JAR" io.github.zegoaiagent.bench.CoreBench "${BENCH_CORE_REPS:-20}" | grep '^RESULT' | tee -a "$RESULTS" >&2
+fi
+
+if want hostile; then
+# --- 6. hostile memory run (issue 21): the standalone jar under a small heap ---------------
+echo "== hostile memory: -Xmx${BENCH_HOSTILE_XMX:-256m}, instance limits ${BENCH_HOSTILE_LIMITS:-10,40,1000}" >&2
+"$JAVA" -cp "$JAR" io.github.zegoaiagent.bench.HostileMemoryBench "$MOCK_JAR" "${BENCH_HOSTILE_XMX:-256m}" \
+  "${BENCH_HOSTILE_LIMITS:-10,40,1000}" | grep '^RESULT' | tee -a "$RESULTS" >&2
 fi
 
 echo "RESULT env_end load_after=\"$(cut -d' ' -f1-3 /proc/loadavg)\"" >> "$RESULTS"

@@ -93,7 +93,49 @@ public final class Report {
               mem.get("journal_cap"), mem.get("failed_requests"), mem.get("request_seconds")), "journal bounded",
           pass(Integer.parseInt(mem.get("journal_entries")) <= Integer.parseInt(mem.get("journal_cap")))));
     }
+    core(rows, out);
     System.out.print(out);
+  }
+
+  /** Issue 21: other callers' latency while one request is heavy; cost per sentence; the hostile memory run. */
+  private static void core(List<Map<String, String>> rows, StringBuilder out) {
+    for (Map<String, String> r : all(rows, "core-stall", null, null)) {
+      double p99 = Double.parseDouble(r.get("probe_p99_ms"));
+      if ("none".equals(r.get("busy"))) {
+        out.append(row("ListAgents and /_mock/health with nothing heavy running (same run, same duration)",
+            fmt("p50 %s ms, p99 %s ms, max %s ms (%s probes)", r.get("probe_p50_ms"), r.get("probe_p99_ms"),
+                r.get("probe_max_ms"), r.get("probes")), "", ""));
+        continue;
+      }
+      out.append(row("ListAgents and /_mock/health while " + ("llm_text_1mib".equals(r.get("busy"))
+              ? "a 1 MiB SendAgentInstanceLLM Text is answered" : "a 4 MiB forwarded LLM stream is read and applied"),
+          fmt("p50 %s ms, p99 %s ms, max %s ms (%s probes over %s runs; the heavy call took %s ms, median)",
+              r.get("probe_p50_ms"), r.get("probe_p99_ms"), r.get("probe_max_ms"), r.get("probes"), r.get("runs"),
+              r.get("busy_ms_median")), "p99 ≤ 50 ms", pass(p99 <= 50)));
+    }
+    List<Map<String, String>> sentences = all(rows, "core-sentences", null, null);
+    if (!sentences.isEmpty()) {
+      StringBuilder answer = new StringBuilder();
+      StringBuilder speak = new StringBuilder();
+      double first = Double.parseDouble(sentences.get(0).get("answer_us_per_sentence"));
+      double last = Double.parseDouble(sentences.get(sentences.size() - 1).get("answer_us_per_sentence"));
+      for (Map<String, String> r : sentences) {
+        answer.append(answer.length() == 0 ? "" : " / ").append(r.get("sentences")).append(": ").append(r.get("answer_us_per_sentence"));
+        speak.append(speak.length() == 0 ? "" : " / ").append(r.get("sentences")).append(": ").append(r.get("speak_us_per_sentence"));
+      }
+      out.append(row("Cost per sentence, answering (µs per sentence, by sentences)", answer.toString(),
+          "flat from 1k to 300k", pass(last <= 2 * first) + fmt(" (largest / smallest: %.2f×)", last / first)));
+      out.append(row("Cost per sentence, speaking with one LLMResult each (µs per sentence)", speak.toString(), "", ""));
+    }
+    for (Map<String, String> r : all(rows, "hostile-memory", null, null)) {
+      double after = Double.parseDouble(r.get("heap_after_reset_mib"));
+      boolean ok = "0".equals(r.get("unanswered")) && after < 32;
+      out.append(row("Hostile memory run, -Xmx" + r.get("xmx") + ", instance limit " + r.get("instance_limit"),
+          fmt("%s instances, %s requests, %s unanswered; answers %s; log line %s; heap %s MiB full, %s MiB after reset",
+              r.get("instances"), r.get("requests"), r.get("unanswered"), r.get("answers"), r.get("log_line"),
+              r.get("heap_full_mib"), r.get("heap_after_reset_mib")),
+          "documented codes, 0 unanswered, < 32 MiB after reset", pass(ok)));
+    }
   }
 
   /** The mock-vs-WireMock-vs-nginx rows (issue 11): medians of the alternating wrk runs, both ratios. */

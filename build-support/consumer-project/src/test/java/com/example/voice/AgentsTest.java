@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.zegoaiagent.mock.MockServer;
 import io.github.zegoaiagent.mock.MockServerConfig;
-import io.github.zegoaiagent.mock.junit.MockServerExtension;
+import io.github.zegoaiagent.mock.junit.ZegoMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,7 +14,7 @@ class AgentsTest {
   static final String SECRET = "0123456789abcdef0123456789abcdef";
 
   @RegisterExtension
-  static MockServerExtension mock = MockServerExtension.with(() ->
+  static ZegoMockExtension mock = ZegoMockExtension.with(() ->
       MockServerConfig.builder().qpsLimit(0).credential(APP_ID, SECRET).build());
 
   @Test

@@ -9,7 +9,7 @@ import io.github.zegoaiagent.client.token.DecodedToken04;
 import io.github.zegoaiagent.client.token.Token04;
 import io.github.zegoaiagent.mock.MockServer;
 import io.github.zegoaiagent.mock.MockServerConfig;
-import io.github.zegoaiagent.mock.values.JournalEntry;
+import io.github.zegoaiagent.mock.control.model.JournalEntry;
 import io.github.zegoaiagent.mock.values.MockClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -88,7 +88,7 @@ class CliTest {
     assertThat(r.answer().path("Code").asInt()).isZero();
     assertThat(r.answer().path("Data").has("Agents")).isTrue();
     assertThat(r.out()).contains("\n  \"Code\" : 0"); // indented for a person
-    assertThat(mock.journal()).extracting(JournalEntry::action, JournalEntry::code).containsExactly(
+    assertThat(mock.journal()).extracting(JournalEntry::getAction, JournalEntry::getCode).containsExactly(
         org.assertj.core.groups.Tuple.tuple("ListAgents", 0));
   }
 
@@ -118,7 +118,7 @@ class CliTest {
     Run fields = call("call", "ListAgents", "{\"Limit\":1}", "-F", "Limit=2", "-f", "Cursor=");
     assertThat(fields.status()).as(fields.err()).isZero();
     assertThat(fields.answer().path("Data").path("Agents")).hasSize(2);
-    assertThat(mock.journal().get(mock.journal().size() - 1).body()).isEqualTo("{\"Limit\":2,\"Cursor\":\"\"}");
+    assertThat(mock.journal().get(mock.journal().size() - 1).getBody()).isEqualTo("{\"Limit\":2,\"Cursor\":\"\"}");
     assertThat(RequestBody.build(null, List.of("RTC.RoomId=r1", "RTC.N=7", "A=[1,2]", "B=null", "C=true"), List.of("D=7"), null))
         .asString(StandardCharsets.UTF_8).isEqualTo("{\"RTC\":{\"RoomId\":\"r1\",\"N\":7},\"A\":[1,2],\"B\":null,\"C\":true,\"D\":\"7\"}");
     // Typed by the request schema where it says string: an ID of digits stays text, a number stays a number.
@@ -129,7 +129,7 @@ class CliTest {
     Run ids = call("call", "CreateAgentInstance", "-F", "AgentId=a1", "-F", "UserId=42", "-F", "RTC.RoomId=7",
         "-F", "RTC.AgentStreamId=8", "-F", "RTC.AgentUserId=9", "-F", "RTC.UserStreamId=10");
     assertThat(ids.status()).as(ids.err()).isZero();
-    assertThat(mock.agents(APP_ID)).hasSize(3);
+    assertThat(agents()).hasSize(3);
   }
 
   @Test
@@ -191,7 +191,7 @@ class CliTest {
     Run invalid = call("call", "RegisterAgent", "{}");
     assertThat(invalid.status()).isEqualTo(1);
     assertThat(invalid.err()).contains("410000003 INVALID_PARAMETER").contains("the Message names the field");
-    mock.injectFault(io.github.zegoaiagent.mock.values.Fault.code("ListAgents", 1, 410001029));
+    mock.addFault(new io.github.zegoaiagent.mock.control.model.Fault().action("ListAgents").count(1).code(410001029));
     assertThat(call("call", "ListAgents").err()).contains("RATE_LIMITED").contains("wait a second");
   }
 
@@ -273,7 +273,7 @@ class CliTest {
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     JsonNode answer = JSON.readTree(p.getInputStream().readAllBytes());
     assertThat(answer.path("Code").asInt()).as("%s", answer).isZero();
-    assertThat(mock.agents(APP_ID)).singleElement().satisfies(a -> assertThat(a.name()).isEqualTo("it's"));
+    assertThat(agents()).singleElement().satisfies(a -> assertThat(a.getName()).isEqualTo("it's"));
     Run url = run(Map.of("ZEGO_APP_ID", "7", "ZEGO_SERVER_SECRET", "s", "ZEGO_REGION", "singapore"), "", "sign", "ListAgents", "--url");
     assertThat(url.out()).startsWith("https://aigc-aiagent-api-sgp.zegotech.cn/?Action=ListAgents&AppId=7&SignatureNonce=");
   }
@@ -314,5 +314,10 @@ class CliTest {
     String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);
     return all;
+  }
+
+  /** The mock's agents of this test's App. */
+  private static List<io.github.zegoaiagent.mock.control.model.Agent> agents() {
+    return mock.agents().stream().filter(a -> a.getAppId() == APP_ID).toList();
   }
 }

@@ -87,7 +87,7 @@ class FromEnvTest {
       assertThat(out.lines().filter(l -> l.startsWith("agent env_agent_"))).hasSize(12);
       assertThat(out.lines().filter(l -> l.startsWith("async agent env_agent_"))).hasSize(12);
       assertThat(out).contains(", application/json", ", 12 agents").doesNotContain(mock.serverSecret());
-      assertThat(mock.journal().stream().filter(e -> "ListAgents".equals(e.action())).map(e -> e.code()))
+      assertThat(mock.journal().stream().filter(e -> "ListAgents".equals(e.getAction())).map(e -> e.getCode()))
           .as("two pages sync, one raw, two pages async").hasSize(5).containsOnly(0);
     }
   }

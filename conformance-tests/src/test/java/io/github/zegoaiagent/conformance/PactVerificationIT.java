@@ -19,7 +19,7 @@ import io.github.zegoaiagent.client.sign.RequestSigner;
 import io.github.zegoaiagent.conformance.raw.Answer;
 import io.github.zegoaiagent.conformance.report.Report;
 import io.github.zegoaiagent.conformance.report.ReportExtension;
-import io.github.zegoaiagent.conformance.sut.MockControl;
+import io.github.zegoaiagent.conformance.sut.MockReset;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +72,7 @@ class PactVerificationIT {
 
   /** Sets the mock up so the contract example of the action can succeed; returns the instance to use, if any. */
   private static String prepare(String action) {
-    MockControl.reset(TARGET);
+    MockReset.reset(TARGET);
     if (!action.equals("RegisterAgent")) {
       assertThat(RAW.post("RegisterAgent", SPEC.requestExample("RegisterAgent")).code()).isZero();
     }

@@ -46,7 +46,7 @@ class ReplayIT {
     try (MockServer upstream = MockServer.start(MockServerConfig.builder().qpsLimit(0).build());
          MockServer proxy = MockServer.start(MockServerConfig.builder().proxy(upstream.baseUrl()).record(file).build())) {
       ClientEndToEndIT.run(proxy.baseUrl(), upstream.appId(), upstream.serverSecret());
-      assertThat(proxy.driftReport().drifted()).as("%s", proxy.driftMarkdown()).isZero();
+      assertThat(proxy.drift().getDrifted()).as("%s", proxy.driftMarkdown()).isZero();
     }
     Recording recording = Recording.read(file);
     assertThat(recording.replayable()).extracting(RecordedExchange::action).containsAll(Suite.SPEC.actions());

@@ -11,7 +11,7 @@ import io.github.zegoaiagent.mock.config.ProxySettings;
 import io.github.zegoaiagent.mock.config.Setting;
 import io.github.zegoaiagent.mock.config.SettingGroup;
 import io.github.zegoaiagent.mock.config.SimulationSettings;
-import io.github.zegoaiagent.mock.values.LlmReply;
+import io.github.zegoaiagent.mock.values.SimulatedLlm;
 import io.github.zegoaiagent.mock.values.MockClock;
 import java.io.PrintStream;
 import java.net.URI;
@@ -317,6 +317,14 @@ public final class MockServerConfig {
       return set(CapSettings.RECORDED_EVENTS, n);
     }
 
+    /**
+     * @param bytes heap the mock's stores may keep in all (default 40 % of the maximum heap)
+     * @return this
+     */
+    public Builder memoryBudget(long bytes) {
+      return set(CapSettings.MEMORY_BUDGET, bytes);
+    }
+
     /** @param n callback queue capacity (default 10,000) @return this */
     public Builder callbackQueueSize(int n) {
       return set(CallbackSettings.QUEUE_SIZE, n);
@@ -337,8 +345,8 @@ public final class MockServerConfig {
       return set(SimulationSettings.CLOCK, clock);
     }
 
-    /** @param reply how the simulated LLM answers; default {@link LlmReply#echo()} @return this */
-    public Builder llmReply(LlmReply reply) {
+    /** @param reply how the simulated LLM answers; default {@link SimulatedLlm#echo()} @return this */
+    public Builder llmReply(SimulatedLlm reply) {
       return set(SimulationSettings.LLM_REPLY, reply);
     }
 

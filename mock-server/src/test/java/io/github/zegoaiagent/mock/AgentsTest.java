@@ -49,8 +49,8 @@ class AgentsTest {
     assertThat(a.path("LLM").has("SystemPrompt")).as("replaced whole, old SystemPrompt gone").isFalse();
     assertThat(a.path("TTS").path("Vendor").asText()).isEqualTo("ByteDanceV3"); // not sent: kept
     api.ok("UpdateAgent", "{\"AgentId\":\"a1\",\"Name\":\"Renamed\"}");
-    assertThat(server.agents().get(0).name()).isEqualTo("Renamed");
-    assertThat(server.agents().get(0).llm().path("Model").asText()).isEqualTo("m2");
+    assertThat(server.agents().get(0).getName()).isEqualTo("Renamed");
+    assertThat(server.agents().get(0).getLlm().path("Model").asText()).isEqualTo("m2");
   }
 
   @Test

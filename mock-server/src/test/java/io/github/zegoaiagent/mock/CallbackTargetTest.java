@@ -79,7 +79,7 @@ class CallbackTargetTest {
       RawApi api = new RawApi(server);
       api.ok("RegisterAgent", Bodies.agent("cb"));
       createInstance(api, "1");
-      assertThat(server.callbacks()).hasSize(1); // recorded, delivered nowhere
+      assertThat(server.callbacks().getEvents()).hasSize(1); // recorded, delivered nowhere
 
       server.setCallbackTarget(receiverUrl(), "first-secret");
       assertThat(server.callbackUrl()).isEqualTo(receiverUrl());
@@ -97,10 +97,10 @@ class CallbackTargetTest {
 
       server.setCallbackTarget(null, null); // back to recording only
       assertThat(server.callbackUrl()).isNull();
-      CallbackTest.await("both acknowledged", () -> server.callbackStats().delivered() == 2);
+      CallbackTest.await("both acknowledged", () -> server.callbacks().getDelivered() == 2);
       createInstance(api, "3");
       assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
-      assertThat(server.callbackStats().delivered()).isEqualTo(2);
+      assertThat(server.callbacks().getDelivered()).isEqualTo(2);
       assertThat(server.toString()).doesNotContain("first-secret", "second-secret");
     }
   }
@@ -113,15 +113,15 @@ class CallbackTargetTest {
       RawApi api = new RawApi(server);
       api.ok("RegisterAgent", Bodies.agent("cb"));
       String id = createInstance(api, "1");
-      CallbackTest.await("first attempt failed", () -> server.callbackStats().failedAttempts() == 1);
+      CallbackTest.await("first attempt failed", () -> server.callbacks().getFailedAttempts() == 1);
 
       server.setCallbackTarget(receiverUrl(), "new-secret");
       server.advanceClock(Duration.ofSeconds(2)); // the retry comes due on the mock clock
       JsonNode e = next();
       assertThat(e.path("AgentInstanceId").asText()).isEqualTo(id);
       assertThat(signedWith("new-secret", e)).isTrue();
-      CallbackTest.await("acknowledged", () -> server.callbackStats().delivered() == 1);
-      assertThat(server.callbackStats().pending()).isZero();
+      CallbackTest.await("acknowledged", () -> server.callbacks().getDelivered() == 1);
+      assertThat(server.callbacks().getPending()).isZero();
     }
   }
 
@@ -133,11 +133,11 @@ class CallbackTargetTest {
       RawApi api = new RawApi(server);
       api.ok("RegisterAgent", Bodies.agent("cb"));
       createInstance(api, "1");
-      CallbackTest.await("first attempt failed", () -> server.callbackStats().failedAttempts() == 1);
+      CallbackTest.await("first attempt failed", () -> server.callbacks().getFailedAttempts() == 1);
       server.setCallbackTarget(null, null);
       server.advanceClock(Duration.ofSeconds(2));
-      CallbackTest.await("the retry is given up", () -> server.callbackStats().dropped() == 1);
-      assertThat(server.callbackStats().pending()).isZero();
+      CallbackTest.await("the retry is given up", () -> server.callbacks().getDropped() == 1);
+      assertThat(server.callbacks().getPending()).isZero();
       assertThat(received).isEmpty();
     }
   }

@@ -120,7 +120,7 @@ class CallbackTest {
       assertThat(names).containsExactly("AgentInstanceCreated", "AgentInstanceStatus:THINKING", "LLMResult",
           "AgentInstanceStatus:SPEAKING", "AgentInstanceStatus:IDLE", "AgentInstanceDeleted");
       assertThat(received.poll(200, TimeUnit.MILLISECONDS)).isNull();
-      assertThat(server.callbackStats().delivered()).isEqualTo(6);
+      assertThat(server.callbacks().getDelivered()).isEqualTo(6);
     }
   }
 
@@ -131,15 +131,15 @@ class CallbackTest {
       RawApi api = new RawApi(server);
       api.ok("RegisterAgent", Bodies.agent("cb"));
       api.ok("CreateAgentInstance", Bodies.instance("cb", "1"));
-      await("first attempt failed", () -> server.callbackStats().failedAttempts() == 1);
+      await("first attempt failed", () -> server.callbacks().getFailedAttempts() == 1);
       server.advanceClock(Duration.ofMillis(20));
-      await("second attempt failed", () -> server.callbackStats().failedAttempts() == 2);
+      await("second attempt failed", () -> server.callbacks().getFailedAttempts() == 2);
       server.advanceClock(Duration.ofMillis(40));
       JsonNode e = next();
       assertThat(e.path("Event").asText()).isEqualTo("AgentInstanceCreated");
       assertThat(verify(e)).isTrue();
       assertThat(attempts.get()).isEqualTo(3);
-      assertThat(server.callbackStats().failedAttempts()).isEqualTo(2);
+      assertThat(server.callbacks().getFailedAttempts()).isEqualTo(2);
     }
   }
 
@@ -152,13 +152,13 @@ class CallbackTest {
       api.ok("CreateAgentInstance", Bodies.instance("cb", "1"));
       for (int failed = 1; failed <= 2; failed++) {
         int n = failed;
-        await("attempt " + n + " failed", () -> server.callbackStats().failedAttempts() == n);
+        await("attempt " + n + " failed", () -> server.callbacks().getFailedAttempts() == n);
         server.advanceClock(Duration.ofMillis(10));
       }
-      await("given up", () -> server.callbackStats().dropped() == 1);
-      assertThat(server.callbackStats().dropped()).isEqualTo(1);
+      await("given up", () -> server.callbacks().getDropped() == 1);
+      assertThat(server.callbacks().getDropped()).isEqualTo(1);
       assertThat(attempts.get()).as("first attempt + 2 retries").isEqualTo(3);
-      assertThat(server.callbackStats().pending()).isZero();
+      assertThat(server.callbacks().getPending()).isZero();
     }
   }
 
@@ -171,7 +171,7 @@ class CallbackTest {
       RawApi api = new RawApi(server);
       api.ok("RegisterAgent", Bodies.agent("cb"));
       api.ok("CreateAgentInstance", Bodies.instance("cb", "1"));
-      await("first attempt", () -> attempts.get() == 1 && server.callbackStats().failedAttempts() == 1);
+      await("first attempt", () -> attempts.get() == 1 && server.callbacks().getFailedAttempts() == 1);
       for (int i = 0; i < delays.size(); i++) {
         int expected = i + 2;
         server.advanceClock(delays.get(i).minusMillis(1));
@@ -179,11 +179,11 @@ class CallbackTest {
         assertThat(attempts.get()).as("no retry before %s of mock time", delays.get(i)).isEqualTo(expected - 1);
         server.advanceClock(Duration.ofMillis(1));
         await("retry after " + delays.get(i), () -> attempts.get() == expected
-            && server.callbackStats().failedAttempts() == expected);
+            && server.callbacks().getFailedAttempts() == expected);
       }
-      await("dropped after the last retry", () -> server.callbackStats().dropped() == 1);
+      await("dropped after the last retry", () -> server.callbacks().getDropped() == 1);
       assertThat(attempts.get()).isEqualTo(delays.size() + 1);
-      assertThat(server.callbackStats().pending()).isZero();
+      assertThat(server.callbacks().getPending()).isZero();
     }
   }
 
@@ -219,9 +219,9 @@ class CallbackTest {
       for (int i = 0; i < 3; i++) {
         assertThat(ok.poll(20, TimeUnit.SECONDS)).as("delivered while the first hangs").isNotNull();
       }
-      await("three acknowledged", () -> server.callbackStats().delivered() == 3);
+      await("three acknowledged", () -> server.callbacks().getDelivered() == 3);
       assertThat(release.getCount()).as("the first is still hanging").isEqualTo(1);
-      assertThat(server.callbackStats().pending()).as("only the hung one").isEqualTo(1);
+      assertThat(server.callbacks().getPending()).as("only the hung one").isEqualTo(1);
     } finally {
       release.countDown();
       slow.stop(0);
@@ -236,7 +236,7 @@ class CallbackTest {
       RawApi api = new RawApi(server);
       api.ok("RegisterAgent", Bodies.agent("cb"));
       api.ok("CreateAgentInstance", Bodies.instance("cb", "1"));
-      assertThat(server.callbacks()).hasSize(1);
+      assertThat(server.callbacks().getEvents()).hasSize(1);
     }
   }
 

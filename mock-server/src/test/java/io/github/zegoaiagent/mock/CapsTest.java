@@ -19,12 +19,12 @@ class CapsTest {
       api.ok("AddAgentInstanceMsg", two);
       assertThat(api.fails("AddAgentInstanceMsg", two, Codes.INVALID_PARAMETER))
           .contains("at most 3 context messages").contains("2 are stored");
-      assertThat(s.requireInstance(id).context()).hasSize(2);
+      assertThat(s.instance(id).getContext()).hasSize(2);
       // Internal additions (spoken answers) forget the oldest instead of failing.
       api.ok("SendAgentInstanceTTS", Bodies.tts(id, "three", ""));
       s.advanceClock(Duration.ofSeconds(5));
       api.ok("SendAgentInstanceTTS", Bodies.tts(id, "four", ""));
-      assertThat(s.requireInstance(id).context()).extracting(m -> m.content()).containsExactly("2", "three", "four");
+      assertThat(s.instance(id).getContext()).extracting(m -> m.getContent()).containsExactly("2", "three", "four");
     }
   }
 
@@ -55,7 +55,7 @@ class CapsTest {
         api.ok("SendAgentInstanceTTS", Bodies.tts(id, t, ""));
         s.advanceClock(Duration.ofSeconds(5));
       }
-      assertThat(s.requireInstance(id).spokenTexts()).extracting(x -> x.text()).containsExactly("two", "three");
+      assertThat(s.instance(id).getSpokenTexts()).extracting(x -> x.getText()).containsExactly("two", "three");
     }
   }
 
@@ -67,8 +67,8 @@ class CapsTest {
         api.ok("ListAgents", "{\"Limit\":" + (i + 1) + "}");
       }
       assertThat(s.journal()).hasSize(3);
-      assertThat(s.journal().get(0).body()).isEqualTo("{\"Limit\":3}");
-      assertThat(s.journal().get(2).sequence()).isEqualTo(5);
+      assertThat(s.journal().get(0).getBody()).isEqualTo("{\"Limit\":3}");
+      assertThat(s.journal().get(2).getSequence()).isEqualTo(5);
     }
   }
 
@@ -109,7 +109,7 @@ class CapsTest {
       // Internal additions forget the oldest until the new one fits.
       api.ok("SendAgentInstanceTTS", Bodies.tts(id, "abcdefg", ""));
       s.advanceClock(Duration.ofSeconds(5));
-      assertThat(s.requireInstance(id).context()).extracting(m -> m.content()).containsExactly("abcdefg");
+      assertThat(s.instance(id).getContext()).extracting(m -> m.getContent()).containsExactly("abcdefg");
       api.ok("ResetAgentInstanceMsgList", Bodies.id(id));
       api.ok("AddAgentInstanceMsg", "{\"AgentInstanceId\":\"" + id + "\",\"Messages\":[{\"Role\":\"user\",\"Content\":\"1234567890\"}]}");
     }
@@ -122,12 +122,12 @@ class CapsTest {
       for (int i = 0; i < 10; i++) {
         api.ok("RegisterAgent", bigAgent("j" + i, 9_000));
       }
-      long kept = s.journal().stream().mapToLong(e -> e.body().length() + e.query().length()
-          + e.message().length() + e.path().length() + e.action().length()).sum();
+      long kept = s.journal().stream().mapToLong(e -> e.getBody().length() + e.getQuery().length()
+          + e.getMessage().length() + e.getPath().length() + e.getAction().length()).sum();
       assertThat(kept).isLessThanOrEqualTo(20_000);
       assertThat(s.journal()).hasSize(2);
-      assertThat(s.journal().get(1).sequence()).isEqualTo(10);
-      assertThat(s.journal().get(1).body()).hasSize(RequestJournalChars.MAX + 1); // clipped to 8 KiB + "…"
+      assertThat(s.journal().get(1).getSequence()).isEqualTo(10);
+      assertThat(s.journal().get(1).getBody()).hasSize(RequestJournalChars.MAX + 1); // clipped to 8 KiB + "…"
     }
   }
 

@@ -87,13 +87,13 @@ class ControlApiTest {
     long before = server.clock().millis();
     JsonNode clock = json(control("POST", "clock/advance", "{\"millis\":60000}"));
     assertThat(clock.path("millis").asLong()).isEqualTo(before + 60000);
-    assertThat(server.requireInstance(id).spokenTexts().get(0).text()).isEqualTo("Fixed answer.");
+    assertThat(server.instance(id).getSpokenTexts().get(0).getText()).isEqualTo("Fixed answer.");
     control("POST", "llm-reply", "{}");
 
     JsonNode after = json(control("POST", "instances/" + id + "/user", "{\"present\":false}"));
     assertThat(after.path("userPresent").asBoolean()).isFalse();
     control("POST", "clock/advance", "{\"millis\":120000}");
-    assertThat(server.instance(id)).isEmpty();
+    assertThat(TestServers.runs(server, id)).isFalse();
 
     assertThat(control("POST", "qps-limit", "{\"limit\":0}").statusCode()).isEqualTo(200);
     assertThat(control("POST", "reset", null).statusCode()).isEqualTo(200);
@@ -158,28 +158,33 @@ class ControlApiTest {
   @Test
   void aBugIs500AndNever400() throws Exception {
     // A MockControl whose every method throws: what the router makes of each exception type.
-    java.util.function.Function<RuntimeException, io.github.zegoaiagent.mock.internal.control.MockControl> throwing = ex ->
-        (io.github.zegoaiagent.mock.internal.control.MockControl) java.lang.reflect.Proxy.newProxyInstance(
-            getClass().getClassLoader(), new Class<?>[] {io.github.zegoaiagent.mock.internal.control.MockControl.class},
+    java.util.function.Function<RuntimeException, io.github.zegoaiagent.mock.control.MockControl> throwing = ex ->
+        (io.github.zegoaiagent.mock.control.MockControl) java.lang.reflect.Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {io.github.zegoaiagent.mock.control.MockControl.class},
             (proxy, method, args) -> {
               throw ex;
             });
     InetSocketAddress loop = new InetSocketAddress("127.0.0.1", 1);
+    var budget = io.github.zegoaiagent.mock.internal.memory.MemoryBudget.unlimited();
+    var timelines = new io.github.zegoaiagent.mock.internal.timeline.Timelines(() -> 0L, n -> n,
+        new io.github.zegoaiagent.mock.internal.timeline.ContractWords(
+            io.github.zegoaiagent.mock.internal.validate.Contract.load().model()));
     for (RuntimeException bug : new RuntimeException[] {new IllegalArgumentException("x"), new NullPointerException(),
         new IllegalStateException("y"), new java.util.NoSuchElementException("z")}) {
-      var handler = new io.github.zegoaiagent.mock.internal.control.ControlHttpHandler(throwing.apply(bug), RawApi.JSON, false);
+      var handler = new io.github.zegoaiagent.mock.internal.control.ControlRouter(throwing.apply(bug), RawApi.JSON, false, budget,
+          timelines);
       var a = handler.answer("GET", "/_mock/agents", loop, new byte[0], false);
       assertThat(a.status()).as("%s from agents()", bug).isEqualTo(500);
       assertThat(RawApi.JSON.readTree(a.body()).path("error").asText()).contains("bug").contains(bug.getClass().getSimpleName());
     }
-    // The same exceptions where they mean the caller's mistake: 404 and 409, as documented.
-    var gone = new io.github.zegoaiagent.mock.internal.control.ControlHttpHandler(
-        throwing.apply(new java.util.NoSuchElementException("no running instance 7")), RawApi.JSON, false);
-    assertThat(gone.answer("GET", "/_mock/instances/7", loop, new byte[0], false).status()).isEqualTo(404);
-    var full = new io.github.zegoaiagent.mock.internal.control.ControlHttpHandler(
-        throwing.apply(new IllegalStateException("at most 1000 faults can be planned")), RawApi.JSON, false);
-    assertThat(full.answer("POST", "/_mock/faults", loop, "{\"action\":\"ListAgents\"}".getBytes(), false).status()).isEqualTo(409);
+    // The caller's mistakes are the operations' ControlExceptions, answered with their status.
+    for (int status : new int[] {400, 404, 409, 503}) {
+      var refusing = new io.github.zegoaiagent.mock.internal.control.ControlRouter(
+          throwing.apply(new io.github.zegoaiagent.mock.internal.control.ControlException(status, "no")), RawApi.JSON, false, budget, timelines);
+      assertThat(refusing.answer("GET", "/_mock/instances/7", loop, new byte[0], false).status()).isEqualTo(status);
+    }
   }
+
 
   @Test
   void aFullFaultPlanIs409NotABug() throws Exception {

@@ -15,7 +15,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
-import io.github.zegoaiagent.mock.internal.generated.control.ControlHandler;
+import io.github.zegoaiagent.mock.internal.generated.control.ControlRoutes;
 import io.github.zegoaiagent.mock.junit.ZegoMockTest;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -81,6 +81,35 @@ class ControlDocumentTest {
   }
 
   @Test
+  void everyIntegerHasAMinimumAndAMaximum() {
+    // An integer without bounds let 2^63-1 through to Java arithmetic (500s, a clock that did not
+    // move, negative end times): every one now has both, checked before any operation runs.
+    List<String> unbounded = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    walk(doc, "", (where, schema) -> {
+      if ("integer".equals(schema.path("type").asText())) {
+        seen.add(where);
+        if (!schema.has("minimum") || !schema.has("maximum")) {
+          unbounded.add(where);
+        }
+      }
+    });
+    assertThat(seen).as("integers found").hasSizeGreaterThan(20);
+    assertThat(unbounded).as("integers without minimum and maximum").isEmpty();
+  }
+
+  private static void walk(JsonNode n, String where, java.util.function.BiConsumer<String, JsonNode> visit) {
+    if (n.isObject()) {
+      visit.accept(where, n);
+      n.properties().forEach(e -> walk(e.getValue(), where + "/" + e.getKey(), visit));
+    } else if (n.isArray()) {
+      for (int i = 0; i < n.size(); i++) {
+        walk(n.get(i), where + "/" + i, visit);
+      }
+    }
+  }
+
+  @Test
   void thePackagedDocumentIsTheSource() throws Exception {
     try (InputStream in = getClass().getResourceAsStream("/zego-aiagent-mock/mock-control.yaml")) {
       assertThat(in).isNotNull();
@@ -94,7 +123,7 @@ class ControlDocumentTest {
     doc.path("paths").properties().forEach(p -> p.getValue().properties().forEach(m ->
         inDoc.add(m.getKey().toUpperCase(Locale.ROOT) + " " + p.getKey() + " " + m.getValue().path("operationId").asText())));
     Set<String> routed = new TreeSet<>();
-    ControlHandler.routes().forEach(r -> routed.add(r.method() + " " + r.path() + " " + r.operationId()));
+    ControlRoutes.all().forEach(r -> routed.add(r.method() + " " + r.path() + " " + r.operationId()));
     assertThat(routed).isEqualTo(inDoc);
   }
 
@@ -134,7 +163,7 @@ class ControlDocumentTest {
         checked.add(operationId);
       }
     }
-    assertThat(checked).hasSize(ControlHandler.routes().size());
+    assertThat(checked).hasSize(ControlRoutes.all().size());
   }
 
   @Test

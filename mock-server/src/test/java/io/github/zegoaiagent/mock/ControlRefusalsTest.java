@@ -8,7 +8,7 @@ import io.github.zegoaiagent.mock.control.MockControlClient;
 import io.github.zegoaiagent.mock.control.MockControlException;
 import io.github.zegoaiagent.mock.control.model.JournalEntry;
 import io.github.zegoaiagent.mock.junit.ZegoMockTest;
-import io.github.zegoaiagent.mock.values.Fault;
+import io.github.zegoaiagent.mock.control.model.Fault;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -43,10 +43,11 @@ class ControlRefusalsTest {
     // Case matters, as on the wire.
     assertThat(control("POST", "faults", "{\"action\":\"listagents\"}").statusCode()).isEqualTo(400);
     // The same refusal in Java, and through the generated client.
-    assertThatThrownBy(() -> server.injectFault(Fault.code("ListAgent", 1, 410000001)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("did you mean ListAgents?");
-    assertThatThrownBy(() -> control.addFault(new io.github.zegoaiagent.mock.control.model.Fault().action("Nope")))
-        .isInstanceOfSatisfying(MockControlException.class, e -> assertThat(e.status()).isEqualTo(400));
+    for (io.github.zegoaiagent.mock.control.MockControl face : List.of(server, control)) {
+      assertThatThrownBy(() -> face.addFault(new Fault().action("ListAgent").count(1).code(410000001)))
+          .isInstanceOfSatisfying(MockControlException.class, e -> assertThat(e.status()).as("%s", face).isEqualTo(400))
+          .hasMessageContaining("did you mean ListAgents?");
+    }
     // A known one is planned and fires.
     assertThat(control("POST", "faults", "{\"action\":\"ListAgents\",\"code\":410000001}").statusCode()).isEqualTo(200);
     api.uncheckedCodes().fails("ListAgents", "{}", 410000001);
@@ -89,7 +90,11 @@ class ControlRefusalsTest {
     assertThat(refusal("journal?since=-1")).contains("query parameter since").contains("minimum");
     assertThat(refusal("journal?code=1&code=2")).contains("given twice");
     // java.net.URI refuses to send a malformed escape; the router gets it from other clients.
-    var handler = new io.github.zegoaiagent.mock.internal.control.ControlHttpHandler(server, RawApi.JSON, false);
+    var handler = new io.github.zegoaiagent.mock.internal.control.ControlRouter(server, RawApi.JSON, false,
+        io.github.zegoaiagent.mock.internal.memory.MemoryBudget.unlimited(),
+        new io.github.zegoaiagent.mock.internal.timeline.Timelines(() -> 0L, n -> n,
+            new io.github.zegoaiagent.mock.internal.timeline.ContractWords(
+                io.github.zegoaiagent.mock.internal.validate.Contract.load().model())));
     var bad = handler.answer("GET", "/_mock/journal?action=%zz", new java.net.InetSocketAddress("127.0.0.1", 1), new byte[0], false);
     assertThat(bad.status()).isEqualTo(400);
     assertThat(RawApi.JSON.readTree(bad.body()).path("error").asText()).contains("malformed percent-escape in the query");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zegoaiagent.mock.script.ConversationScript;
-import io.github.zegoaiagent.mock.values.ContextMessage;
+import io.github.zegoaiagent.mock.control.model.ContextMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +62,7 @@ class ConversationScriptTest {
 
   /** Events after creation as "Event {Data}", in Sequence order (checked increasing). */
   List<String> callbacks() {
-    List<JsonNode> all = server.callbacks();
+    List<JsonNode> all = server.callbacks().getEvents();
     long last = Long.MIN_VALUE;
     List<String> out = new ArrayList<>();
     for (JsonNode e : all) {
@@ -151,7 +151,7 @@ class ConversationScriptTest {
     expected.add("AgentInstanceDeleted {\"Code\":1202,\"DeletedTimestamp\":" + (t0 + 19_000)
         + ",\"LatencyData\":{\"LLMTTFT\":500,\"LLMTPS\":20.0,\"TTSAudioFirstFrameTime\":0,\"TotalCost\":500}}");
     assertThat(callbacks()).containsExactlyElementsOf(expected);
-    assertThat(server.instance(id)).isEmpty();
+    assertThat(TestServers.runs(server, id)).isFalse();
 
     // Each turn asked the LLM with the context so far (questions and answers are stored).
     List<LocalLlmServer.Received> got = llm.received();
@@ -193,8 +193,8 @@ class ConversationScriptTest {
     expected.addAll(turn(2, "Heard", "Second answer."));
     assertThat(callbacks()).containsExactlyElementsOf(expected);
     assertThat(llm.received()).hasSize(2);
-    assertThat(server.requireInstance(id).context()).contains(new ContextMessage("user", "Heard"))
-        .doesNotContain(new ContextMessage("user", "Not heard"));
+    assertThat(server.instance(id).getContext()).contains(new ContextMessage().role("user").content("Heard"))
+        .doesNotContain(new ContextMessage().role("user").content("Not heard"));
   }
 
   @Test
@@ -202,7 +202,7 @@ class ConversationScriptTest {
     String id = instance("\"MaxIdleTime\":10");
     server.runScript(id, ConversationScript.builder().leave(Duration.ZERO).join(Duration.ofSeconds(9))
         .endAt(Duration.ofSeconds(30)).build());
-    assertThat(server.instance(id)).isPresent();
+    assertThat(TestServers.runs(server, id)).isTrue();
     assertThat(callbacks()).isEmpty();
   }
 
@@ -245,6 +245,7 @@ class ConversationScriptTest {
     String id = instance("\"CommunicationMode\":2");
     assertThatThrownBy(() -> server.loadScript(id, ConversationScript.builder()
         .speak(Duration.ZERO, "x", Duration.ofMillis(10)).build()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("StartListening");
+        .isInstanceOfSatisfying(io.github.zegoaiagent.mock.control.MockControlException.class,
+            e -> assertThat(e.status()).isEqualTo(400)).hasMessageContaining("StartListening");
   }
 }

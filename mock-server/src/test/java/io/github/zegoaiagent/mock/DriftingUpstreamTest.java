@@ -10,7 +10,9 @@ import io.github.zegoaiagent.mock.DriftingUpstream.Slow;
 import io.github.zegoaiagent.mock.config.LogSettings;
 import io.github.zegoaiagent.mock.control.MockControlClient;
 import io.github.zegoaiagent.mock.values.DriftKind;
-import io.github.zegoaiagent.mock.values.DriftReport;
+import io.github.zegoaiagent.mock.control.model.ActionDrift;
+import io.github.zegoaiagent.mock.control.model.DriftCount;
+import io.github.zegoaiagent.mock.control.model.DriftReport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -99,15 +101,15 @@ class DriftingUpstreamTest {
           assertThat(error.path("error").asText()).contains("the upstream " + upstream.url());
         }
       }
-      DriftReport r = proxy.driftReport();
-      assertThat(r.exchanges()).isEqualTo(CASES.size());
-      assertThat(r.drifted()).isEqualTo(CASES.size());
-      Map<String, DriftReport.ActionDrift> byAction = r.actions().stream()
-          .collect(Collectors.toMap(DriftReport.ActionDrift::action, a -> a));
+      DriftReport r = proxy.drift();
+      assertThat(r.getExchanges()).isEqualTo(CASES.size());
+      assertThat(r.getDrifted()).isEqualTo(CASES.size());
+      Map<String, ActionDrift> byAction = r.getActions().stream()
+          .collect(Collectors.toMap(ActionDrift::getAction, a -> a));
       CASES.forEach((action, c) -> {
-        DriftReport.ActionDrift a = byAction.get(action);
-        assertThat(a.drift()).as(action).extracting(DriftReport.DriftCount::kind).containsExactly((DriftKind) c[1]);
-        assertThat(a.drift().get(0).example().path()).as(action).isEqualTo(c[2]);
+        ActionDrift a = byAction.get(action);
+        assertThat(a.getDrift()).as(action).extracting(DriftingUpstreamTest::kind).containsExactly((DriftKind) c[1]);
+        assertThat(a.getDrift().get(0).getExample().getPath()).as(action).isEqualTo(c[2]);
       });
       json = new String(JSON.writeValueAsBytes(MockControlClient.of(proxy.baseUrl()).drift()), StandardCharsets.UTF_8);
       assertThat(json).contains("\"kind\":\"unlisted-enum-value\"", "\"action\":\"QueryAgentInstanceStatus\"");
@@ -158,7 +160,7 @@ class DriftingUpstreamTest {
         .proxy(URI.create("http://127.0.0.1:" + closed)).build())) {
       HttpResponse<byte[]> answer = post(proxy.baseUrl(), "ListAgents", "{}");
       assertThat(answer.statusCode()).isEqualTo(502);
-      assertThat(proxy.driftReport().actions().get(0).drift().get(0).kind()).isEqualTo(DriftKind.UPSTREAM_UNREACHABLE);
+      assertThat(kind(proxy.drift().getActions().get(0).getDrift().get(0))).isEqualTo(DriftKind.UPSTREAM_UNREACHABLE);
     }
   }
 
@@ -177,11 +179,11 @@ class DriftingUpstreamTest {
             HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("nothing to forward to: the service gets a 2xx").isEqualTo(200);
       }
-      DriftReport r = proxy.driftReport();
-      assertThat(r.callbacks()).isEqualTo(4);
-      assertThat(r.exchanges()).isZero();
-      Map<String, List<DriftKind>> kinds = r.actions().stream().collect(Collectors.toMap(DriftReport.ActionDrift::action,
-          a -> a.drift().stream().map(DriftReport.DriftCount::kind).toList()));
+      DriftReport r = proxy.drift();
+      assertThat(r.getCallbacks()).isEqualTo(4);
+      assertThat(r.getExchanges()).isZero();
+      Map<String, List<DriftKind>> kinds = r.getActions().stream().collect(Collectors.toMap(ActionDrift::getAction,
+          a -> a.getDrift().stream().map(DriftingUpstreamTest::kind).toList()));
       assertThat(kinds).containsEntry("callback AgentInstanceDeleted", List.of(DriftKind.CALLBACK_SIGNATURE_INVALID))
           .containsEntry("callback AgentWaved", List.of(DriftKind.UNKNOWN_CALLBACK_EVENT))
           .containsEntry("callback (no Event)", List.of(DriftKind.NOT_AN_ENVELOPE));
@@ -197,5 +199,10 @@ class DriftingUpstreamTest {
     return HTTP.send(HttpRequest.newBuilder(URI.create(proxy + "?" + query)).timeout(Duration.ofSeconds(20))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** The Java enum of a reported kind (the report carries its wire name). */
+  static DriftKind kind(DriftCount c) {
+    return DriftKind.fromWireName(c.getKind().getValue());
   }
 }

@@ -2,7 +2,7 @@ package io.github.zegoaiagent.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.zegoaiagent.mock.values.Fault;
+import io.github.zegoaiagent.mock.control.model.Fault;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,7 +23,7 @@ class FaultDelayTest {
   @Test
   void delayedAnswersDoNotHoldTheServer() throws Exception {
     try (MockServer mock = MockServer.start(TestServers.config().threads(1).build())) {
-      mock.injectFault(Fault.delay("ListAgents", 4, Duration.ofSeconds(8)));
+      mock.addFault(new Fault().action("ListAgents").count(4).delayMillis((Duration.ofSeconds(8)).toMillis()));
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
       List<CompletableFuture<HttpResponse<String>>> delayed = new ArrayList<>();
       for (int i = 0; i < 4; i++) {

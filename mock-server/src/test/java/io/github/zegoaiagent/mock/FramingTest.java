@@ -209,7 +209,7 @@ class FramingTest {
 
   @Test
   void pipelinedRequestsAreAnsweredInOrder() throws IOException {
-    mock.injectFault(io.github.zegoaiagent.mock.values.Fault.code("QueryAgents", 1, 410001029));
+    mock.addFault(new io.github.zegoaiagent.mock.control.model.Fault().action("QueryAgents").code(410001029));
     try (Wire w = new Wire(mock.port())) {
       w.send(post("QueryAgents", "Content-Length: 18\r\n", "{\"AgentIds\":[\"a\"]}")
           + post("ListAgents", "Content-Length: 2\r\n", "{}"));

@@ -48,7 +48,7 @@ class FrontFuzzTest {
 
   @AfterAll
   static void stop() {
-    assertThat(server.journal()).noneMatch(e -> e.code() == 410000001);
+    assertThat(server.journal()).noneMatch(e -> e.getCode() == 410000001);
     server.close();
   }
 

@@ -90,7 +90,7 @@ class HttpFuzzTest {
   static void stop() {
     System.out.printf("HttpFuzzTest: fuzz cases passed %s (base seed %d), %d HTTP exchanges, Codes seen %s%n",
         CASES_PASSED, SEED, EXCHANGES.get(), SEEN);
-    assertThat(server.journal()).noneMatch(e -> e.code() == 410000001);
+    assertThat(server.journal()).noneMatch(e -> e.getCode() == 410000001);
     server.close();
     controlServer.close();
   }
@@ -246,7 +246,7 @@ class HttpFuzzTest {
       // Unsigned: the gateway answers first, still with an envelope.
       assertThat(api("POST", "/?Action=RegisterAgent", big, f)).isEqualTo(100000001);
     }
-    assertThat(server.agents()).noneMatch(a -> a.agentId().length() > 1000);
+    assertThat(server.agents()).noneMatch(a -> a.getAgentId().length() > 1000);
   }
 
   @Test

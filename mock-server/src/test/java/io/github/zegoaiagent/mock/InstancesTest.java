@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.internal.error.Codes;
 import io.github.zegoaiagent.mock.junit.ZegoMockTest;
 import io.github.zegoaiagent.mock.junit.ZegoMockConfigurer;
-import io.github.zegoaiagent.mock.values.InstanceKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -48,7 +47,7 @@ class InstancesTest {
   }
 
   List<String> events(String event) {
-    return server.callbacks().stream().filter(e -> e.path("Event").asText().equals(event))
+    return server.callbacks().getEvents().stream().filter(e -> e.path("Event").asText().equals(event))
         .map(e -> e.path("AgentInstanceId").asText() + ":" + e.path("Data").path("Code").asText(""))
         .collect(Collectors.toList());
   }
@@ -57,9 +56,9 @@ class InstancesTest {
   void createReturnsNineteenDigitIdAndEmitsCreated() {
     String id = create("1");
     assertThat(id).matches("[0-9]{19}");
-    assertThat(server.requireInstance(id).status()).isEqualTo(io.github.zegoaiagent.mock.values.InstanceStatus.IDLE);
-    assertThat(server.requireInstance(id).kind()).isEqualTo(InstanceKind.VOICE);
-    JsonNode created = server.callbacks().get(0);
+    assertThat(server.instance(id).getStatus()).isEqualTo("IDLE");
+    assertThat(server.instance(id).getKind()).isEqualTo("VOICE");
+    JsonNode created = server.callbacks().getEvents().get(0);
     assertThat(created.path("Event").asText()).isEqualTo("AgentInstanceCreated");
     assertThat(created.path("AgentId").asText()).isEqualTo("xiaozhi");
     assertThat(created.path("RoomId").asText()).isEqualTo("room_1");
@@ -97,8 +96,8 @@ class InstancesTest {
     String body = "{\"AgentId\":\"xiaozhi\",\"UserId\":\"user_9\",\"RTC\":{\"RoomId\":\"room_9\","
         + "\"AgentStreamId\":\"as_9\",\"AgentUserId\":\"au_1\",\"UserStreamId\":\"us_9\"}}";
     String second = api.ok("CreateAgentInstance", body).path("AgentInstanceId").asText();
-    assertThat(server.instance(first)).isEmpty();
-    assertThat(server.instance(second)).isPresent();
+    assertThat(TestServers.runs(server, first)).isFalse();
+    assertThat(TestServers.runs(server, second)).isTrue();
     assertThat(events("Exception")).containsExactly(first + ":1203");
     assertThat(events("AgentInstanceDeleted")).containsExactly(first + ":1203");
   }
@@ -109,8 +108,8 @@ class InstancesTest {
     String body = "{\"AgentId\":\"xiaozhi\",\"UserId\":\"user_9\",\"RTC\":{\"RoomId\":\"room_9\","
         + "\"AgentStreamId\":\"as_1\",\"AgentUserId\":\"au_9\",\"UserStreamId\":\"us_9\"}}";
     String second = api.ok("CreateAgentInstance", body).path("AgentInstanceId").asText();
-    assertThat(server.instance(first)).isPresent();
-    assertThat(server.instance(second)).isEmpty();
+    assertThat(TestServers.runs(server, first)).isTrue();
+    assertThat(TestServers.runs(server, second)).isFalse();
     assertThat(events("AgentInstanceDeleted")).containsExactly(second + ":1206");
     api.fails("QueryAgentInstanceStatus", Bodies.id(second), Codes.INSTANCE_NOT_FOUND);
   }
@@ -145,7 +144,7 @@ class InstancesTest {
     String cfg = new String(Base64.getDecoder().decode(d.path("DigitalHumanConfig").asText()), StandardCharsets.UTF_8);
     assertThat(cfg).contains("\"DigitalHumanId\":\"63c3aa64-1d80-4b04-a0be-1c65614eb7eb\"")
         .contains("\"StreamId\":\"as_1\"").contains("\"ConfigId\":\"web\"");
-    assertThat(server.requireInstance(d.path("AgentInstanceId").asText()).kind()).isEqualTo(InstanceKind.DIGITAL_HUMAN);
+    assertThat(server.instance(d.path("AgentInstanceId").asText()).getKind()).isEqualTo("DIGITAL_HUMAN");
   }
 
   @Test
@@ -173,7 +172,7 @@ class InstancesTest {
         .contains("RTC or CDN");
     String live = "{\"AgentId\":\"xiaozhi\",\"CDN\":{\"Url\":\"rtmp://push.example.com/live/k\"}" + DH + "}";
     String id = api.ok("CreateLiveDigitalHumanAgentInstance", live).path("AgentInstanceId").asText();
-    assertThat(server.requireInstance(id).kind()).isEqualTo(InstanceKind.LIVE_DIGITAL_HUMAN);
+    assertThat(server.instance(id).getKind()).isEqualTo("LIVE_DIGITAL_HUMAN");
     api.ok("SendAgentInstanceTTS", Bodies.tts(id, "Welcome to the live show", ""));
     assertThat(api.ok("QueryAgentInstanceStatus", Bodies.id(id)).path("Status").asText()).isEqualTo("SPEAKING");
     for (String action : List.of("SendAgentInstanceLLM", "InterruptAgentInstance", "GetAgentInstanceMsgList",
@@ -193,9 +192,9 @@ class InstancesTest {
     server.advanceClock(Duration.ofSeconds(20));
     api.ok("SendAgentInstanceTTS", Bodies.tts(id, "still here", ""));
     server.advanceClock(Duration.ofSeconds(29));
-    assertThat(server.instance(id)).isPresent();
+    assertThat(TestServers.runs(server, id)).isTrue();
     server.advanceClock(Duration.ofSeconds(1));
-    assertThat(server.instance(id)).isEmpty();
+    assertThat(TestServers.runs(server, id)).isFalse();
     assertThat(events("AgentInstanceDeleted")).containsExactly(id + ":1202");
   }
 
@@ -204,16 +203,16 @@ class InstancesTest {
     String id = create("1");
     api.ok("UpdateAgentInstance", "{\"AgentInstanceId\":\"" + id + "\",\"LLM\":{\"Url\":\"https://x.example\",\"ApiKey\":\"k\",\"Model\":\"m9\"},"
         + "\"RTC\":{\"UserStreamId\":\"us_new\"}}");
-    assertThat(server.requireInstance(id).llm().path("Model").asText()).isEqualTo("m9");
-    assertThat(server.requireInstance(id).userStreamId()).isEqualTo("us_new");
+    assertThat(server.instance(id).getLlm().path("Model").asText()).isEqualTo("m9");
+    assertThat(server.instance(id).getUserStreamId()).isEqualTo("us_new");
     String otherVendor = "{\"AgentInstanceId\":\"" + id + "\",\"TTS\":{\"Vendor\":\"MiniMax\",\"Params\":{\"app\":{}}}}";
     assertThat(api.fails("UpdateAgentInstance", otherVendor, Codes.INSTANCE_UPDATE_FAILED)).startsWith("TTS.Vendor");
     String filter = "{\"AgentInstanceId\":\"" + id + "\",\"TTS\":{\"Vendor\":\"ByteDanceV3\",\"Params\":{\"app\":{}},\"TerminatorText\":\"#\"}}";
     assertThat(api.fails("UpdateAgentInstance", filter, Codes.INSTANCE_UPDATE_FAILED)).startsWith("TTS.TerminatorText");
     api.ok("UpdateAgentInstance", "{\"AgentInstanceId\":\"" + id + "\",\"TTS\":{\"Vendor\":\"ByteDanceV3\",\"Params\":{\"app\":{\"appid\":\"b\"},\"voice\":\"v2\"}}}");
-    assertThat(server.requireInstance(id).tts().path("Params").path("voice").asText()).isEqualTo("v2");
+    assertThat(server.instance(id).getTts().path("Params").path("voice").asText()).isEqualTo("v2");
     // Credentials are masked in snapshots (issue 14): the replaced app object shows as ***.
-    assertThat(server.requireInstance(id).tts().path("Params").path("app").asText()).isEqualTo("***");
+    assertThat(server.instance(id).getTts().path("Params").path("app").asText()).isEqualTo("***");
   }
 
   @Test
@@ -235,16 +234,16 @@ class InstancesTest {
     String id = api.ok("CreateAgentInstance", Bodies.instance("xiaozhi", "1", ",\"AdvancedConfig\":{\"MaxIdleTime\":10}"))
         .path("AgentInstanceId").asText();
     server.advanceClock(Duration.ofHours(1));
-    assertThat(server.instance(id)).as("user present: never idle").isPresent();
-    server.setUserPresent(id, false);
+    assertThat(TestServers.runs(server, id)).as("user present: never idle").isTrue();
+    server.simulateUser(id, new io.github.zegoaiagent.mock.control.model.UserSimulation().present(false));
     server.advanceClock(Duration.ofSeconds(9));
-    assertThat(server.instance(id)).isPresent();
-    server.setUserPresent(id, true); // came back: the countdown restarts
-    server.setUserPresent(id, false);
+    assertThat(TestServers.runs(server, id)).isTrue();
+    server.simulateUser(id, new io.github.zegoaiagent.mock.control.model.UserSimulation().present(true)); // came back: the countdown restarts
+    server.simulateUser(id, new io.github.zegoaiagent.mock.control.model.UserSimulation().present(false));
     server.advanceClock(Duration.ofSeconds(9));
-    assertThat(server.instance(id)).isPresent();
+    assertThat(TestServers.runs(server, id)).isTrue();
     server.advanceClock(Duration.ofSeconds(1));
-    assertThat(server.instance(id)).isEmpty();
+    assertThat(TestServers.runs(server, id)).isFalse();
     assertThat(events("Exception")).containsExactly(id + ":1202");
     assertThat(events("AgentInstanceDeleted")).containsExactly(id + ":1202");
   }
@@ -252,10 +251,10 @@ class InstancesTest {
   @Test
   void defaultMaxIdleTimeIsTheSpecDefault() {
     String id = create("1");
-    server.setUserPresent(id, false);
+    server.simulateUser(id, new io.github.zegoaiagent.mock.control.model.UserSimulation().present(false));
     server.advanceClock(Duration.ofSeconds(119));
-    assertThat(server.instance(id)).isPresent();
+    assertThat(TestServers.runs(server, id)).isTrue();
     server.advanceClock(Duration.ofSeconds(1));
-    assertThat(server.instance(id)).isEmpty();
+    assertThat(TestServers.runs(server, id)).isFalse();
   }
 }

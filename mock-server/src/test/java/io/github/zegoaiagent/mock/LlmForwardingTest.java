@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import io.github.zegoaiagent.mock.internal.validate.Contract;
-import io.github.zegoaiagent.mock.values.ContextMessage;
-import io.github.zegoaiagent.mock.values.SpokenText;
+import io.github.zegoaiagent.mock.control.model.ContextMessage;
+import io.github.zegoaiagent.mock.control.model.SpokenText;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -76,7 +76,7 @@ class LlmForwardingTest {
 
   List<JsonNode> events(String... names) {
     List<String> n = List.of(names);
-    return server.callbacks().stream().filter(e -> n.contains(e.path("Event").asText()))
+    return server.callbacks().getEvents().stream().filter(e -> n.contains(e.path("Event").asText()))
         .map(e -> JSON.createObjectNode().put("Event", e.path("Event").asText())
             .<JsonNode>set("Data", ConversationScriptTest.normal(e.path("Data"))))
         .collect(Collectors.toList());
@@ -120,7 +120,7 @@ class LlmForwardingTest {
         .as("the request matches the contract's x-zego-custom-llm.request").isEmpty();
 
     // Thinking lasts the configured time, then the answer plays sentence by sentence.
-    assertThat(server.requireInstance(id).status()).isEqualTo(io.github.zegoaiagent.mock.values.InstanceStatus.THINKING);
+    assertThat(server.instance(id).getStatus()).isEqualTo("THINKING");
     server.advanceClock(Duration.ofMillis(499));
     assertThat(events("LLMResult")).isEmpty();
     server.advanceClock(Duration.ofMillis(1));
@@ -134,13 +134,13 @@ class LlmForwardingTest {
         event("AgentInstanceStatus", "{\"Status\":\"SPEAKING\",\"Round\":" + round + "}"),
         event("LLMResult", "{\"Round\":" + round + ",\"Text\":\"Take a hat!\"}"));
     server.advanceClock(Duration.ofSeconds(1));
-    assertThat(server.requireInstance(id).status()).isEqualTo(io.github.zegoaiagent.mock.values.InstanceStatus.IDLE);
-    assertThat(server.requireInstance(id).spokenTexts()).extracting(SpokenText::text)
+    assertThat(server.instance(id).getStatus()).isEqualTo("IDLE");
+    assertThat(server.instance(id).getSpokenTexts()).extracting(SpokenText::getText)
         .containsExactly("It is sunny. Take a hat!");
     // AddQuestionToHistory defaults to false, AddAnswerToHistory to true (contract defaults).
-    assertThat(server.requireInstance(id).context()).containsExactly(new ContextMessage("user", "m1"),
-        new ContextMessage("assistant", "m2"), new ContextMessage("user", "m3"),
-        new ContextMessage("assistant", "It is sunny. Take a hat!"));
+    assertThat(server.instance(id).getContext()).containsExactly(new ContextMessage().role("user").content("m1"),
+        new ContextMessage().role("assistant").content("m2"), new ContextMessage().role("user").content("m3"),
+        new ContextMessage().role("assistant").content("It is sunny. Take a hat!"));
   }
 
   @Test
@@ -157,7 +157,7 @@ class LlmForwardingTest {
         msg("assistant", "m2"), msg("user", "m3"), msg("user", "q1"));
     assertThat(got.get(1).body().path("messages")).containsExactly(msg("system", "Be brief."),
         msg("user", "q1"), msg("assistant", "First."), msg("user", "q2"));
-    assertThat(server.requireInstance(id).context()).extracting(ContextMessage::content)
+    assertThat(server.instance(id).getContext()).extracting(ContextMessage::getContent)
         .containsExactly("m1", "m2", "m3", "q1", "First.");
   }
 
@@ -190,8 +190,8 @@ class LlmForwardingTest {
     assertThat(ex.get(0).at("/Data/Round").longValue()).isEqualTo(round);
     assertThat(ex.get(0).at("/Data/Message").asText()).contains(messagePart).doesNotContain(KEY);
     assertThat(events("LLMResult")).isEmpty();
-    assertThat(server.requireInstance(id).status()).isEqualTo(io.github.zegoaiagent.mock.values.InstanceStatus.IDLE);
-    assertThat(server.requireInstance(id).spokenTexts()).isEmpty();
+    assertThat(server.instance(id).getStatus()).isEqualTo("IDLE");
+    assertThat(server.instance(id).getSpokenTexts()).isEmpty();
     assertThat(server.callbacks().toString()).doesNotContain(KEY);
   }
 
@@ -225,6 +225,19 @@ class LlmForwardingTest {
     long t0 = System.nanoTime();
     assertFailure(code("/general", "LLM general"), "within 2000 ms");
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void aCredentialThatCannotGoIntoAHeaderEndsTheTurnWithTheDocumentedException() throws Exception {
+    // RegisterAgent and UpdateAgentInstance accept any string (the contract sets no pattern); the
+    // forwarded turn cannot send it: before, java.net.http threw and the call answered 410000001.
+    for (String bad : new String[] {"sk-a\\r\\nX-Injected: 1", "sk\\u0000nul", "sk with space", "sk-é"}) {
+      setUp();
+      api.ok("UpdateAgentInstance", "{\"AgentInstanceId\":\"" + id + "\",\"LLM\":{\"Url\":\"" + llm.url()
+          + "\",\"ApiKey\":\"" + bad + "\",\"Model\":\"m\"}}");
+      assertFailure(code("/invalidConfiguration", "parameter"), "Authorization header");
+      assertThat(llm.received()).as("nothing sent for %s", bad).isEmpty();
+    }
   }
 
   @Test
@@ -264,14 +277,14 @@ class LlmForwardingTest {
   void walkieTalkieTurnsAreForwardedToo() {
     String wt = api.ok("CreateAgentInstance", Bodies.instance("a", "3", ",\"AdvancedConfig\":{\"CommunicationMode\":2}"))
         .path("AgentInstanceId").asText();
-    server.setUserUtterance(wt, "Over.");
+    server.simulateUser(wt, new io.github.zegoaiagent.mock.control.model.UserSimulation().utterance("Over."));
     api.ok("StartListening", Bodies.id(wt));
     long round = api.ok("StopListening", Bodies.id(wt)).path("Round").asLong();
     server.advanceClock(Duration.ofSeconds(5));
     JsonNode body = llm.received().get(0).body();
     JsonNode m = body.path("messages");
     assertThat(m.get(m.size() - 1)).isEqualTo(msg("user", "Over."));
-    assertThat(server.requireInstance(wt).spokenTexts()).extracting(SpokenText::round, SpokenText::text)
+    assertThat(server.instance(wt).getSpokenTexts()).extracting(SpokenText::getRound, SpokenText::getText)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(round, "It is sunny. Take a hat!"));
   }
 
@@ -298,7 +311,7 @@ class LlmForwardingTest {
     send("hi", "");
     server.advanceClock(Duration.ofSeconds(5));
     assertThat(llm.received()).isEmpty();
-    assertThat(server.requireInstance(id).spokenTexts()).extracting(SpokenText::text).containsExactly("You said: hi");
+    assertThat(server.instance(id).getSpokenTexts()).extracting(SpokenText::getText).containsExactly("You said: hi");
   }
 
   @Test
@@ -322,7 +335,7 @@ class LlmForwardingTest {
       assertThat(off.config().llmForward().enabled()).isFalse();
       assertThat(off.llmRequestsSent()).isZero();
       assertThat(llm.received()).isEmpty();
-      assertThat(off.requireInstance(i).spokenTexts()).extracting(SpokenText::text).containsExactly("You said: hi");
+      assertThat(off.instance(i).getSpokenTexts()).extracting(SpokenText::getText).containsExactly("You said: hi");
     }
   }
 
@@ -338,7 +351,7 @@ class LlmForwardingTest {
       narrow.advanceClock(Duration.ofSeconds(5));
       assertThat(llm.received()).isEmpty();
       assertThat(narrow.llmRequestsSent()).isZero();
-      List<JsonNode> ex = narrow.callbacks().stream().filter(e -> e.path("Event").asText().equals("Exception"))
+      List<JsonNode> ex = narrow.callbacks().getEvents().stream().filter(e -> e.path("Event").asText().equals("Exception"))
           .collect(Collectors.toList());
       assertThat(ex).hasSize(1);
       assertThat(ex.get(0).at("/Data/Code").intValue()).isEqualTo(code("/general", "LLM general"));

@@ -208,8 +208,10 @@ public final class LocalLlmServer implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    release.countDown();
-    server.stop(0);
+  public synchronized void close() {
+    if (release.getCount() > 0) {
+      release.countDown();
+      server.stop(0);
+    }
   }
 }

@@ -50,12 +50,12 @@ class MockControlClientTest {
     api.ok("SendAgentInstanceLLM", Bodies.llm(id, "q", ""));
     assertThat(control.advanceClock(new ClockAdvance().millis(60_000L)).getMillis())
         .isEqualTo(TestServers.START.toEpochMilli() + 60_000);
-    assertThat(control.clock().getMillis()).isEqualTo(server.clock().millis());
+    assertThat(control.readClock().getMillis()).isEqualTo(server.clock().millis());
     assertThat(control.instance(id).getSpokenTexts().get(0).getText()).isEqualTo("Fixed.");
     assertThat(control.setLlmReply(new LlmReply()).getReply()).isEqualTo("(echo)");
 
     assertThat(control.simulateUser(id, new UserSimulation().present(false)).getUserPresent()).isFalse();
-    assertThat(server.requireInstance(id).userPresent()).isFalse();
+    assertThat(server.instance(id).getUserPresent()).isFalse();
 
     assertThat(control.addFault(new Fault().action("ListAgents").code(410000001))).hasSize(1);
     assertThat(new RawApi(server).uncheckedCodes().call("ListAgents", "{}").path("Code").asInt()).isEqualTo(410000001);

@@ -63,8 +63,8 @@ class ProducedPayloadsTest {
       assertThat(AllActions.run(api)).containsExactlyInAnyOrderElementsOf(ActionHandler.table().keySet());
       callbackFlows(server, api);
       refusals(api);
-      CallbackTest.await("every event delivered", () -> server.callbackStats().pending() == 0
-          && delivered.size() == server.callbackStats().delivered() && server.callbackStats().delivered() > 0);
+      CallbackTest.await("every event delivered", () -> server.callbacks().getPending() == 0
+          && delivered.size() == server.callbacks().getDelivered() && server.callbacks().getDelivered() > 0);
 
       Set<String> seen = new TreeSet<>();
       List<String> broken = new ArrayList<>();
@@ -76,7 +76,7 @@ class ProducedPayloadsTest {
       Set<String> simulated = new TreeSet<>(CallbackEvents.all().values());
       simulated.removeAll(NOT_SIMULATED);
       assertThat(seen).as("the flows produced every simulated event").containsExactlyInAnyOrderElementsOf(simulated);
-      assertThat(server.callbackStats().dropped()).isZero();
+      assertThat(server.callbacks().getDropped()).isZero();
       // Decimals go out as written, not normalised by the tree (LLMTPS 20.0, never 2E+1).
       assertThat(deliveredText).filteredOn(t -> t.contains("\"LLMTPS\""))
           .isNotEmpty().allMatch(t -> !t.matches("(?s).*\"LLMTPS\":[0-9.]*[eE].*"), "no exponent in LLMTPS");
@@ -97,7 +97,7 @@ class ProducedPayloadsTest {
     // Walkie-talkie turn: UserSpeakAction BEGIN/END, ASRResult, LISTENING, the answer.
     String wt = api.ok("CreateAgentInstance", Bodies.instance("p", "2",
         ALL_SWITCHES + ",\"AdvancedConfig\":{\"CommunicationMode\":2}")).path("AgentInstanceId").asText();
-    server.setUserUtterance(wt, "What is the weather?");
+    server.simulateUser(wt, new io.github.zegoaiagent.mock.control.model.UserSimulation().utterance("What is the weather?"));
     api.ok("StartListening", "{\"AgentInstanceId\":\"" + wt + "\",\"Sequence\":1}");
     api.ok("StopListening", "{\"AgentInstanceId\":\"" + wt + "\",\"Sequence\":2}");
     server.advanceClock(Duration.ofSeconds(30));
@@ -109,7 +109,7 @@ class ProducedPayloadsTest {
     api.ok("CreateAgentInstance", "{\"AgentId\":\"p\",\"UserId\":\"user_4\",\"RTC\":{\"RoomId\":\"room_4\","
         + "\"AgentStreamId\":\"as_1\",\"AgentUserId\":\"au_4\",\"UserStreamId\":\"us_4\"}}");
     // MaxIdleTime: Exception 1202 + Deleted.
-    server.setUserPresent(voice, false);
+    server.simulateUser(voice, new io.github.zegoaiagent.mock.control.model.UserSimulation().present(false));
     server.advanceClock(Duration.ofSeconds(1800));
     // Digital human and live digital human, graceful delete while speaking.
     String dh = api.ok("CreateDigitalHumanAgentInstance", Bodies.instance("p", "5", ALL_SWITCHES
@@ -171,8 +171,8 @@ class ProducedPayloadsTest {
     io.github.zegoaiagent.mock.internal.validate.Contract.load().root()
         .at("/components/schemas/AgentStatus/enum").forEach(v -> contract.add(v.asText()));
     assertThat(contract).as("AgentStatus in the contract").isNotEmpty();
-    assertThat(java.util.Arrays.stream(io.github.zegoaiagent.mock.values.InstanceStatus.values())
-        .map(io.github.zegoaiagent.mock.values.InstanceStatus::wireValue))
+    assertThat(java.util.Arrays.stream(io.github.zegoaiagent.mock.internal.state.InstanceStatus.values())
+        .map(io.github.zegoaiagent.mock.internal.state.InstanceStatus::wireValue))
         .containsExactlyElementsOf(contract);
   }
 

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.zegoaiagent.mock.config.LogSettings;
 import io.github.zegoaiagent.mock.control.MockControlClient;
 import io.github.zegoaiagent.mock.junit.CallbackSink;
-import io.github.zegoaiagent.mock.values.DriftReport;
+import io.github.zegoaiagent.mock.control.model.ActionDrift;
+import io.github.zegoaiagent.mock.control.model.DriftReport;
 import io.github.zegoaiagent.mock.values.RecordedExchange;
 import io.github.zegoaiagent.mock.values.RecordingHeader;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,23 +82,23 @@ class ProxyThroughMockTest {
       assertThat(receiver.rejected()).isZero();
       assertThat(receiver.events()).hasSize((int) delivered);
 
-      DriftReport r = proxy.driftReport();
-      assertThat(r.drifted()).as("%s", r).isZero();
-      assertThat(r.driftCount()).isZero();
-      assertThat(r.exchanges()).isEqualTo(relay.crossings().size());
-      assertThat(r.callbacks()).isEqualTo(delivered);
-      assertThat(r.upstream()).isEqualTo(relay.url().toString());
-      assertThat(r.actions()).extracting(DriftReport.ActionDrift::action).contains("RegisterAgent",
+      DriftReport r = proxy.drift();
+      assertThat(r.getDrifted()).as("%s", r).isZero();
+      assertThat(r.getActions()).allSatisfy(a -> assertThat(a.getDrift()).isEmpty());
+      assertThat(r.getExchanges()).isEqualTo(relay.crossings().size());
+      assertThat(r.getCallbacks()).isEqualTo(delivered);
+      assertThat(r.getUpstream()).isEqualTo(relay.url().toString());
+      assertThat(r.getActions()).extracting(ActionDrift::getAction).contains("RegisterAgent",
           "callback AgentInstanceCreated", "callback AgentInstanceDeleted");
       // the same report over the control API, through the generated client
       MockControlClient control = MockControlClient.of(proxy.baseUrl());
-      assertThat(control.drift().getExchanges()).isEqualTo(r.exchanges());
+      assertThat(control.drift().getExchanges()).isEqualTo(r.getExchanges());
       assertThat(control.writeDriftReport().getPath()).isEqualTo(report.toString());
       md = Files.readString(report);
       assertThat(md).contains("with drift: 0", "| RegisterAgent | 2 | ✅ none |");
       assertThat(control.clearDrift().getExchanges()).isZero();
-      assertThat(proxy.driftReport().actions()).isEmpty();
-      assertThat(proxy.driftReport().recording().lines()).as("the recording goes on").isEqualTo(crossings + delivered);
+      assertThat(proxy.drift().getActions()).isEmpty();
+      assertThat(proxy.drift().getRecording().getLines()).as("the recording goes on").isEqualTo(crossings + delivered);
     }
     assertThat(Files.readString(report)).as("written again at close, after the counts were cleared")
         .contains("- Exchanges: 0, callbacks: 0, with drift: 0");
@@ -129,10 +130,10 @@ class ProxyThroughMockTest {
 
   static long waitForDeliveries(MockServer upstream) throws InterruptedException {
     long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (upstream.callbackStats().pending() > 0 && System.nanoTime() < end) {
+    while (upstream.callbacks().getPending() > 0 && System.nanoTime() < end) {
       Thread.sleep(20);
     }
-    assertThat(upstream.callbackStats().failedAttempts()).isZero();
-    return upstream.callbackStats().delivered();
+    assertThat(upstream.callbacks().getFailedAttempts()).isZero();
+    return upstream.callbacks().getDelivered();
   }
 }

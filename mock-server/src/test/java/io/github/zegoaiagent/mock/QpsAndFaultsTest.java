@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.internal.error.Codes;
 import io.github.zegoaiagent.mock.junit.ZegoMockTest;
 import io.github.zegoaiagent.mock.junit.ZegoMockConfigurer;
-import io.github.zegoaiagent.mock.values.Fault;
+import io.github.zegoaiagent.mock.control.model.Fault;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +34,7 @@ class QpsAndFaultsTest {
 
   @BeforeEach
   void setUp() {
-    server.setQpsLimit(3);
+    server.setQpsLimit(new io.github.zegoaiagent.mock.control.model.QpsLimit().limit(3));
   }
 
   @Test
@@ -53,7 +53,7 @@ class QpsAndFaultsTest {
 
   @Test
   void qpsLimitCanBeSwitchedOff() {
-    server.setQpsLimit(0);
+    server.setQpsLimit(new io.github.zegoaiagent.mock.control.model.QpsLimit().limit(0));
     for (int i = 0; i < 20; i++) {
       api.ok("ListAgents", "{}");
     }
@@ -61,8 +61,8 @@ class QpsAndFaultsTest {
 
   @Test
   void nextNCallsAnswerTheInjectedCode() {
-    server.setQpsLimit(0);
-    server.injectFault(Fault.code("RegisterAgent", 2, Codes.SYSTEM_ERROR));
+    server.setQpsLimit(new io.github.zegoaiagent.mock.control.model.QpsLimit().limit(0));
+    server.addFault(new Fault().action("RegisterAgent").count(2).code(Codes.SYSTEM_ERROR));
     RawApi raw = new RawApi(server).uncheckedCodes();
     assertThat(raw.call("RegisterAgent", Bodies.agent("f")).path("Code").asInt()).isEqualTo(Codes.SYSTEM_ERROR);
     assertThat(raw.call("RegisterAgent", Bodies.agent("f")).path("Message").asText()).contains("injected fault");
@@ -73,7 +73,7 @@ class QpsAndFaultsTest {
 
   @Test
   void faultWithCustomMessageOnlyHitsItsAction() {
-    server.injectFault(new Fault("CreateAgentInstance", 1, 410001003, "boom", Duration.ZERO));
+    server.addFault(new Fault().action("CreateAgentInstance").code(410001003).message("boom"));
     api.ok("RegisterAgent", Bodies.agent("f"));
     JsonNode r = api.call("CreateAgentInstance", Bodies.instance("f", "1"));
     assertThat(r.path("Code").asInt()).isEqualTo(410001003);
@@ -83,7 +83,7 @@ class QpsAndFaultsTest {
 
   @Test
   void delayFaultAnswersNormallyAfterTheDelay() throws Exception {
-    server.injectFault(Fault.delay("ListAgents", 1, Duration.ofMillis(300)));
+    server.addFault(new Fault().action("ListAgents").delayMillis(300L));
     java.util.concurrent.CompletableFuture<JsonNode> answer =
         java.util.concurrent.CompletableFuture.supplyAsync(() -> api.ok("ListAgents", "{}"));
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
@@ -98,9 +98,9 @@ class QpsAndFaultsTest {
 
   @Test
   void faultCountsDownInPendingList() {
-    server.injectFault(Fault.code("ListAgents", 3, Codes.SYSTEM_ERROR));
+    server.addFault(new Fault().action("ListAgents").count(3).code(Codes.SYSTEM_ERROR));
     new RawApi(server).uncheckedCodes().call("ListAgents", "{}");
-    assertThat(server.faults()).singleElement().extracting(Fault::count).isEqualTo(2);
+    assertThat(server.faults()).singleElement().extracting(Fault::getCount).isEqualTo(2);
     server.clearFaults();
     assertThat(server.faults()).isEmpty();
   }

@@ -2,11 +2,12 @@ package io.github.zegoaiagent.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.zegoaiagent.mock.values.Fault;
-import io.github.zegoaiagent.mock.values.InstanceSnapshot;
-import io.github.zegoaiagent.mock.values.LlmReply;
+import io.github.zegoaiagent.mock.control.model.Fault;
+import io.github.zegoaiagent.mock.control.model.Instance;
+import io.github.zegoaiagent.mock.control.model.SpokenText;
+import io.github.zegoaiagent.mock.control.model.UserSimulation;
 import io.github.zegoaiagent.mock.values.MockClock;
-import io.github.zegoaiagent.mock.values.SpokenText;
+import io.github.zegoaiagent.mock.values.SimulatedLlm;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,14 +35,14 @@ final class ReadmeEmbedExample {
       String id = yourBackend.greet(mock.baseUrl(), mock.appId(), mock.serverSecret(),
           mock.clock().asClock(), "Hello!");
       mock.advanceClock(Duration.ofSeconds(5));            // the agent finishes speaking
-      InstanceSnapshot i = mock.requireInstance(id);       // status, context, spoken texts, ...
-      assertThat(i.spokenTexts()).extracting(SpokenText::text).containsExactly("Hello!");
+      Instance i = mock.instance(id);                      // status, context, spoken texts, ...
+      assertThat(i.getSpokenTexts()).extracting(SpokenText::getText).containsExactly("Hello!");
 
-      mock.injectFault(Fault.code("CreateAgentInstance", 1, 410001003));
-      mock.injectFault(Fault.delay("ListAgents", 2, Duration.ofSeconds(3)));
-      mock.setUserPresent(id, false);                      // MaxIdleTime countdown starts
-      mock.setLlmReply(LlmReply.fixed("It is sunny."));
-      mock.reset();                                        // forget everything between tests
+      mock.addFault(new Fault().action("CreateAgentInstance").code(410001003));
+      mock.addFault(new Fault().action("ListAgents").count(2).delayMillis(3_000L));
+      mock.simulateUser(id, new UserSimulation().present(false));   // MaxIdleTime countdown starts
+      mock.setLlmReply(SimulatedLlm.fixed("It is sunny."));
+      mock.reset();                         // forget everything, clock back to its start
     }
     // README-END
   }

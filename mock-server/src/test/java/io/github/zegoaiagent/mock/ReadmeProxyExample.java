@@ -1,6 +1,6 @@
 package io.github.zegoaiagent.mock;
 
-import io.github.zegoaiagent.mock.values.DriftReport;
+import io.github.zegoaiagent.mock.control.model.DriftReport;
 import java.net.URI;
 import java.nio.file.Path;
 
@@ -23,8 +23,8 @@ final class ReadmeProxyExample {
         .driftReport(target.resolve("drift-report.md"))        // written when the proxy closes
         .build())) {
       yourBackend.run(proxy.baseUrl());                        // signs with your own AppId and ServerSecret
-      DriftReport drift = proxy.driftReport();                 // per action: exchanges, drift kinds, examples
-      System.out.println(drift.exchanges() + " exchanges, " + drift.drifted() + " with drift");
+      DriftReport drift = proxy.drift();                       // per action: exchanges, drift kinds, examples
+      System.out.println(drift.getExchanges() + " exchanges, " + drift.getDrifted() + " with drift");
       return drift;
     }
     // README-END

@@ -2,7 +2,7 @@ package io.github.zegoaiagent.mock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.zegoaiagent.mock.values.DriftReport;
+import io.github.zegoaiagent.mock.control.model.DriftReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
@@ -25,8 +25,8 @@ class ReadmeProxyExampleTest {
     try (MockServer upstream = TestServers.start()) {
       DriftReport r = ReadmeProxyExample.run(upstream.baseUrl(), dir, endpoint -> AllActions.run(
           new RawApi(endpoint, upstream.appId(), upstream.serverSecret(), () -> upstream.clock().millis())));
-      assertThat(r.exchanges()).isEqualTo(22);
-      assertThat(r.drifted()).isZero();
+      assertThat(r.getExchanges()).isEqualTo(22);
+      assertThat(r.getDrifted()).isZero();
     }
     assertThat(Files.readString(dir.resolve("drift-report.md"))).contains("with drift: 0");
     assertThat(Files.lines(dir.resolve("live.jsonl")).collect(Collectors.toList())).hasSize(23);

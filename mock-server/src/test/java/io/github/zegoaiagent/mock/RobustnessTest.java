@@ -102,6 +102,6 @@ class RobustnessTest {
   @Test
   void noCallEverAnsweredSystemError() {
     garbageBodiesForEveryAction();
-    assertThat(server.journal()).noneMatch(e -> e.code() == 410000001);
+    assertThat(server.journal()).noneMatch(e -> e.getCode() == 410000001);
   }
 }

@@ -62,21 +62,21 @@ class SecretMaskingTest {
   void aBodyThatIsNotJsonIsJournaledWithoutItsContent() {
     String truncated = AGENT.substring(0, AGENT.indexOf(KEY) + KEY.length() + 2);
     assertThat(api.uncheckedCodes().call("RegisterAgent", truncated).path("Code").asInt()).isEqualTo(410000004);
-    String body = last().body();
+    String body = last().getBody();
     assertThat(body).doesNotContain(KEY).doesNotContain("sk-live")
         .isEqualTo("(" + truncated.length() + " bytes, not JSON: content not kept, secrets in it could not be masked)");
     // JSON followed by garbage is not JSON either.
     api.uncheckedCodes().call("RegisterAgent", AGENT + "}");
-    assertThat(last().body()).doesNotContain(KEY).contains("not JSON");
+    assertThat(last().getBody()).doesNotContain(KEY).contains("not JSON");
   }
 
   @Test
   void secretsUnderAnotherCaseOrAnUnknownActionAreMaskedToo() {
     api.uncheckedCodes().call("RegisterAgent", "{\"AgentId\":\"t1\",\"LLM\":" + LLM + ",\"llm\":{\"apikey\":\"" + KEY + "\"}}");
-    assertThat(last().body()).doesNotContain(KEY).contains("\"apikey\":\"***\"");
+    assertThat(last().getBody()).doesNotContain(KEY).contains("\"apikey\":\"***\"");
     api.uncheckedCodes().call("NoSuchAction", AGENT);
-    assertThat(last().code()).isEqualTo(100000007);
-    assertThat(last().body()).doesNotContain(KEY).doesNotContain(TOKEN).contains("\"ApiKey\":\"***\"");
+    assertThat(last().getCode()).isEqualTo(100000007);
+    assertThat(last().getBody()).doesNotContain(KEY).doesNotContain(TOKEN).contains("\"ApiKey\":\"***\"");
   }
 
   @Test
@@ -84,8 +84,8 @@ class SecretMaskingTest {
     api.ok("RegisterAgent", AGENT);
     String id = api.ok("CreateAgentInstance", Bodies.instance("m1", "1")).path("AgentInstanceId").asText();
     StringBuilder all = new StringBuilder();
-    all.append(server.agents()).append(server.agents().get(0).llm()).append(server.agents().get(0).tts());
-    all.append(server.instances()).append(server.requireInstance(id)).append(server.callbacks());
+    all.append(server.agents()).append(server.agents().get(0).getLlm()).append(server.agents().get(0).getTts());
+    all.append(server.instances()).append(server.instance(id)).append(server.callbacks());
     all.append(server.journal());
     for (String path : List.of("agents", "instances", "instances/" + id, "journal", "callbacks")) {
       HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "_mock/" + path)).build(),
@@ -95,15 +95,15 @@ class SecretMaskingTest {
     }
     assertThat(all).contains("\"ApiKey\":\"***\"").contains("\"app\":\"***\"").contains("gpt-4o-mini").contains("v1");
     assertThat(all.toString()).doesNotContain(KEY).doesNotContain(TOKEN);
-    assertThat(server.requireInstance(id).llm().path("ApiKey").asText()).isEqualTo(SecretMasker.MASK);
+    assertThat(server.instance(id).getLlm().path("ApiKey").asText()).isEqualTo(SecretMasker.MASK);
     // The wire answer is the service's: QueryAgents returns the credentials as stored.
     JsonNode q = api.ok("QueryAgents", "{\"AgentIds\":[\"m1\"]}");
     assertThat(q.path("Agents").get(0).path("LLM").path("ApiKey").asText()).isEqualTo(KEY);
     assertThat(q.path("Agents").get(0).path("TTS").path("Params").path("app").path("token").asText()).isEqualTo(TOKEN);
   }
 
-  private static io.github.zegoaiagent.mock.values.JournalEntry last() {
-    List<io.github.zegoaiagent.mock.values.JournalEntry> j = server.journal();
+  private static io.github.zegoaiagent.mock.control.model.JournalEntry last() {
+    List<io.github.zegoaiagent.mock.control.model.JournalEntry> j = server.journal();
     return j.get(j.size() - 1);
   }
 }

@@ -65,10 +65,10 @@ class SecretsAndAccessTest {
             HttpResponse.BodyHandlers.ofString()).body());
       }
       server.journal().forEach(e -> seen.add(e.toString()));
-      server.callbacks().forEach(c -> seen.add(c.toString()));
+      server.callbacks().getEvents().forEach(c -> seen.add(c.toString()));
       seen.add(server.toString());
       seen.add(server.config().toString());
-      seen.add(server.callbackStats().toString());
+      seen.add(server.callbacks().toString());
       assertThat(server.journal()).hasSizeGreaterThan(5);
     } finally {
       System.setOut(out);

@@ -121,7 +121,7 @@ class SlowClientsTest {
     }
     drip.shutdownNow();
     // Nothing the mock journals came from them: none of these requests reached the pipeline.
-    assertThat(mock.journal()).allMatch(e -> "ListAgents".equals(e.action()));
+    assertThat(mock.journal()).allMatch(e -> "ListAgents".equals(e.getAction()));
   }
 
   /** Reads until the server closes (end of stream or reset); the socket's read timeout is the hang detector. */

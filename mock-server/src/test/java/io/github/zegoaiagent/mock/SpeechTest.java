@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.internal.error.Codes;
 import io.github.zegoaiagent.mock.junit.ZegoMockTest;
 import io.github.zegoaiagent.mock.junit.ZegoMockConfigurer;
-import io.github.zegoaiagent.mock.values.LlmReply;
-import io.github.zegoaiagent.mock.values.ContextMessage;
-import io.github.zegoaiagent.mock.values.SpokenText;
+import io.github.zegoaiagent.mock.values.SimulatedLlm;
+import io.github.zegoaiagent.mock.control.model.ContextMessage;
+import io.github.zegoaiagent.mock.control.model.SpokenText;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -43,7 +43,7 @@ class SpeechTest {
 
   @BeforeEach
   void setUp() {
-    server.setLlmReply(LlmReply.echo());
+    server.setLlmReply(SimulatedLlm.echo());
     api.ok("RegisterAgent", Bodies.agent("a"));
     id = api.ok("CreateAgentInstance", Bodies.instance("a", "1",
         ",\"CallbackConfig\":{\"AgentInstanceStatus\":1,\"LLMResult\":1,\"Interrupted\":1}"))
@@ -63,7 +63,7 @@ class SpeechTest {
   }
 
   List<String> events(String event) {
-    return server.callbacks().stream().filter(e -> e.path("Event").asText().equals(event))
+    return server.callbacks().getEvents().stream().filter(e -> e.path("Event").asText().equals(event))
         .map(e -> e.path("Data").toString()).collect(Collectors.toList());
   }
 
@@ -77,14 +77,14 @@ class SpeechTest {
     assertThat(status()).isEqualTo("SPEAKING");
     server.advanceClock(Duration.ofMillis(1));
     assertThat(status()).isEqualTo("IDLE");
-    assertThat(server.requireInstance(id).spokenTexts()).extracting(SpokenText::text).containsExactly("0123456789");
+    assertThat(server.instance(id).getSpokenTexts()).extracting(SpokenText::getText).containsExactly("0123456789");
     assertThat(events("AgentInstanceStatus")).containsExactly(
         "{\"Status\":\"SPEAKING\",\"Round\":1}", "{\"Status\":\"IDLE\",\"Round\":1}");
   }
 
   @Test
   void llmThinksThenSpeaksTheConfiguredReply() {
-    server.setLlmReply(LlmReply.fixed("It is sunny."));
+    server.setLlmReply(SimulatedLlm.fixed("It is sunny."));
     long r = llm("Weather?", "");
     assertThat(status()).isEqualTo("THINKING");
     assertThat(events("LLMResult")).isEmpty();
@@ -93,7 +93,7 @@ class SpeechTest {
     assertThat(events("LLMResult")).containsExactly("{\"Round\":" + r + ",\"Text\":\"It is sunny.\"}");
     server.advanceClock(Duration.ofMillis(120));
     assertThat(status()).isEqualTo("IDLE");
-    assertThat(server.requireInstance(id).spokenTexts().get(0).text()).isEqualTo("It is sunny.");
+    assertThat(server.instance(id).getSpokenTexts().get(0).getText()).isEqualTo("It is sunny.");
   }
 
   @Test
@@ -105,11 +105,11 @@ class SpeechTest {
     });
     llm("q", ",\"SystemPrompt\":\"Temporary.\"");
     assertThat(seen.toString()).isEqualTo("Temporary.|0");
-    server.setLlmReply(LlmReply.echo());
+    server.setLlmReply(SimulatedLlm.echo());
     server.advanceClock(Duration.ofSeconds(10));
     llm("hello", "");
     server.advanceClock(Duration.ofSeconds(10));
-    assertThat(server.requireInstance(id).spokenTexts()).extracting(SpokenText::text)
+    assertThat(server.instance(id).getSpokenTexts()).extracting(SpokenText::getText)
         .containsExactly("ok", "You said: hello");
   }
 
@@ -133,10 +133,10 @@ class SpeechTest {
     server.advanceClock(Duration.ofSeconds(5));
     JsonNode d = api.ok("GetAgentInstanceMsgList", Bodies.id(id));
     assertThat(d.path("Total").asInt()).isEqualTo(3);
-    assertThat(server.requireInstance(id).context()).containsExactly(
-        new ContextMessage("assistant", "spoken and stored"),
-        new ContextMessage("assistant", "You said: question"),
-        new ContextMessage("user", "asked"));
+    assertThat(server.instance(id).getContext()).containsExactly(
+        new ContextMessage().role("assistant").content("spoken and stored"),
+        new ContextMessage().role("assistant").content("You said: question"),
+        new ContextMessage().role("user").content("asked"));
   }
 
   @Test
@@ -147,10 +147,10 @@ class SpeechTest {
       String i = a.ok("CreateAgentInstance", Bodies.instance("a", "1")).path("AgentInstanceId").asText();
       a.ok("SendAgentInstanceLLM", Bodies.llm(i, "q", ""));
       s.advanceClock(Duration.ofSeconds(10));
-      assertThat(s.requireInstance(i).context()).isEmpty();
+      assertThat(s.instance(i).getContext()).isEmpty();
       a.ok("SendAgentInstanceLLM", Bodies.llm(i, "q", ",\"AddAnswerToHistory\":true"));
       s.advanceClock(Duration.ofSeconds(10));
-      assertThat(s.requireInstance(i).context()).hasSize(1);
+      assertThat(s.instance(i).getContext()).hasSize(1);
     }
   }
 
@@ -164,7 +164,7 @@ class SpeechTest {
     assertThat(d.path("Total").asInt()).isEqualTo(2);
     assertThat(d.path("MessageList").get(0).path("Role").asText()).isEqualTo("user");
     assertThat(d.path("MessageList").get(1).path("Content").asText()).isEqualTo("Hi Alice.");
-    assertThat(server.requireInstance(id).lastRound()).as("Add does not advance Round").isZero();
+    assertThat(server.instance(id).getLastRound()).as("Add does not advance Round").isZero();
     api.ok("ResetAgentInstanceMsgList", Bodies.id(id));
     assertThat(api.ok("GetAgentInstanceMsgList", Bodies.id(id)).path("Total").asInt()).isZero();
   }
@@ -176,12 +176,12 @@ class SpeechTest {
     String i = api.ok("CreateAgentInstance", Bodies.instance("a", "2", mh)).path("AgentInstanceId").asText();
     StringBuilder window = new StringBuilder();
     server.setLlmReply((q, p, w) -> {
-      w.forEach(m -> window.append(m.content()));
+      w.forEach(m -> window.append(m.getContent()));
       return "x";
     });
     api.ok("SendAgentInstanceLLM", Bodies.llm(i, "q", ""));
     assertThat(window.toString()).as("WindowSize 1: only the last message").isEqualTo("b");
-    assertThat(server.requireInstance(i).context()).hasSize(2);
+    assertThat(server.instance(i).getContext()).hasSize(2);
   }
 
   @Test
@@ -189,12 +189,12 @@ class SpeechTest {
     long first = tts("a long sentence to be cut", "");
     server.advanceClock(Duration.ofMillis(50)); // 5 characters played
     long second = tts("new", "");
-    assertThat(server.requireInstance(id).spokenTexts()).extracting(SpokenText::playedText).containsExactly("a lon");
+    assertThat(server.instance(id).getSpokenTexts()).extracting(SpokenText::getPlayedText).containsExactly("a lon");
     assertThat(events("Interrupted")).containsExactly(
         "{\"Round\":" + first + ",\"Reason\":3,\"PlayedText\":\"a lon\"}");
     server.advanceClock(Duration.ofMillis(30));
     assertThat(status()).isEqualTo("IDLE");
-    assertThat(server.requireInstance(id).spokenTexts()).extracting(SpokenText::round).containsExactly(first, second);
+    assertThat(server.instance(id).getSpokenTexts()).extracting(SpokenText::getRound).containsExactly(first, second);
   }
 
   @Test
@@ -211,20 +211,20 @@ class SpeechTest {
     for (int i = 0; i < 5; i++) {
       rounds[i] = tts("q" + i, ",\"SamePriorityOption\":\"Enqueue\"");
     }
-    assertThat(server.requireInstance(id).queued()).isEqualTo(5);
+    assertThat(server.instance(id).getQueued()).isEqualTo(5);
     String msg = api.fails("SendAgentInstanceTTS", Bodies.tts(id, "sixth", ",\"SamePriorityOption\":\"Enqueue\""),
         Codes.TRIGGER_TTS_FAILED);
     assertThat(msg).contains("full (5 requests waiting)");
     assertThat(api.fails("SendAgentInstanceLLM", Bodies.llm(id, "sixth", ",\"SamePriorityOption\":\"Enqueue\""),
         Codes.TRIGGER_LLM_FAILED)).contains("full (5");
-    assertThat(server.requireInstance(id).lastRound()).as("refused calls get no Round").isEqualTo(rounds[4]);
+    assertThat(server.instance(id).getLastRound()).as("refused calls get no Round").isEqualTo(rounds[4]);
     server.advanceClock(Duration.ofMillis(100));
     assertThat(status()).isEqualTo("SPEAKING"); // the queue keeps it speaking
     server.advanceClock(Duration.ofSeconds(1));
     assertThat(status()).isEqualTo("IDLE");
-    assertThat(server.requireInstance(id).spokenTexts()).extracting(SpokenText::text)
+    assertThat(server.instance(id).getSpokenTexts()).extracting(SpokenText::getText)
         .containsExactly("0123456789", "q0", "q1", "q2", "q3", "q4");
-    assertThat(server.requireInstance(id).spokenTexts()).extracting(SpokenText::round)
+    assertThat(server.instance(id).getSpokenTexts()).extracting(SpokenText::getRound)
         .containsExactly(now, rounds[0], rounds[1], rounds[2], rounds[3], rounds[4]);
   }
 
@@ -234,29 +234,29 @@ class SpeechTest {
     long dropped = tts("low dropped", ",\"Priority\":\"Low\"");
     long queued = tts("low queued", ",\"Priority\":\"Low\",\"SamePriorityOption\":\"Enqueue\"");
     assertThat(dropped).isLessThan(queued);
-    assertThat(server.requireInstance(id).queued()).isEqualTo(1);
+    assertThat(server.instance(id).getQueued()).isEqualTo(1);
     server.advanceClock(Duration.ofSeconds(5));
-    assertThat(server.requireInstance(id).spokenTexts()).extracting(SpokenText::text)
+    assertThat(server.instance(id).getSpokenTexts()).extracting(SpokenText::getText)
         .containsExactly("medium speech", "low queued");
 
     tts("medium again", "");
     tts("medium queued", ",\"SamePriorityOption\":\"Enqueue\"");
     long high = tts("HIGH", ",\"Priority\":\"High\"");
-    assertThat(server.requireInstance(id).queued()).as("ClearAndInterrupt clears the queue").isZero();
+    assertThat(server.instance(id).getQueued()).as("ClearAndInterrupt clears the queue").isZero();
     assertThat(events("Interrupted")).hasSize(1);
     server.advanceClock(Duration.ofSeconds(5));
-    assertThat(server.requireInstance(id).spokenTexts()).extracting(SpokenText::text)
+    assertThat(server.instance(id).getSpokenTexts()).extracting(SpokenText::getText)
         .containsExactly("medium speech", "low queued", "medium again", "HIGH");
-    assertThat(server.requireInstance(id).lastRound()).isEqualTo(high);
+    assertThat(server.instance(id).getLastRound()).isEqualTo(high);
   }
 
   @Test
   void deprecatedInterruptModeOneIsHigh() {
     tts("high first", ",\"Priority\":\"High\"");
     tts("medium by mode 0", ",\"InterruptMode\":0");
-    assertThat(server.requireInstance(id).spokenTexts()).isEmpty(); // dropped, High still playing
+    assertThat(server.instance(id).getSpokenTexts()).isEmpty(); // dropped, High still playing
     tts("high by mode 1", ",\"InterruptMode\":1");
-    assertThat(server.requireInstance(id).spokenTexts()).extracting(SpokenText::interrupted).containsExactly(true);
+    assertThat(server.instance(id).getSpokenTexts()).extracting(SpokenText::getInterrupted).containsExactly(true);
   }
 
   @Test
@@ -267,7 +267,7 @@ class SpeechTest {
     long interrupted = api.ok("InterruptAgentInstance", Bodies.id(id)).path("Round").asLong();
     assertThat(interrupted).isEqualTo(r);
     assertThat(status()).isEqualTo("IDLE");
-    assertThat(server.requireInstance(id).queued()).isZero();
+    assertThat(server.instance(id).getQueued()).isZero();
     assertThat(events("Interrupted")).containsExactly("{\"Round\":" + r + ",\"Reason\":4,\"PlayedText\":\"012\"}");
   }
 
@@ -278,7 +278,7 @@ class SpeechTest {
     api.ok("InterruptAgentInstance", Bodies.id(id));
     server.advanceClock(Duration.ofSeconds(5));
     assertThat(events("LLMResult")).isEmpty();
-    assertThat(server.requireInstance(id).spokenTexts()).isEmpty();
+    assertThat(server.instance(id).getSpokenTexts()).isEmpty();
   }
 
   @Test
@@ -292,14 +292,14 @@ class SpeechTest {
   void gracefulShutdownWaitsForIdleAndRefusesControl() {
     tts("0123456789", "");
     api.ok("DeleteAgentInstance", "{\"AgentInstanceId\":\"" + id + "\",\"GracefulShutdown\":true}");
-    assertThat(server.requireInstance(id).shuttingDown()).isTrue();
+    assertThat(server.instance(id).getShuttingDown()).isTrue();
     for (String action : List.of("SendAgentInstanceTTS", "SendAgentInstanceLLM", "InterruptAgentInstance", "UpdateAgentInstance")) {
       String body = action.startsWith("Send") ? Bodies.tts(id, "x", "") : Bodies.id(id);
       assertThat(api.fails(action, body, Codes.INSTANCE_SHUTTING_DOWN)).contains("shutting down");
     }
     assertThat(status()).isEqualTo("SPEAKING"); // read-only query still works
     server.advanceClock(Duration.ofMillis(100));
-    assertThat(server.instance(id)).isEmpty();
+    assertThat(TestServers.runs(server, id)).isFalse();
     api.fails("QueryAgentInstanceStatus", Bodies.id(id), Codes.INSTANCE_NOT_FOUND);
   }
 
@@ -308,14 +308,14 @@ class SpeechTest {
     tts("x".repeat(300), ""); // 3 s of speech
     api.ok("DeleteAgentInstance", "{\"AgentInstanceId\":\"" + id + "\",\"GracefulShutdown\":true,\"GracefulShutdownTimeout\":1}");
     server.advanceClock(Duration.ofMillis(999));
-    assertThat(server.instance(id)).isPresent();
+    assertThat(TestServers.runs(server, id)).isTrue();
     server.advanceClock(Duration.ofMillis(1));
-    assertThat(server.instance(id)).isEmpty();
+    assertThat(TestServers.runs(server, id)).isFalse();
   }
 
   @Test
   void gracefulDeleteOfIdleInstanceIsImmediate() {
     api.ok("DeleteAgentInstance", "{\"AgentInstanceId\":\"" + id + "\",\"GracefulShutdown\":true}");
-    assertThat(server.instance(id)).isEmpty();
+    assertThat(TestServers.runs(server, id)).isFalse();
   }
 }

@@ -3,9 +3,7 @@ package io.github.zegoaiagent.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.zegoaiagent.mock.internal.generated.ActionHandler;
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,10 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -29,44 +26,10 @@ import org.junit.jupiter.api.Test;
 class StandaloneJarIT {
   @Test
   void startsServesAndStopsGracefully() throws Exception {
-    String jar = System.getProperty("mock.standalone.jar", "target/zego-aiagent-mock-server.jar");
-    assertThat(new File(jar)).exists();
-    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar, "--port", "0", "--qps-limit", "0")
-        .redirectErrorStream(true);
-    pb.environment().put("ZEGO_MOCK_APP_ID", "777");
-    Process p = pb.start();
-    List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String l;
-        while ((l = r.readLine()) != null) {
-          lines.add(l);
-        }
-      } catch (Exception ignored) {
-        // process ended
-      }
-    });
-    reader.start();
-    try {
-      URI base = null;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (base == null && System.nanoTime() < deadline && p.isAlive()) {
-        synchronized (lines) {
-          for (String l : lines) {
-            if (l.startsWith("Base URL: ")) {
-              base = URI.create(l.substring("Base URL: ".length()).trim());
-            }
-          }
-        }
-        Thread.sleep(50);
-      }
-      assertThat(base).as("printed base URL; output: %s", lines).isNotNull();
-      String out = String.join("\n", lines);
-      Matcher app = Pattern.compile("AppId:\\s+(\\d+)").matcher(out);
-      Matcher secret = Pattern.compile("ServerSecret:\\s+([0-9a-f]{32})").matcher(out);
-      assertThat(app.find() && secret.find()).as(out).isTrue();
-      assertThat(app.group(1)).isEqualTo("777");
+    try (StandaloneJar p = new StandaloneJar(List.of("--port", "0", "--qps-limit", "0"), Map.of("ZEGO_MOCK_APP_ID", "777"))) {
+      URI base = p.base;
+      List<String> lines = p.lines;
+      assertThat(p.appId).isEqualTo(777);
 
       // The banner's last line, pasted into a shell, makes a signed call: the command-line tool when
       // its jar is in the build tree (cli/target), else the shell line that signs when it runs.
@@ -82,7 +45,7 @@ class StandaloneJarIT {
       String answer = new String(pasted.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(RawApi.JSON.readTree(answer).path("Code").asInt(-1)).as("%s answered %s", firstCall, answer).isZero();
 
-      RawApi api = new RawApi(base, Long.parseLong(app.group(1)), secret.group(1), System::currentTimeMillis);
+      RawApi api = new RawApi(base, p.appId, p.secret, System::currentTimeMillis);
       assertThat(AllActions.run(api)).containsExactlyInAnyOrderElementsOf(ActionHandler.table().keySet());
       // The vendor's sample backend flow (issue 10): legacy ByteDance, explicit nulls, extra fields.
       VendorSampleFlow.run(api, "vendor_sample");
@@ -108,15 +71,15 @@ class StandaloneJarIT {
       }
       assertThat(logged).anyMatch(l -> l.contains(" Nope Code " + (100000006 + 1) + " "));
       synchronized (lines) {
-        assertThat(lines.stream().filter(l -> l.contains(secret.group(1))))
+        assertThat(lines.stream().filter(l -> l.contains(p.secret)))
             .as("the ServerSecret is printed in the banner only: its line and the first call")
-            .containsExactly("  ServerSecret:   " + secret.group(1), lines.get(lines.indexOf("First call (paste it into a shell):") + 1));
+            .containsExactly("  ServerSecret:   " + p.secret, lines.get(lines.indexOf("First call (paste it into a shell):") + 1));
       }
       // The control client works on the process like on an embedded mock: only the URL differs.
       io.github.zegoaiagent.mock.control.MockControlClient control = io.github.zegoaiagent.mock.control.MockControlClient.of(base);
       assertThat(control.info().getAppIds()).containsExactly(777L);
       assertThat(control.journal()).isNotEmpty();
-      long before = control.clock().getMillis();
+      long before = control.readClock().getMillis();
       assertThat(control.advanceClock(new io.github.zegoaiagent.mock.control.model.ClockAdvance().millis(1_000L)).getMillis())
           .isGreaterThanOrEqualTo(before + 1_000);
       assertThat(control.reset().getReset()).isTrue();
@@ -124,7 +87,7 @@ class StandaloneJarIT {
 
       // The dashboard (issue 25): its address in the banner, served from the jar (a JDK is all it took).
       URI dashboard = base.resolve("_mock/ui/");
-      assertThat(out).contains("  Dashboard:      " + dashboard + " ");
+      assertThat(p.output()).contains("  Dashboard:      " + dashboard + " ");
       HttpResponse<String> page = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(dashboard).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
@@ -132,13 +95,9 @@ class StandaloneJarIT {
       assertThat(page.body()).contains("<script type=\"module\" src=\"main.js\"></script>");
       assertThat(control.timelines()).isEmpty();
 
-      p.toHandle().destroy(); // SIGTERM (Process.destroy() would also close our end of stdout)
-      assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
-      reader.join(5000);
+      assertThat(p.stop()).as("exits after SIGTERM").isTrue();
       assertThat(lines).contains("zego-aiagent-mock-server: stopped");
-      assertThat(p.exitValue()).as("JVM exit status after SIGTERM with shutdown hooks").isEqualTo(143);
-    } finally {
-      p.destroyForcibly();
+      assertThat(p.process.exitValue()).as("JVM exit status after SIGTERM with shutdown hooks").isEqualTo(143);
     }
   }
 

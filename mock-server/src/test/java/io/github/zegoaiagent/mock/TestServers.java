@@ -39,4 +39,17 @@ final class TestServers {
   static MockServer start() {
     return MockServer.start(config().build());
   }
+
+  /** @return whether the instance runs (the control API answers 404 when it does not) */
+  static boolean runs(io.github.zegoaiagent.mock.control.MockControl control, String agentInstanceId) {
+    try {
+      control.instance(agentInstanceId);
+      return true;
+    } catch (io.github.zegoaiagent.mock.control.MockControlException e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+      return false;
+    }
+  }
 }

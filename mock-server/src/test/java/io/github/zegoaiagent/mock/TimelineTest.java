@@ -107,7 +107,7 @@ class TimelineTest {
   @Test
   void aScriptedCallInOrderOnTheMockClockWithTheCutTextAndEveryCallback() throws Exception {
     String id = instance("{\"ASRResult\":1,\"LLMResult\":1,\"Interrupted\":1,\"UserSpeakAction\":1}");
-    server.setLlmReply(io.github.zegoaiagent.mock.values.LlmReply.fixed("One two. Three four five six."));
+    server.setLlmReply(io.github.zegoaiagent.mock.values.SimulatedLlm.fixed("One two. Three four five six."));
     refuse.put("Interrupted", true);
     refuse.put("ASRResult", false);
     long t0 = server.clock().millis();

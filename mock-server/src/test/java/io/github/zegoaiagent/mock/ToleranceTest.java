@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.internal.error.Codes;
 import io.github.zegoaiagent.mock.junit.ZegoMockTest;
-import io.github.zegoaiagent.mock.values.JournalEntry;
+import io.github.zegoaiagent.mock.control.model.JournalEntry;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,8 +73,8 @@ class ToleranceTest {
     api.ok("RegisterAgent", "{\"AgentId\":\"u1\",\"Nmae\":\"typo\",\"LLM\":" + Bodies.LLM.replace("}", ",\"Foo\":1}")
         + ",\"TTS\":{\"Vendor\":\"MiniMax\",\"Params\":{\"app\":{\"api_key\":\"k\"},\"model\":\"speech-02-hd\",\"extra\":null}}}");
     JournalEntry e = last();
-    assertThat(e.unknownFields()).containsExactly("Nmae", "LLM.Foo");
-    assertThat(e.legacy()).isEmpty();
+    assertThat(e.getUnknownFields()).containsExactly("Nmae", "LLM.Foo");
+    assertThat(e.getLegacy()).isEmpty();
     JsonNode a = api.ok("QueryAgents", "{\"AgentIds\":[\"u1\"]}").path("Agents").get(0);
     assertThat(a.has("Nmae")).isFalse();
     assertThat(a.path("LLM").has("Foo")).isFalse();
@@ -84,7 +84,7 @@ class ToleranceTest {
   @Test
   void aLegacyValueIsAcceptedAndAnUnlistedOneStillRefused() {
     api.ok("RegisterAgent", "{\"AgentId\":\"l1\",\"TTS\":{\"Vendor\":\"ByteDance\",\"Params\":{\"app\":{\"cluster\":\"volcano_mega\"}}}}");
-    assertThat(last().legacy()).containsExactly("TTS.Vendor=ByteDance (legacy)");
+    assertThat(last().getLegacy()).containsExactly("TTS.Vendor=ByteDance (legacy)");
     assertThat(api.fails("RegisterAgent", "{\"AgentId\":\"l2\",\"TTS\":{\"Vendor\":\"NoSuchVendor\",\"Params\":{\"app\":{}}}}",
         Codes.INVALID_PARAMETER)).contains("TTS.Vendor").contains("ByteDance");
   }
@@ -95,10 +95,10 @@ class ToleranceTest {
     api.ok("RegisterAgent", "{\"AgentId\":\"c1\",\"LLM\":{\"Url\":\"https://x/v1\",\"ApiKey\":\"k\",\"Model\":\"m\"},"
         + "\"TTS\":{\"Vendor\":\"Bytedance\",\"Params\":{\"app\":{\"appid\":\"a\",\"token\":\"t\",\"cluster\":\"volcano_tts\"}}},"
         + "\"ASR\":{\"Vendor\":\"tencent\"}}");
-    assertThat(last().legacy()).containsExactly("TTS.Vendor=Bytedance (case variant of ByteDance)",
+    assertThat(last().getLegacy()).containsExactly("TTS.Vendor=Bytedance (case variant of ByteDance)",
         "TTS.Vendor=ByteDance (legacy)", "ASR.Vendor=tencent (case variant of Tencent)");
     api.ok("UpdateAgent", "{\"AgentId\":\"c1\",\"TTS\":{\"Vendor\":\"Minimax\",\"Params\":{\"app\":{\"api_key\":\"k\"}}}}");
-    assertThat(last().legacy()).containsExactly("TTS.Vendor=Minimax (case variant of MiniMax)");
+    assertThat(last().getLegacy()).containsExactly("TTS.Vendor=Minimax (case variant of MiniMax)");
     // Stored and answered in the listed spelling; an instance of it runs.
     JsonNode agent = api.ok("QueryAgents", "{\"AgentIds\":[\"c1\"]}").path("Agents").get(0);
     assertThat(agent.path("TTS").path("Vendor").asText()).isEqualTo("MiniMax");
@@ -106,7 +106,7 @@ class ToleranceTest {
     api.ok("CreateAgentInstance", Bodies.instance("c1", "1"));
     // The listed spelling is not marked; a name no case makes listed is still refused; LLM.Vendor is compared as written.
     api.ok("UpdateAgent", "{\"AgentId\":\"c1\",\"TTS\":{\"Vendor\":\"MiniMax\",\"Params\":{\"app\":{\"api_key\":\"k\"}}}}");
-    assertThat(last().legacy()).isEmpty();
+    assertThat(last().getLegacy()).isEmpty();
     assertThat(api.fails("UpdateAgent", "{\"AgentId\":\"c1\",\"TTS\":{\"Vendor\":\"Mini Max\",\"Params\":{\"app\":{}}}}",
         Codes.INVALID_PARAMETER)).contains("TTS.Vendor");
     assertThat(api.fails("UpdateAgent", "{\"AgentId\":\"c1\",\"LLM\":{\"Vendor\":\"openaichat\",\"Url\":\"https://x/v1\","

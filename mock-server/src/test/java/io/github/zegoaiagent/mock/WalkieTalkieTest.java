@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.zegoaiagent.mock.internal.error.Codes;
 import io.github.zegoaiagent.mock.junit.ZegoMockTest;
 import io.github.zegoaiagent.mock.junit.ZegoMockConfigurer;
-import io.github.zegoaiagent.mock.values.ContextMessage;
+import io.github.zegoaiagent.mock.control.model.ContextMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -53,7 +53,7 @@ class WalkieTalkieTest {
 
   @Test
   void startListenStopAnswer() {
-    server.setUserUtterance(id, "What time is it?");
+    server.simulateUser(id, new io.github.zegoaiagent.mock.control.model.UserSimulation().utterance("What time is it?"));
     long r = api.ok("StartListening", turn("", ",\"Sequence\":1")).path("Round").asLong();
     assertThat(status()).isEqualTo("LISTENING");
     long r2 = api.ok("StopListening", turn("", ",\"Sequence\":2")).path("Round").asLong();
@@ -61,10 +61,10 @@ class WalkieTalkieTest {
     assertThat(status()).isEqualTo("THINKING");
     server.advanceClock(Duration.ofSeconds(5));
     assertThat(status()).isEqualTo("IDLE");
-    assertThat(server.requireInstance(id).context()).containsExactly(
-        new ContextMessage("user", "What time is it?"),
-        new ContextMessage("assistant", "You said: What time is it?"));
-    List<String> ev = server.callbacks().stream().map(e -> e.path("Event").asText())
+    assertThat(server.instance(id).getContext()).containsExactly(
+        new ContextMessage().role("user").content("What time is it?"),
+        new ContextMessage().role("assistant").content("You said: What time is it?"));
+    List<String> ev = server.callbacks().getEvents().stream().map(e -> e.path("Event").asText())
         .filter(e -> !e.startsWith("AgentInstance")).collect(Collectors.toList());
     assertThat(ev).containsExactly("UserSpeakAction", "UserSpeakAction", "ASRResult");
   }
@@ -82,11 +82,11 @@ class WalkieTalkieTest {
   void outdatedSequenceChangesNothing() {
     api.ok("StartListening", turn("", ",\"Sequence\":5"));
     api.ok("StopListening", turn("", ",\"Sequence\":6"));
-    long rounds = server.requireInstance(id).lastRound();
+    long rounds = server.instance(id).getLastRound();
     assertThat(api.fails("StartListening", turn("", ",\"Sequence\":6"), Codes.SEQUENCE_OUTDATED)).contains("6");
     assertThat(api.fails("StartListening", turn("", ",\"Sequence\":3"), Codes.SEQUENCE_OUTDATED)).contains("not newer than 6");
     assertThat(status()).isNotEqualTo("LISTENING");
-    assertThat(server.requireInstance(id).lastRound()).isEqualTo(rounds);
+    assertThat(server.instance(id).getLastRound()).isEqualTo(rounds);
     api.ok("StartListening", turn("", ",\"Sequence\":7"));
     assertThat(status()).isEqualTo("LISTENING");
   }
@@ -104,7 +104,7 @@ class WalkieTalkieTest {
     api.ok("StopListening", turn("", ",\"UserId\":\"alice\",\"Sequence\":11"));
     server.advanceClock(Duration.ofSeconds(5));
     api.ok("StartListening", turn("", ",\"UserId\":\"bob\",\"Sequence\":1"));
-    assertThat(server.requireInstance(id).listeningUser()).isEqualTo("bob");
+    assertThat(server.instance(id).getListeningUser()).isEqualTo("bob");
   }
 
   @Test
@@ -112,7 +112,7 @@ class WalkieTalkieTest {
     api.ok("StartListening", turn("", ",\"UserId\":\"alice\""));
     assertThat(api.fails("StartListening", turn("", ",\"UserId\":\"bob\""), Codes.START_LISTENING_FAILED)).contains("alice");
     long again = api.ok("StartListening", turn("", ",\"UserId\":\"alice\"")).path("Round").asLong();
-    assertThat(again).isEqualTo(server.requireInstance(id).lastRound());
+    assertThat(again).isEqualTo(server.instance(id).getLastRound());
     assertThat(api.fails("StopListening", turn("", ",\"UserId\":\"bob\""), Codes.STOP_LISTENING_FAILED)).contains("alice");
   }
 
@@ -120,7 +120,7 @@ class WalkieTalkieTest {
   void startInterruptsTheAgent() {
     api.ok("SendAgentInstanceTTS", Bodies.tts(id, "long answer being spoken", ""));
     api.ok("StartListening", turn("", ""));
-    assertThat(server.requireInstance(id).spokenTexts().get(0).interrupted()).isTrue();
+    assertThat(server.instance(id).getSpokenTexts().get(0).getInterrupted()).isTrue();
     assertThat(status()).isEqualTo("LISTENING");
   }
 
@@ -133,9 +133,9 @@ class WalkieTalkieTest {
 
   @Test
   void userNotPublishing() {
-    server.setUserPublishing(id, null, false);
+    server.simulateUser(id, new io.github.zegoaiagent.mock.control.model.UserSimulation().userId(null).publishing(false));
     assertThat(api.fails("StartListening", turn("", ",\"Sequence\":1"), Codes.USER_NOT_PUBLISHING)).contains("user_1");
-    server.setUserPublishing(id, null, true);
+    server.simulateUser(id, new io.github.zegoaiagent.mock.control.model.UserSimulation().userId(null).publishing(true));
     api.ok("StartListening", turn("", ",\"Sequence\":1")); // the refused Sequence was not consumed
   }
 }

@@ -171,7 +171,7 @@ class ZegoStarterIT {
       Thread.sleep(20);
     }
     assertThat(deletedHandler.deleted).contains(id);
-    assertThat(mock.callbackStats().failedAttempts()).as("every delivery acknowledged at once").isZero();
+    assertThat(mock.callbacks().getFailedAttempts()).as("every delivery acknowledged at once").isZero();
 
     // Each event was handled once, although the mock signs each delivery afresh.
     assertThat(listener.events.stream().filter(e -> e instanceof AgentInstanceCreatedEvent && id.equals(instanceIdOf(e)))).hasSize(1);

@@ -7,7 +7,6 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Everything a test of a voice-agent backend needs, from one annotation: a mock server for the
@@ -21,9 +20,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *       every advance;</li>
  *   <li>{@code ZegoMock}: base URL, AppId, ServerSecret, clock, {@code advanceClock};</li>
  *   <li>{@code MockControlClient}: the HTTP control API ({@code /_mock/});</li>
- *   <li>{@code MockServer}: the Java control and inspection API;</li>
+ *   <li>{@code MockServer} (also as {@code MockControl}): the control API in this JVM;</li>
  *   <li>{@code CallbackSink}: the mock's callbacks, signature-verified.</li>
  * </ul>
+ *
+ * <p>One extension does it all: the mock's ({@code ZegoMockExtension}); this module adds the
+ * client to it ({@link ZegoAiAgentClientResolver}, found through {@code META-INF/services}).
  *
  * <p>The mock's settings are {@link ZegoMockTest}'s defaults (clock fixed at
  * {@code 2026-01-01T00:00:00Z}, no QPS limit, callbacks on); put {@code @ZegoMockTest(...)} on the
@@ -34,6 +36,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ZegoMockTest
-@ExtendWith(ZegoAiAgentClientResolver.class)
 public @interface ZegoAiAgentTest {
 }

@@ -3,6 +3,7 @@ package io.github.zegoaiagent.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.zegoaiagent.client.ZegoAiAgentClient;
+import io.github.zegoaiagent.mock.junit.ZegoMockExtension;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Optional;
@@ -10,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The kit's resolver leaves {@code @Autowired} parameters to Spring: no "competing ParameterResolvers". */
+/**
+ * The mock's one extension (with the kit's client parameters) leaves {@code @Autowired} parameters
+ * to Spring: no "competing ParameterResolvers".
+ */
 class SpringParametersTest {
 
   @SuppressWarnings("unused")
@@ -38,7 +42,7 @@ class SpringParametersTest {
   @Test
   void autowiredParametersAreSpringsTheOthersTheKits() throws Exception {
     Method m = getClass().getDeclaredMethod("test", ZegoAiAgentClient.class, ZegoAiAgentClient.class);
-    ZegoAiAgentClientResolver resolver = new ZegoAiAgentClientResolver();
+    ZegoMockExtension resolver = new ZegoMockExtension();
     assertThat(resolver.supportsParameter(parameter(m, 0), null)).isFalse();
     assertThat(resolver.supportsParameter(parameter(m, 1), null)).isTrue();
   }

@@ -15,7 +15,7 @@ import io.github.zegoaiagent.client.retry.RetryPolicy;
 import io.github.zegoaiagent.client.model.ListAgentsResponse;
 import io.github.zegoaiagent.mock.MockServer;
 import io.github.zegoaiagent.mock.MockServerConfig;
-import io.github.zegoaiagent.mock.values.Fault;
+import io.github.zegoaiagent.mock.control.model.Fault;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -68,7 +68,7 @@ class OptionsAndListenerEndToEndTest {
 
   @Test
   void aRetryableCodeIsRetriedAndTheListenerSeesEachAttempt() {
-    mock.injectFault(Fault.code("ListAgents", 1, rateLimitCode()));
+    mock.addFault(new Fault().action("ListAgents").count(1).code(rateLimitCode()));
     ListAgentsResponse answer = client.agents().listAgents(new ListAgentsRequest());
 
     assertThat(answer.getCode()).isZero();
@@ -92,7 +92,7 @@ class OptionsAndListenerEndToEndTest {
   @Test
   void anAsyncRetryWaitsOnATimerNotOnTheSleeperAndSignsAfresh() {
     // QueryAgents: no other test here calls it, so a late answer of another test cannot show up.
-    mock.injectFault(Fault.code("QueryAgents", 2, rateLimitCode()));
+    mock.addFault(new Fault().action("QueryAgents").count(2).code(rateLimitCode()));
     List<java.time.Duration> sleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (ZegoAiAgentClient c = ZegoAiAgentClient.builder().appId(mock.appId()).serverSecret(mock.serverSecret())
         .endpoint(mock.baseUrl()).sleeper(sleeps::add).listener(listener)
@@ -103,13 +103,13 @@ class OptionsAndListenerEndToEndTest {
     assertThat(sleeps).as("the async client never blocks a thread to wait").isEmpty();
     assertThat(listener.lines).containsExactly("attempt QueryAgents 1", "failure QueryAgents 1 retry",
         "attempt QueryAgents 2", "failure QueryAgents 2 retry", "attempt QueryAgents 3", "success QueryAgents 3");
-    assertThat(mock.journal().stream().filter(e -> "QueryAgents".equals(e.action())).map(e -> e.query()).distinct()
+    assertThat(mock.journal().stream().filter(e -> "QueryAgents".equals(e.getAction())).map(e -> e.getQuery()).distinct()
         .count()).as("a fresh signature per attempt").isEqualTo(3);
   }
 
   @Test
   void aPerCallRetryPolicyOverridesTheClients() {
-    mock.injectFault(Fault.code("ListAgents", 1, rateLimitCode()));
+    mock.addFault(new Fault().action("ListAgents").count(1).code(rateLimitCode()));
     ZegoAiAgentClient noRetry = client.withOptions(CallOptions.builder().retryPolicy(RetryPolicy.none()).build());
 
     ZegoRateLimitException e = catchThrowableOfType(ZegoRateLimitException.class,
@@ -121,7 +121,7 @@ class OptionsAndListenerEndToEndTest {
 
   @Test
   void aPerCallTimeoutEndsASlowAnswerOnlyForThatView() {
-    mock.injectFault(Fault.delay("ListAgents", 1, Duration.ofMillis(1500)));
+    mock.addFault(new Fault().action("ListAgents").count(1).delayMillis((Duration.ofMillis(1500)).toMillis()));
     ZegoAiAgentClient hurried = client.withOptions(CallOptions.builder().timeout(Duration.ofMillis(300)).build());
 
     ZegoTransportException e = catchThrowableOfType(ZegoTransportException.class,
@@ -130,13 +130,13 @@ class OptionsAndListenerEndToEndTest {
     assertThat(e.getMessage()).contains("within 300 ms");
     assertThat(listener.lines).as("a timeout is not retried").containsExactly("attempt ListAgents 1", "failure ListAgents 1");
 
-    mock.injectFault(Fault.delay("ListAgents", 1, Duration.ofMillis(500)));
+    mock.addFault(new Fault().action("ListAgents").count(1).delayMillis((Duration.ofMillis(500)).toMillis()));
     assertThat(client.agents().listAgents(new ListAgentsRequest()).getCode()).isZero();
   }
 
   @Test
   void asyncViewsTakeOptionsToo() {
-    mock.injectFault(Fault.delay("ListAgents", 1, Duration.ofMillis(1500)));
+    mock.addFault(new Fault().action("ListAgents").count(1).delayMillis((Duration.ofMillis(1500)).toMillis()));
     CompletionException e = catchThrowableOfType(CompletionException.class, () -> client.async()
         .withOptions(CallOptions.builder().timeout(Duration.ofMillis(300)).build())
         .agents().listAgents(new ListAgentsRequest()).join());

@@ -45,7 +45,7 @@ class PaginationEndToEndTest {
   }
 
   private static List<String> listCalls() {
-    return mock.journal().stream().filter(e -> "ListAgents".equals(e.action())).map(e -> e.body()).toList();
+    return mock.journal().stream().filter(e -> "ListAgents".equals(e.getAction())).map(e -> e.getBody()).toList();
   }
 
   private static long listCallsSoFar() {
@@ -102,7 +102,7 @@ class PaginationEndToEndTest {
     assertThat(raw.bodyText()).contains("\"RequestId\":\"" + raw.requestId() + "\"");
     assertThat(raw.value().getData().getAgents()).hasSize(2);
     assertThat(raw.attempts()).isEqualTo(1);
-    assertThat(mock.journal()).anySatisfy(e -> assertThat(e.requestId()).isEqualTo(raw.requestId()));
+    assertThat(mock.journal()).anySatisfy(e -> assertThat(e.getRequestId()).isEqualTo(raw.requestId()));
 
     RawAnswer<ListAgentsResponse> async = client.async().withRawAnswer().agents()
         .listAgents(new ListAgentsRequest().limit(3)).get(30, TimeUnit.SECONDS);

@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DynamicTest;
@@ -64,7 +63,7 @@ class IntegerFieldsTest {
     if ("integer".equals(schema.path("type").asText())) {
       out.add(path);
     }
-    schema.path("properties").fields().forEachRemaining(p -> integerPaths(p.getValue(), path + "." + p.getKey(), out, depth + 1));
+    schema.path("properties").properties().forEach(p -> integerPaths(p.getValue(), path + "." + p.getKey(), out, depth + 1));
     if (schema.has("items")) {
       integerPaths(schema.get("items"), path + "[0]", out, depth + 1);
     }
@@ -137,8 +136,7 @@ class IntegerFieldsTest {
     CallbackParser parser = new CallbackParser(verifier);
     JsonNode events = DOC.at("/components/schemas/CallbackEvent/discriminator/mapping");
     List<DynamicTest> tests = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = events.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> event = it.next();
+    for (Map.Entry<String, JsonNode> event : events.properties()) {
       List<String> paths = new ArrayList<>();
       integerPaths(DOC.at(event.getValue().asText().substring(1)), "$", paths, 0);
       for (String path : paths) {

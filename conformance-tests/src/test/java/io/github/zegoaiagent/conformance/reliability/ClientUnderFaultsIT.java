@@ -16,8 +16,8 @@ import io.github.zegoaiagent.client.model.TTSParams;
 import io.github.zegoaiagent.client.retry.RetryPolicy;
 import io.github.zegoaiagent.mock.MockServer;
 import io.github.zegoaiagent.mock.MockServerConfig;
-import io.github.zegoaiagent.mock.values.Fault;
-import io.github.zegoaiagent.mock.values.JournalEntry;
+import io.github.zegoaiagent.mock.control.model.Fault;
+import io.github.zegoaiagent.mock.control.model.JournalEntry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,12 +68,12 @@ class ClientUnderFaultsIT {
   }
 
   private static List<JournalEntry> creates() {
-    return mock.journal().stream().filter(e -> "CreateAgentInstance".equals(e.action())).collect(Collectors.toList());
+    return mock.journal().stream().filter(e -> "CreateAgentInstance".equals(e.getAction())).collect(Collectors.toList());
   }
 
   @Test
   void aCreateWhoseAnswerCameTooLateIsAppliedOnceAndSentOnce() throws InterruptedException {
-    mock.injectFault(Fault.delay("CreateAgentInstance", 1, Duration.ofSeconds(2)));
+    mock.addFault(new Fault().action("CreateAgentInstance").delayMillis(2_000L));
     ZegoTransportException e = catchThrowableOfType(ZegoTransportException.class,
         () -> client(RetryPolicy.builder().maxAttempts(5).build(), Duration.ofMillis(300)).instances().createAgentInstance(create()));
     assertThat(e.action()).isEqualTo("CreateAgentInstance");
@@ -90,38 +90,38 @@ class ClientUnderFaultsIT {
 
   @Test
   void aPassingRateLimitIsRetriedWithFreshSignaturesAndCreatesOneInstance() {
-    mock.injectFault(Fault.code("CreateAgentInstance", 2, 410001029));
+    mock.addFault(new Fault().action("CreateAgentInstance").count(2).code(410001029));
     String id = client(RetryPolicy.builder().maxAttempts(3).build(), Duration.ofSeconds(30))
         .instances().createAgentInstance(create()).getData().getAgentInstanceId();
-    assertThat(creates()).extracting(JournalEntry::code).containsExactly(410001029, 410001029, 0);
-    assertThat(creates().stream().map(JournalEntry::query).distinct()).as("fresh nonce each time").hasSize(3);
-    assertThat(mock.instances()).singleElement().satisfies(i -> assertThat(i.agentInstanceId()).isEqualTo(id));
+    assertThat(creates()).extracting(JournalEntry::getCode).containsExactly(410001029, 410001029, 0);
+    assertThat(creates().stream().map(JournalEntry::getQuery).distinct()).as("fresh nonce each time").hasSize(3);
+    assertThat(mock.instances()).singleElement().satisfies(i -> assertThat(i.getAgentInstanceId()).isEqualTo(id));
   }
 
   @Test
   void aPersistentRateLimitStopsAtMaxAttemptsWithActionAndRequestId() {
-    mock.injectFault(Fault.code("CreateAgentInstance", 10, 410001029));
+    mock.addFault(new Fault().action("CreateAgentInstance").count(10).code(410001029));
     ZegoRateLimitException e = catchThrowableOfType(ZegoRateLimitException.class,
         () -> client(RetryPolicy.builder().maxAttempts(4).build(), Duration.ofSeconds(30)).instances().createAgentInstance(create()));
     assertThat(creates()).hasSize(4);
     assertThat(e.action()).isEqualTo("CreateAgentInstance");
-    assertThat(e.requestId()).isEqualTo(creates().get(3).requestId());
+    assertThat(e.requestId()).isEqualTo(creates().get(3).getRequestId());
     assertThat(e.getMessage()).contains(e.requestId());
     assertThat(mock.instances()).isEmpty();
   }
 
   @Test
   void aGatewayInternalErrorIsRetriedButABusinessFailureIsNot() {
-    mock.injectFault(Fault.code("CreateAgentInstance", 1, 100000015));
+    mock.addFault(new Fault().action("CreateAgentInstance").count(1).code(100000015));
     client(RetryPolicy.defaults(), Duration.ofSeconds(30)).instances().createAgentInstance(create());
-    assertThat(creates()).extracting(JournalEntry::code).containsExactly(100000015, 0);
+    assertThat(creates()).extracting(JournalEntry::getCode).containsExactly(100000015, 0);
 
     mock.reset();
-    mock.injectFault(Fault.code("ListAgents", 5, 410000001));
+    mock.addFault(new Fault().action("ListAgents").count(5).code(410000001));
     ZegoApiException e = catchThrowableOfType(ZegoApiException.class, () -> client(RetryPolicy.defaults(), Duration.ofSeconds(30))
         .agents().listAgents(new io.github.zegoaiagent.client.model.ListAgentsRequest()));
     assertThat(e.code()).isEqualTo(410000001);
     assertThat(e.action()).isEqualTo("ListAgents");
-    assertThat(mock.journal()).singleElement().satisfies(j -> assertThat(j.requestId()).isEqualTo(e.requestId()));
+    assertThat(mock.journal()).singleElement().satisfies(j -> assertThat(j.getRequestId()).isEqualTo(e.requestId()));
   }
 }

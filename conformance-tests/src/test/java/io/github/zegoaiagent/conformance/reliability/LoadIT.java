@@ -22,9 +22,9 @@ import io.github.zegoaiagent.client.model.UnregisterAgentRequest;
 import io.github.zegoaiagent.client.retry.RetryPolicy;
 import io.github.zegoaiagent.mock.MockServer;
 import io.github.zegoaiagent.mock.MockServerConfig;
-import io.github.zegoaiagent.mock.values.AgentRecord;
-import io.github.zegoaiagent.mock.values.ContextMessage;
-import io.github.zegoaiagent.mock.values.InstanceSnapshot;
+import io.github.zegoaiagent.mock.control.model.Agent;
+import io.github.zegoaiagent.mock.control.model.ContextMessage;
+import io.github.zegoaiagent.mock.control.model.Instance;
 import io.github.zegoaiagent.mock.values.MockClock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -130,10 +130,10 @@ class LoadIT {
               + "heap after GC %d MiB before, %d MiB after; journal %d, recorded callbacks %d%n",
           TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos), CLIENTS, sent.get(), ledgers.stream().mapToLong(l -> l.created).sum(),
           ledgers.stream().mapToLong(l -> l.deleted).sum(), mock.instances().size(), mock.agents().size(),
-          heapBefore >> 20, heapAfter >> 20, mock.journal().size(), mock.callbacks().size());
+          heapBefore >> 20, heapAfter >> 20, mock.journal().size(), mock.callbacks().getEvents().size());
       assertThat(heapAfter - heapBefore).as("heap growth after GC").isLessThan(HEAP_GROWTH_BOUND);
       assertThat(mock.journal().size()).isLessThanOrEqualTo(mock.config().caps().journalSize());
-      assertThat(mock.callbacks().size()).isLessThanOrEqualTo(mock.config().caps().recordedEventsSize());
+      assertThat(mock.callbacks().getEvents().size()).isLessThanOrEqualTo(mock.config().caps().recordedEventsSize());
     } finally {
       mock.close();
     }
@@ -233,21 +233,21 @@ class LoadIT {
       deleted += l.deleted;
       assertThat(l.registered - l.unregistered).isEqualTo(1 + l.spareAgents.size());
     }
-    assertThat(mock.agents().stream().map(AgentRecord::agentId).collect(Collectors.toSet()))
+    assertThat(mock.agents().stream().map(Agent::getAgentId).collect(Collectors.toSet()))
         .as("agents = registered − unregistered").isEqualTo(expectedAgents);
-    List<InstanceSnapshot> instances = mock.instances();
+    List<Instance> instances = mock.instances();
     assertThat((long) instances.size()).as("live instances = created − deleted").isEqualTo(created - deleted);
-    assertThat(instances.stream().map(InstanceSnapshot::agentInstanceId).collect(Collectors.toSet()))
+    assertThat(instances.stream().map(Instance::getAgentInstanceId).collect(Collectors.toSet()))
         .isEqualTo(owner.keySet());
-    for (InstanceSnapshot i : instances) {
-      Ledger l = owner.get(i.agentInstanceId());
-      assertThat(i.agentId()).isEqualTo(l.mainAgent);
-      assertThat(i.userId()).isEqualTo(l.users.get(i.agentInstanceId()));
-      assertThat(i.shuttingDown()).isFalse();
-      assertThat(i.walkieTalkie()).isEqualTo(l.walkie.get(i.agentInstanceId()));
-      List<String> marks = mock.requireInstance(i.agentInstanceId()).context().stream()
-          .map(ContextMessage::content).filter(s -> s.startsWith("mark:")).collect(Collectors.toList());
-      assertThat(marks).as("context of %s", i.agentInstanceId()).isEqualTo(l.marks.get(i.agentInstanceId()));
+    for (Instance i : instances) {
+      Ledger l = owner.get(i.getAgentInstanceId());
+      assertThat(i.getAgentId()).isEqualTo(l.mainAgent);
+      assertThat(i.getUserId()).isEqualTo(l.users.get(i.getAgentInstanceId()));
+      assertThat(i.getShuttingDown()).isFalse();
+      assertThat(i.getWalkieTalkie()).isEqualTo(l.walkie.get(i.getAgentInstanceId()));
+      List<String> marks = mock.instance(i.getAgentInstanceId()).getContext().stream()
+          .map(ContextMessage::getContent).filter(s -> s.startsWith("mark:")).collect(Collectors.toList());
+      assertThat(marks).as("context of %s", i.getAgentInstanceId()).isEqualTo(l.marks.get(i.getAgentInstanceId()));
     }
   }
 

@@ -27,7 +27,7 @@ public record CallbackSettings(URI url, String secret, List<Duration> retryDelay
   public static final Setting<List<Duration>> RETRY_DELAYS = Setting.<List<Duration>>of("callback-retry-delays",
           "Delays before each retry of a failed delivery, comma-separated; none = no retry", List.class)
       .text("DURATIONS", Text.list(Text::duration))
-      .byDefault(ContractDefaults.text("callbackRetryDelaysSeconds"), ContractDefaults::callbackRetryDelays)
+      .byDefault(ContractLimits.text("callbackRetryDelaysSeconds"), ContractLimits::callbackRetryDelays)
       .check(CallbackSettings::checkDelays).build();
   /** POST timeout. */
   public static final Setting<Duration> TIMEOUT = Setting.<Duration>of("callback-timeout",

@@ -44,15 +44,15 @@ public record GatewaySettings(Map<Long, String> credentials, boolean strict, int
   public static final Setting<Integer> QPS_LIMIT = Setting.<Integer>of("qps-limit",
           "Requests per second per action and App; 0 = off", Integer.class)
       .text("N", Text::integer)
-      .byDefault(ContractDefaults.text("qpsPerAction"), () -> ContractDefaults.limit("qpsPerAction"))
+      .byDefault(ContractLimits.text("qpsPerAction"), () -> ContractLimits.limit("qpsPerAction"))
       .check(Text.range(0, 1_000_000)).build();
 
   /** Timestamp tolerance. */
   public static final Setting<Integer> TIMESTAMP_TOLERANCE = Setting.<Integer>of("timestamp-tolerance",
           "Seconds a request's Timestamp may differ from the mock's clock", Integer.class)
       .text("SECONDS", Text::integer)
-      .byDefault(ContractDefaults.text("timestampToleranceSeconds"),
-          () -> ContractDefaults.limit("timestampToleranceSeconds"))
+      .byDefault(ContractLimits.text("timestampToleranceSeconds"),
+          () -> ContractLimits.limit("timestampToleranceSeconds"))
       .check(Text.range(0, 86_400 * 365)).build();
 
   /** The group. */

@@ -25,7 +25,7 @@ public record LimitSettings(int maxConcurrentInstances, int maxConcurrentDigital
 
   private static Setting<Integer> limit(String key, String description, String contractName) {
     return Setting.<Integer>of(key, description, Integer.class).text("N", Text::integer)
-        .byDefault(ContractDefaults.text(contractName), () -> ContractDefaults.limit(contractName))
+        .byDefault(ContractLimits.text(contractName), () -> ContractLimits.limit(contractName))
         .check(CapSettings.CAP).build();
   }
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * LLM forwarding (ADR 0011): whether the mock sends LLM turns (SendAgentInstanceLLM and
  * simulated user turns) to the effective {@code LLM.Url} with the request the service documents
- * (reference §6.11), instead of answering with its simulated {@code LlmReply}.
+ * (reference §6.11), instead of answering with its simulated {@code SimulatedLlm}.
  *
  * <p>Off by default, so tests never reach a network. When on, only hosts on the allow-list are
  * called: {@value #LOOPBACK} (the default) stands for {@code localhost} and every loopback

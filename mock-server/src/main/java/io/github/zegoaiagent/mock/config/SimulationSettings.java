@@ -1,6 +1,6 @@
 package io.github.zegoaiagent.mock.config;
 
-import io.github.zegoaiagent.mock.values.LlmReply;
+import io.github.zegoaiagent.mock.values.SimulatedLlm;
 import io.github.zegoaiagent.mock.values.MockClock;
 import java.time.Duration;
 
@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param addAnswerToHistoryDefault default of AddAnswerToHistory, or null for the contract's default
  * @param autoTick how often a running clock is checked for due transitions; zero = only on access
  */
-public record SimulationSettings(MockClock clock, LlmReply llmReply, Duration llmThinkTime,
+public record SimulationSettings(MockClock clock, SimulatedLlm llmReply, Duration llmThinkTime,
     Duration speechPerCharacter, String userUtterance, Boolean addAnswerToHistoryDefault, Duration autoTick) {
   /** The clock. */
   public static final Setting<MockClock> CLOCK = Setting.<MockClock>of("clock",
@@ -24,9 +24,9 @@ public record SimulationSettings(MockClock clock, LlmReply llmReply, Duration ll
       .text("system|INSTANT", s -> s.equals("system") ? MockClock.system() : MockClock.fixed(Text.instant(s)))
       .byDefault("system").check(Text.notNull()).build();
   /** The LLM. */
-  public static final Setting<LlmReply> LLM_REPLY = Setting.<LlmReply>of("llm-reply",
-          "echo: answers \"You said: <question>\"; any other text: the answer to every question", LlmReply.class)
-      .text("echo|TEXT", s -> s.equals("echo") ? LlmReply.echo() : LlmReply.fixed(Text.nonEmpty(s)))
+  public static final Setting<SimulatedLlm> LLM_REPLY = Setting.<SimulatedLlm>of("llm-reply",
+          "echo: answers \"You said: <question>\"; any other text: the answer to every question", SimulatedLlm.class)
+      .text("echo|TEXT", s -> s.equals("echo") ? SimulatedLlm.echo() : SimulatedLlm.fixed(Text.nonEmpty(s)))
       .byDefault("echo").check(Text.notNull()).build();
   /** Thinking time. */
   public static final Setting<Duration> LLM_THINK_TIME = duration("llm-think-time",

@@ -175,10 +175,13 @@ final class Text {
     };
   }
 
+  /** The longest duration any setting takes: a day (times in the mock are summed without overflow). */
+  static final Duration LONGEST = Duration.ofDays(1);
+
   static Consumer<Duration> atLeast(Duration min) {
     return d -> {
-      if (d == null || d.compareTo(min) < 0) {
-        throw new IllegalArgumentException("must be at least " + min.toMillis() + " ms: " + d);
+      if (d == null || d.compareTo(min) < 0 || d.compareTo(LONGEST) > 0) {
+        throw new IllegalArgumentException("must be at least " + min.toMillis() + " ms and at most 1 day: " + d);
       }
     };
   }

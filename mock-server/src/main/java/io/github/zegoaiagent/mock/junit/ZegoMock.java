@@ -83,7 +83,7 @@ public final class ZegoMock implements AutoCloseable {
     return control;
   }
 
-  /** @return the server: faults, inspection, user simulation (the Java control API) */
+  /** @return the server: the control API in this JVM ({@link io.github.zegoaiagent.mock.control.MockControl}) and Java-only helpers */
   public MockServer server() {
     return server;
   }
@@ -97,13 +97,12 @@ public final class ZegoMock implements AutoCloseable {
   }
 
   /**
-   * Forgets the mock's state ({@link MockServer#reset()}) and the received callbacks, and moves
-   * the clock back to its start ({@link io.github.zegoaiagent.mock.values.MockClock#rewind()}), so
-   * every test of a {@code @ZegoMockTest(clock = ...)} class starts at the declared instant.
+   * Forgets the mock's state and moves its clock back to its start ({@link MockServer#reset()},
+   * the same as {@code POST /_mock/reset}), and forgets the received callbacks, so every test of a
+   * {@code @ZegoMockTest(fixedClock = ...)} class starts at the declared instant.
    */
   public void reset() {
     server.reset();
-    server.clock().rewind();
     if (callbacks != null) {
       callbacks.clear();
     }

@@ -45,6 +45,8 @@ import java.util.Set;
 public record ConversationScript(List<ScriptEvent> events, Duration endAt) {
   /** Most events one script may hold (the mock keeps them in memory per instance). */
   public static final int MAX_EVENTS = 10_000;
+  /** Latest {@link #endAt()}: 366 days (the control document's bound of {@code endAt}). */
+  public static final Duration LATEST_END = Duration.ofDays(366);
   private static final Set<String> FIELDS = Set.of("at", "type", "text", "durationMillis", "userId");
 
   /** Sorts, checks and copies. */
@@ -70,6 +72,9 @@ public record ConversationScript(List<ScriptEvent> events, Duration endAt) {
     }
     if (endAt == null || endAt.compareTo(last) < 0) {
       endAt = last;
+    }
+    if (endAt.compareTo(LATEST_END) > 0) {
+      throw new IllegalArgumentException("endAt: at most 366 days (" + endAt.toMillis() + " ms)");
     }
     events = List.copyOf(sorted);
   }
@@ -171,10 +176,16 @@ public record ConversationScript(List<ScriptEvent> events, Duration endAt) {
       }
       return 0;
     }
-    if (!n.canConvertToLong() || !n.isIntegralNumber() || n.longValue() < 0) {
-      throw new IllegalArgumentException(where + ": must be an integer >= 0 (milliseconds), got " + n);
+    if (!n.canConvertToLong() || !n.isIntegralNumber() || n.longValue() < 0
+        || n.longValue() > LATEST_END.toMillis()) {
+      throw new IllegalArgumentException(where + ": must be an integer from 0 to " + LATEST_END.toMillis()
+          + " (milliseconds), got " + clip(n.toString()));
     }
     return n.longValue();
+  }
+
+  private static String clip(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
   }
 
   private static String text(JsonNode n, String where) {

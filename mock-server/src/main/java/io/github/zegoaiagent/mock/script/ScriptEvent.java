@@ -14,6 +14,11 @@ import java.util.Objects;
  * @param userId {@link Type#SPEAK}: the speaking user, or null for the instance's UserId
  */
 public record ScriptEvent(Duration at, Type type, String text, Duration duration, String userId) {
+  /** Latest {@link #at()}: 365 days (the control document's bound of {@code at}). */
+  public static final Duration LATEST_AT = Duration.ofDays(365);
+  /** Longest {@link #duration()}: one day (the control document's bound of {@code durationMillis}). */
+  public static final Duration LONGEST_SPEECH = Duration.ofDays(1);
+
   /** What a script event does. */
   public enum Type {
     /**
@@ -34,15 +39,15 @@ public record ScriptEvent(Duration at, Type type, String text, Duration duration
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(duration, "duration");
-    if (at.isNegative()) {
-      throw new IllegalArgumentException("at: must not be negative (" + at + ")");
+    if (at.isNegative() || at.compareTo(LATEST_AT) > 0) {
+      throw new IllegalArgumentException("at: must be within 0 and 365 days (" + at + ")");
     }
     if (type == Type.SPEAK) {
       if (text == null || text.isBlank()) {
         throw new IllegalArgumentException("text: required for a speak event");
       }
-      if (duration.isNegative() || duration.isZero()) {
-        throw new IllegalArgumentException("duration: a speak event lasts more than 0 ms");
+      if (duration.isNegative() || duration.isZero() || duration.compareTo(LONGEST_SPEECH) > 0) {
+        throw new IllegalArgumentException("duration: a speak event lasts more than 0 ms and at most a day");
       }
     } else if (text != null || !duration.isZero() || userId != null) {
       throw new IllegalArgumentException(type.name().toLowerCase(java.util.Locale.ROOT)

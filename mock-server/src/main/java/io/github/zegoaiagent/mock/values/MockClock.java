@@ -12,12 +12,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * timestamp check, QPS windows) reads it, so tests move time instead of sleeping.
  *
  * <p>Either follows the system clock plus an offset ({@link #system()}) or stands still until
- * advanced ({@link #fixed(Instant)}). Thread-safe.
+ * advanced ({@link #fixed(Instant)}). It only moves forward ({@link #advance}), within
+ * 1970-01-01 to the end of year 9999; only {@link #rewind()} (which the mock's reset calls) takes
+ * it back to where it started. Thread-safe.
  */
 public final class MockClock {
   private final Clock base;
   private final boolean running;
   private final AtomicLong offsetMillis = new AtomicLong();
+  /** The last millisecond of year 9999 (also the control API's bound of clock readings). */
+  public static final long LATEST = 253_402_300_799_999L;
 
   private MockClock(Clock base, boolean running) {
     this.base = base;
@@ -34,6 +38,9 @@ public final class MockClock {
    * @return a clock that stands still until {@link #advance(Duration)} moves it
    */
   public static MockClock fixed(Instant start) {
+    if (start.isBefore(Instant.EPOCH) || start.isAfter(Instant.ofEpochMilli(LATEST))) {
+      throw new IllegalArgumentException("the mock clock runs from 1970-01-01 to the end of year 9999, not " + start);
+    }
     return new MockClock(Clock.fixed(start, ZoneOffset.UTC), false);
   }
 
@@ -48,12 +55,24 @@ public final class MockClock {
   }
 
   /**
-   * Moves the clock forward (or back, for a negative duration).
+   * Moves the clock forward.
    *
-   * @param d how far
+   * @param d how far (zero or more)
+   * @throws IllegalArgumentException for a negative duration (the clock never moves back; see
+   *     {@link #rewind()}) or one that would take it past the end of year 9999
    */
   public void advance(Duration d) {
-    offsetMillis.addAndGet(d.toMillis());
+    if (d.isNegative()) {
+      throw new IllegalArgumentException("the mock clock never moves back (advance by " + d.toMillis()
+          + " ms refused); rewind() (the mock's reset) takes it back to its start");
+    }
+    long by = d.compareTo(Duration.ofMillis(LATEST)) > 0 ? LATEST + 1 : d.toMillis();
+    offsetMillis.updateAndGet(o -> {
+      if (base.millis() + o + by > LATEST) {
+        throw new IllegalArgumentException("advancing by " + by + " ms would take the mock clock past the end of year 9999");
+      }
+      return o + by;
+    });
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.github.zegoaiagent.mock.values;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +19,11 @@ class MockClockTest {
     assertThat(clock.instant()).isEqualTo(T0);
     clock.advance(Duration.ofSeconds(90));
     assertThat(clock.instant()).isEqualTo(T0.plusSeconds(90));
-    clock.advance(Duration.ofSeconds(-30));
-    assertThat(clock.millis()).isEqualTo(T0.plusSeconds(60).toEpochMilli());
+    assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(-30))).hasMessageContaining("never moves back");
+    assertThatThrownBy(() -> clock.advance(Duration.ofDays(3_000_000))).hasMessageContaining("year 9999");
+    assertThatThrownBy(() -> clock.advance(Duration.ofSeconds(Long.MAX_VALUE))).hasMessageContaining("year 9999");
+    assertThat(clock.millis()).as("a refused move moves nothing").isEqualTo(T0.plusSeconds(90).toEpochMilli());
+    assertThatThrownBy(() -> MockClock.fixed(Instant.MAX)).hasMessageContaining("year 9999");
     assertThat(clock.isRunning()).isFalse();
   }
 

@@ -8,7 +8,7 @@ import io.github.zegoaiagent.client.model.ListAgentsRequest;
 import io.github.zegoaiagent.client.retry.RetryPolicy;
 import io.github.zegoaiagent.mock.MockServer;
 import io.github.zegoaiagent.mock.MockServerConfig;
-import io.github.zegoaiagent.mock.values.Fault;
+import io.github.zegoaiagent.mock.control.model.Fault;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -83,7 +83,7 @@ class ObservationCallListenerTest {
 
   @Test
   void aCallThatSucceedsAfterARetryIsOneCallOfTwoAttemptsUnderTheCurrentObservation() {
-    mock.injectFault(Fault.code("ListAgents", 1, 100000015)); // retryable: the gateway did nothing
+    mock.addFault(new Fault().action("ListAgents").count(1).code(100000015)); // retryable: the gateway did nothing
     Observation outer = Observation.start("request", registry);
     try (Observation.Scope s = outer.openScope()) {
       assertThat(s.getCurrentObservation()).isSameAs(outer); // the call below runs inside this scope

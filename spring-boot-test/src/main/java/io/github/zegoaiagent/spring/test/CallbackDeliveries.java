@@ -1,7 +1,7 @@
 package io.github.zegoaiagent.spring.test;
 
+import io.github.zegoaiagent.mock.control.model.Callbacks;
 import io.github.zegoaiagent.mock.junit.ZegoMock;
-import io.github.zegoaiagent.mock.values.CallbackStats;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -30,23 +30,23 @@ public final class CallbackDeliveries {
   public static void awaitAll(ZegoMock mock, Duration timeout) {
     Objects.requireNonNull(mock, "mock");
     long deadline = System.nanoTime() + timeout.toNanos();
-    CallbackStats s = mock.server().callbackStats();
-    while (s.pending() > 0) {
+    Callbacks s = mock.server().callbacks();
+    while (s.getPending() > 0) {
       if (System.nanoTime() >= deadline) {
-        throw new AssertionError(s.pending() + " callback deliveries still pending after " + timeout + " ("
-            + s.delivered() + " delivered, " + s.failedAttempts() + " failed attempts, " + s.dropped() + " dropped) to "
-            + mock.server().callbackUrl() + (s.failedAttempts() > 0
+        throw new AssertionError(s.getPending() + " callback deliveries still pending after " + timeout + " ("
+            + s.getDelivered() + " delivered, " + s.getFailedAttempts() + " failed attempts, " + s.getDropped() + " dropped) to "
+            + mock.server().callbackUrl() + (s.getFailedAttempts() > 0
                 ? ": the receiver refused or did not answer them; its log says why (a stale Timestamp means"
                     + " the clocks differ, a forged one the callback secrets), and a retry waits on the mock's clock"
                 : ""));
       }
       try {
-        Thread.sleep(5);
+        Thread.sleep(10);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AssertionError("interrupted while waiting for callback deliveries", e);
       }
-      s = mock.server().callbackStats();
+      s = mock.server().callbacks();
     }
   }
 }

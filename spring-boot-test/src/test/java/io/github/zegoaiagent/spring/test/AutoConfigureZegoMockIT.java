@@ -86,14 +86,14 @@ class AutoConfigureZegoMockIT {
     CallbackDeliveries.awaitAll(mock, Duration.ofSeconds(10));
     assertThat(events.received).singleElement().isInstanceOfSatisfying(AgentInstanceCreatedEvent.class,
         e -> assertThat(e.getAgentInstanceId()).isEqualTo(id));
-    assertThat(mock.server().agents()).extracting(a -> a.agentId()).containsExactly("backend");
+    assertThat(mock.server().agents()).extracting(a -> a.getAgentId()).containsExactly("backend");
 
     mock.advanceClock(Duration.ofHours(2)); // the application's client and verifier move along
     client.control().sendAgentInstanceTTS(new SendAgentInstanceTTSRequest().agentInstanceId(id).text("Still here"));
     client.instances().deleteAgentInstance(new DeleteAgentInstanceRequest().agentInstanceId(id));
     CallbackDeliveries.awaitAll(mock, Duration.ofSeconds(10));
     assertThat(events.names()).contains("AgentInstanceDeleted");
-    assertThat(mock.server().callbackStats().failedAttempts()).as("no callback refused as stale").isZero();
+    assertThat(mock.server().callbacks().getFailedAttempts()).as("no callback refused as stale").isZero();
     assertThat(mock.callbacks().events()).as("nothing went to the sink").isEmpty();
   }
 

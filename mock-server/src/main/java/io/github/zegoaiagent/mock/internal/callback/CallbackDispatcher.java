@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.zegoaiagent.mock.internal.generated.model.CallbackEnvelope;
+import io.github.zegoaiagent.mock.internal.memory.Account;
+import io.github.zegoaiagent.mock.internal.memory.Sizes;
 import io.github.zegoaiagent.mock.internal.state.ClockTimer;
+import io.github.zegoaiagent.mock.internal.state.IdSequence;
 import io.github.zegoaiagent.mock.values.MockClock;
-import io.github.zegoaiagent.mock.internal.state.ProcessSequence;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +35,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * holds one slot, not the queue. Waiting deliveries are bounded: when {@code queueCapacity} are
  * pending, new events are dropped (and counted) rather than growing memory. Signing happens per
  * attempt with the attempt's Timestamp and Nonce; the secret never leaves this class.
+ *
+ * <p>Recorded events and pending deliveries are charged to the memory budget: without room, the
+ * oldest recorded events are forgotten and a new delivery is dropped (counted). {@link #reset()}
+ * forgets both. The target (URL and secret) can change at run time ({@link #retarget}); a
+ * {@link DeliveryListener} (the dashboard's timeline) is told what becomes of each event.
  */
 public final class CallbackDispatcher implements EventSink, AutoCloseable {
   /** Deliveries in flight at most, by default. */
@@ -50,6 +57,11 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
   private final int parallelism;
   private final AtomicLong sequence = new AtomicLong(1_000_000);
   private final Deque<ObjectNode> recorded = new ArrayDeque<>();
+  private final Deque<Long> recordedBytes = new ArrayDeque<>();
+  private final Account memory;
+  private final IdSequence nonces = new IdSequence();
+  /** Incremented by {@link #reset()}: attempts of an older generation are dropped. */
+  private final AtomicLong generation = new AtomicLong();
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failedAttempts = new AtomicLong();
@@ -62,7 +74,7 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
   private HttpClient http;
   private final DeliveryListener listener;
 
-  private record Attempt(ObjectNode event, int number) { }
+  private record Attempt(ObjectNode event, int number, long bytes, long generation) { }
 
   /** @param url where to POST, or null to only record @param secret the signing secret */
   private record Target(URI url, String secret) { }
@@ -77,22 +89,13 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
    * @param queueCapacity deliveries waiting at most
    * @param recordCapacity events remembered for inspection
    * @param parallelism deliveries in flight at most
-   */
-  public CallbackDispatcher(ObjectMapper mapper, ClockTimer timer, URI url, String secret,
-      List<Duration> retryDelays, Duration timeout, int queueCapacity, int recordCapacity,
-      int parallelism) {
-    this(mapper, timer, url, secret, retryDelays, timeout, queueCapacity, recordCapacity, parallelism,
-        DeliveryListener.NONE);
-  }
-
-  /**
-   * As the constructor above, with a listener told what becomes of each event.
-   *
+   * @param memory the account recorded events and pending deliveries are charged to
    * @param listener told of every event produced or switched off and every attempt
    */
   public CallbackDispatcher(ObjectMapper mapper, ClockTimer timer, URI url, String secret,
       List<Duration> retryDelays, Duration timeout, int queueCapacity, int recordCapacity,
-      int parallelism, DeliveryListener listener) {
+      int parallelism, Account memory, DeliveryListener listener) {
+    this.memory = memory;
     this.listener = listener;
     // Exact decimals in the event tree: the default node factory strips trailing zeros, so a
     // LatencyData.LLMTPS of 20.0 went out as 2E+1 (valid JSON, but no receiver expects it).
@@ -129,9 +132,8 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
         ready.clear();
       }
     }
-    for (Attempt a : given) {
-      givenUp(a, clock.millis());
-    }
+    long now = clock.millis();
+    given.forEach(a -> givenUp(a, now));
   }
 
   /** @return where deliveries go now, or null when they are only recorded */
@@ -141,21 +143,18 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
 
   private void givenUp(Attempt a, long at) {
     dropped.incrementAndGet();
-    pending.decrementAndGet();
+    finished(a);
     listener.attempted(a.event().path("Sequence").asLong(), a.number() + 1, at, false, "no callback URL any more", -1);
   }
 
   @Override
   public void emit(CallbackEnvelope about, Object data) {
     ObjectNode e = tree(about, data, sequence.incrementAndGet());
-    synchronized (recorded) {
-      if (recorded.size() == recordCapacity) {
-        recorded.removeFirst();
-      }
-      recorded.addLast(e.deepCopy());
-    }
-    if (target.url() == null || closed) {
-      listener.produced(e, false, target.url() == null ? "no callback URL" : "callback delivery stopped");
+    long bytes = Sizes.json(e);
+    record(e.deepCopy(), bytes);
+    Target to = target;
+    if (to.url() == null || closed) {
+      listener.produced(e, false, to.url() == null ? "no callback URL" : "callback delivery stopped");
       return;
     }
     if (pending.incrementAndGet() > queueCapacity) {
@@ -164,8 +163,14 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
       listener.produced(e, false, "the delivery queue was full (" + queueCapacity + " waiting)");
       return;
     }
+    if (!memory.tryCharge(bytes, "a callback delivery")) {
+      pending.decrementAndGet();
+      dropped.incrementAndGet();
+      listener.produced(e, false, "the mock's memory budget is full");
+      return;
+    }
     listener.produced(e, true, null);
-    offer(new Attempt(e, 0));
+    offer(new Attempt(e, 0, bytes, generation.get()));
   }
 
   @Override
@@ -195,6 +200,28 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
     }
     e.set("Data", mapper.valueToTree(data));
     return e;
+  }
+
+  /** Keeps the event for inspection, forgetting the oldest beyond the cap and the memory budget. */
+  private void record(ObjectNode e, long bytes) {
+    synchronized (recorded) {
+      while (!recorded.isEmpty() && recorded.size() >= recordCapacity) {
+        forgetOldestRecorded();
+      }
+      while (!memory.tryCharge(bytes, "a recorded callback")) {
+        if (recorded.isEmpty()) {
+          return;
+        }
+        forgetOldestRecorded();
+      }
+      recorded.addLast(e);
+      recordedBytes.addLast(bytes);
+    }
+  }
+
+  private void forgetOldestRecorded() {
+    recorded.removeFirst();
+    memory.release(recordedBytes.removeFirst());
   }
 
   private void offer(Attempt a) {
@@ -229,12 +256,13 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
     }
     if (to.url() == null) {
       givenUp(a, sentAt);
+      launch();
       return;
     }
     try {
       ObjectNode signed = a.event().deepCopy();
       String ts = Long.toString(sentAt);
-      String nonce = ProcessSequence.CALLBACK_NONCES.next(); // random start per JVM, never reused
+      String nonce = nonces.next(); // random start per mock, never reused
       signed.put("Nonce", nonce);
       signed.put("Timestamp", Long.parseLong(ts));
       signed.put("Signature", CallbackSigner.sign(to.secret(), ts, nonce));
@@ -284,16 +312,16 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
     }
     long seq = a.event().path("Sequence").asLong();
     if (ok) {
-      pending.decrementAndGet();
+      finished(a);
       listener.attempted(seq, a.number() + 1, sentAt, true, outcome, -1);
       delivered.incrementAndGet();
     } else if (a.number() < retryDelays.size() && !closed) {
       long delay = retryDelays.get(a.number()).toMillis();
       listener.attempted(seq, a.number() + 1, sentAt, false, outcome, clock.millis() + delay);
-      timer.after(delay, () -> offer(new Attempt(a.event(), a.number() + 1)));
+      timer.after(delay, () -> retry(a));
       failedAttempts.incrementAndGet();
     } else {
-      pending.decrementAndGet();
+      finished(a);
       listener.attempted(seq, a.number() + 1, sentAt, false, outcome, -1);
       dropped.incrementAndGet();
       failedAttempts.incrementAndGet();
@@ -301,6 +329,20 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
     launch();
   }
 
+  private void retry(Attempt a) {
+    if (a.generation() != generation.get()) {
+      finished(a);
+      dropped.incrementAndGet(); // forgotten by a reset
+      return;
+    }
+    offer(new Attempt(a.event(), a.number() + 1, a.bytes(), a.generation()));
+  }
+
+  /** The event is delivered or given up on: its memory is free again. */
+  private void finished(Attempt a) {
+    pending.decrementAndGet();
+    memory.release(a.bytes());
+  }
 
   /** @return the latest events (unsigned), oldest first */
   public List<JsonNode> recorded() {
@@ -311,10 +353,25 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
     }
   }
 
-  /** Forgets recorded events (deliveries in flight go on). */
-  public void clearRecorded() {
+  /**
+   * Forgets recorded events and the deliveries still waiting; retries already scheduled are
+   * dropped when they come due (counted as dropped), exchanges in flight end by their timeout.
+   */
+  public void reset() {
+    generation.incrementAndGet();
+    List<Attempt> waiting;
+    synchronized (this) {
+      waiting = new ArrayList<>(ready);
+      ready.clear();
+    }
+    waiting.forEach(a -> {
+      dropped.incrementAndGet();
+      finished(a);
+    });
     synchronized (recorded) {
-      recorded.clear();
+      while (!recorded.isEmpty()) {
+        forgetOldestRecorded();
+      }
     }
   }
 

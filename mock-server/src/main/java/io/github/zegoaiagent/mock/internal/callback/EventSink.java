@@ -2,7 +2,7 @@ package io.github.zegoaiagent.mock.internal.callback;
 
 import io.github.zegoaiagent.mock.internal.generated.model.CallbackEnvelope;
 
-/** Where the simulation puts the callback events it produces. Called under the state lock. */
+/** Where the simulation puts the callback events it produces. Called under the instance's lock. */
 public interface EventSink {
   /**
    * @param about the envelope fields naming the instance (AppId, AgentInstanceId, AgentUserId,

@@ -41,8 +41,9 @@ final class ProxyBanner {
   static void stopped(PrintStream out, MockServer server) {
     ProxySettings p = server.config().proxy();
     if (p.enabled() && p.driftReport() != null) {
+      var drift = server.drift();
       out.println("zego-aiagent-mock-server: drift report written to " + p.driftReport().toAbsolutePath()
-          + " (" + server.driftReport().exchanges() + " exchanges, " + server.driftReport().drifted() + " with drift)");
+          + " (" + drift.getExchanges() + " exchanges, " + drift.getDrifted() + " with drift)");
     }
   }
 

@@ -8,7 +8,7 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.ValidationMessage;
 import io.github.zegoaiagent.mock.internal.validate.Contract;
 import io.github.zegoaiagent.mock.internal.validate.OpenApiSchemas;
-import io.github.zegoaiagent.mock.internal.validate.Tolerance;
+import io.github.zegoaiagent.mock.internal.validate.TolerantReader;
 import io.github.zegoaiagent.mock.internal.validate.ViolationFormatter;
 import io.github.zegoaiagent.mock.values.Drift;
 import io.github.zegoaiagent.mock.values.DriftKind;
@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * contract's tolerant face: legacy values count as listed, optional {@code null}s as absent. Each
  * schema violation becomes a {@link Drift} of its kind, and each property the schema does not
  * describe an {@link DriftKind#EXTRA_FIELD} (found by the mock's own tolerance walk,
- * {@link Tolerance}, since the contract's answer schemas leave {@code additionalProperties} open).
+ * {@link TolerantReader}, since the contract's answer schemas leave {@code additionalProperties} open).
  * Schemas are compiled once per pointer, on first use. Thread-safe.
  */
 final class DocumentSchemas {
@@ -30,12 +30,12 @@ final class DocumentSchemas {
   private static final Map<String, JsonNode> DOCUMENTS = new ConcurrentHashMap<>();
 
   private final Contract contract;
-  private final Tolerance tolerance;
+  private final TolerantReader tolerance;
   private final JsonNode components;
 
   DocumentSchemas(Contract contract) {
     this.contract = contract;
-    this.tolerance = new Tolerance(contract);
+    this.tolerance = new TolerantReader(contract);
     this.components = contract.tolerantRoot().path("components");
   }
 
@@ -48,7 +48,7 @@ final class DocumentSchemas {
   List<Drift> check(String pointer, JsonNode document, String action) {
     List<Drift> out = new ArrayList<>();
     // The tolerance walk: unknown properties reported (and dropped from the copy), optional nulls dropped.
-    Tolerance.Inspected seen = tolerance.inspect(contract.root().at(pointer), document);
+    TolerantReader.Inspected seen = tolerance.inspect(contract.root().at(pointer), document);
     for (String unknown : seen.unknownFields()) {
       out.add(new Drift(DriftKind.EXTRA_FIELD, action, unknown, "not in the contract (" + jsonType(at(document, unknown)) + ")"));
     }

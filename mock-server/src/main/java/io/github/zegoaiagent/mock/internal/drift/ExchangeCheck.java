@@ -9,8 +9,8 @@ import io.github.zegoaiagent.mock.internal.decode.BodyDecoder;
 import io.github.zegoaiagent.mock.internal.error.ApiError;
 import io.github.zegoaiagent.mock.internal.error.Codes;
 import io.github.zegoaiagent.mock.internal.validate.Contract;
-import io.github.zegoaiagent.mock.internal.validate.RequestValidator;
-import io.github.zegoaiagent.mock.internal.validate.Tolerance;
+import io.github.zegoaiagent.mock.internal.validate.RequestSchemas;
+import io.github.zegoaiagent.mock.internal.validate.TolerantReader;
 import io.github.zegoaiagent.mock.values.Drift;
 import io.github.zegoaiagent.mock.values.DriftKind;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public final class ExchangeCheck {
   private static final int MAX_QUOTED = 120;
 
   private final Contract contract;
-  private final RequestValidator requests;
+  private final RequestSchemas requests;
   private final BodyDecoder decoder;
   private final DocumentSchemas documents;
   private final ObjectMapper mapper;
@@ -72,7 +72,7 @@ public final class ExchangeCheck {
     this.contract = contract;
     Map<String, String> paths = new LinkedHashMap<>();
     contract.model().actions().forEach(a -> paths.put(a.name(), a.request().pointer()));
-    this.requests = new RequestValidator(paths);
+    this.requests = new RequestSchemas(paths);
     this.mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
     this.decoder = new BodyDecoder(mapper);
     this.documents = new DocumentSchemas(contract);
@@ -146,7 +146,7 @@ public final class ExchangeCheck {
       return; // the Code says nothing about the body (gateway, state, not found, ...)
     }
     String tolerantProblem;
-    Tolerance.Inspected inspected = null;
+    TolerantReader.Inspected inspected = null;
     try {
       inspected = requests.inspect(action, decoder.decode(body));
       requests.validate(action, inspected.body());
@@ -167,7 +167,7 @@ public final class ExchangeCheck {
   }
 
   /** What only the tolerant face accepted, though the service did too. */
-  private void strictFace(String action, Tolerance.Inspected inspected, byte[] body, List<Tolerated> tolerated) {
+  private void strictFace(String action, TolerantReader.Inspected inspected, byte[] body, List<Tolerated> tolerated) {
     if (!inspected.unknownFields().isEmpty()) {
       tolerated.add(new Tolerated("unknownProperties", inspected.unknownFields().get(0)));
     }

@@ -39,6 +39,8 @@ final class ConnectionGuard extends ChannelDuplexHandler {
   private Phase phase = Phase.IDLE;
   private volatile long deadline;
   private volatile long writeDeadline;
+  /** When the connection became idle between requests (System.nanoTime, never 0), or 0 while it is not. */
+  private volatile long idleSince;
   private boolean held;
   private boolean unwritable;
   private long discarded;
@@ -60,7 +62,8 @@ final class ConnectionGuard extends ChannelDuplexHandler {
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     channel = ctx.channel();
     if (!front.admit(this)) {
-      // Over the connection bound: closed at once, unanswered (README, "Every answer").
+      // Over the connection bound with none idle to close: closed at once, unanswered (README,
+      // "Every answer").
       ctx.close();
       return;
     }
@@ -92,6 +95,7 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     }
     if (phase == Phase.IDLE) {
       phase = Phase.HEAD;
+      idleSince = 0;
       deadline = System.nanoTime() + front.headerTimeoutNanos();
     }
     ctx.fireChannelRead(msg);
@@ -140,16 +144,40 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     }
     if (nextBuffered) {
       phase = Phase.HEAD;
+      idleSince = 0;
       deadline = System.nanoTime() + front.headerTimeoutNanos();
     } else {
       phase = Phase.IDLE;
-      deadline = System.nanoTime() + front.idleTimeoutNanos();
+      long now = System.nanoTime();
+      idleSince = now == 0 ? 1 : now;
+      deadline = now + front.idleTimeoutNanos();
+    }
+  }
+
+  /** Any thread: @return since when the connection is idle between requests (nanoTime), or 0 */
+  long idleSince() {
+    return idleSince;
+  }
+
+  /**
+   * Any thread: closes the connection to admit a new one, on its loop, if it is still idle since
+   * {@code since} (a request that began meanwhile keeps it open).
+   */
+  void evictIfIdleSince(long since) {
+    Channel c = channel;
+    if (c != null) {
+      c.eventLoop().execute(() -> {
+        if (phase == Phase.IDLE && idleSince == since && c.isActive()) {
+          c.close();
+        }
+      });
     }
   }
 
   /** The answer that ends this connection is being written: drop all input from now on. */
   void linger() {
     phase = Phase.LINGER;
+    idleSince = 0;
     deadline = System.nanoTime() + LINGER_NANOS;
     updateAutoRead();
   }

@@ -1,6 +1,8 @@
 package io.github.zegoaiagent.mock.internal.http;
 
+import io.github.zegoaiagent.mock.internal.memory.MemoryBudget;
 import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -15,14 +17,21 @@ import java.util.function.Function;
  * @param bug envelope for an exception that escaped an endpoint (a bug in the mock)
  * @param delayer how an answer's delay is waited for (the simulation clock's timer), or null
  *     for the connection's event-loop timer (wall clock)
+ * @param worker where requests that take long are answered (a large body, a control call that
+ *     may wait), so the event loop stays free for the other connections; null: on the event loop
+ * @param budget what request bodies being read are charged to (null: not charged)
  */
 public record Endpoints(Api api, String controlPrefix, Control control,
-    Function<String, byte[]> frontError, Function<Throwable, byte[]> bug, Delayer delayer) {
+    Function<String, byte[]> frontError, Function<Throwable, byte[]> bug, Delayer delayer,
+    Executor worker, MemoryBudget budget) {
 
-  /** Endpoints whose answer delays wait on the wall clock. */
+  /** Bodies at least this long are answered on the worker (their decoding and work is linear in them). */
+  public static final int WORKER_BODY_BYTES = 64 * 1024;
+
+  /** Endpoints whose answer delays wait on the wall clock, all answered on the event loop. */
   public Endpoints(Api api, String controlPrefix, Control control,
       Function<String, byte[]> frontError, Function<Throwable, byte[]> bug) {
-    this(api, controlPrefix, control, frontError, bug, null);
+    this(api, controlPrefix, control, frontError, bug, null, null, null);
   }
 
   /** Waits for an answer's delay without holding a thread. */
@@ -69,6 +78,21 @@ public record Endpoints(Api api, String controlPrefix, Control control,
     java.util.List<String> HEADERS = java.util.List.of("host", "origin", "sec-fetch-site");
 
     /**
+     * @param get a request header's value by name, or null
+     * @return the request's {@link #HEADERS} that were sent, by lower-case name
+     */
+    static java.util.Map<String, String> headers(java.util.function.Function<String, String> get) {
+      java.util.Map<String, String> out = new java.util.HashMap<>(4);
+      for (String name : HEADERS) {
+        String v = get.apply(name);
+        if (v != null) {
+          out.put(name, v);
+        }
+      }
+      return out;
+    }
+
+    /**
      * @param method HTTP method
      * @param rawPath the raw (still percent-encoded) target: the path, starting with the control
      *     prefix, and {@code ?} and the query when there is one
@@ -80,5 +104,14 @@ public record Endpoints(Api api, String controlPrefix, Control control,
      */
     Answer answer(String method, String rawPath, InetSocketAddress remote,
         java.util.Map<String, String> headers, byte[] body, boolean bodyTooLarge);
+
+    /**
+     * @param method HTTP method
+     * @param rawPath the raw path
+     * @return whether answering may wait for something (then it runs on the worker)
+     */
+    default boolean mayWait(String method, String rawPath) {
+      return false;
+    }
   }
 }

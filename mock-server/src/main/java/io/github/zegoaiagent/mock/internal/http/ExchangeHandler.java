@@ -1,6 +1,5 @@
 package io.github.zegoaiagent.mock.internal.http;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -23,15 +22,16 @@ import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One connection's exchanges, one at a time: checks what {@link StrictRequestDecoder} passed
  * (HTTP version, Host, Transfer-Encoding, request target, Expect), collects the body up to the
- * cap, hands the request to the API or the control endpoint on the event loop (the pipeline is
- * short and bounded) and writes the answer: at once, or on a timer for an injected delay, with
- * reading paused meanwhile so answers stay in request order.
+ * cap (charged to the memory budget while it grows), hands the request to the API or the control
+ * endpoint and writes the answer: at once, or on a timer for an injected delay, with reading
+ * paused meanwhile so answers stay in request order. Short requests are answered on the event
+ * loop; a large body, or a control call that may wait, is answered on the worker, so the loop's
+ * other connections never wait for it.
  *
  * <p>Every refusal is answered with the status of the module README's "Every answer" table and
  * the mock's envelope, and ends the connection ({@link ConnectionGuard#linger()}).
@@ -42,8 +42,6 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       DefaultHttpHeadersFactory.headersFactory().withValidation(false);
   private static final HttpHeadersFactory TRAILERS =
       DefaultHttpHeadersFactory.trailersFactory().withValidation(false);
-  private static final byte[] EMPTY = new byte[0];
-  private static final int INITIAL_BODY = 64 * 1024;
 
   private final HttpFront front;
   private final ConnectionGuard guard;
@@ -57,9 +55,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   private boolean head;
   private String rawPath;
   private String rawQuery;
-  private byte[] body = EMPTY;
-  private int bodyLength;
-  private boolean tooLarge;
+  private final BodyBuffer body;
   private boolean held;
   private boolean closing;
   private boolean http10;
@@ -70,6 +66,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     this.front = front;
     this.guard = guard;
     this.decoder = decoder;
+    this.body = new BodyBuffer(front.maxBodyBytes(), front.endpoints().budget());
   }
 
   @Override
@@ -116,7 +113,14 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     queued.forEach(ReferenceCountUtil::release);
     queued.clear();
+    body.close();
     super.channelInactive(ctx);
+  }
+
+  /** Like a body over the cap: HTTP 200, envelope 100000012, the rest not read, connection closed. */
+  private void noRoom(ChannelHandlerContext ctx) {
+    refuse(ctx, 200, "the request body cannot be read: " + front.endpoints().budget().refusal()
+        + "; try again once memory is freed (delete instances, POST /_mock/reset)");
   }
 
   private void handle(ChannelHandlerContext ctx, Object msg) {
@@ -130,8 +134,11 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       refuse(ctx, 400, "malformed chunked body: " + reason(c.decoderResult().cause()));
       return;
     }
-    append(c.content());
-    if (tooLarge) {
+    if (!body.append(c.content())) {
+      noRoom(ctx);
+      return;
+    }
+    if (body.tooLarge()) {
       // The rest is not read: answer now (after the gateway checks) and end the connection.
       complete(ctx);
       return;
@@ -152,7 +159,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
           : "malformed request: " + reason(cause));
       return;
     }
-    String problem = check(r);
+    String problem = HeadCheck.refusal(r);
     if (problem != null) {
       refuse(ctx, problem.startsWith("417 ") ? 417 : 400, problem.startsWith("417 ") ? problem.substring(4) : problem);
       return;
@@ -175,14 +182,11 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     rawPath = q < 0 ? target : target.substring(0, q);
     rawQuery = q < 0 ? null : target.substring(q + 1);
     control = front.endpoints().control() != null && rawPath.startsWith(front.endpoints().controlPrefix());
-    bodyLength = 0;
-    tooLarge = false;
-    long length = HttpUtil.getContentLength(r, -1L);
-    // Sized by what arrives, not by what is announced: a slow client that claims 1 MiB and sends
-    // nothing must not hold 1 MiB (at most 64 KiB until bytes come).
-    body = length > 0 && length <= front.maxBodyBytes() ? new byte[(int) Math.min(length, INITIAL_BODY)] : EMPTY;
-    if (length > front.maxBodyBytes()) {
-      tooLarge = true;
+    if (!body.begin(HttpUtil.getContentLength(r, -1L))) {
+      noRoom(ctx);
+      return;
+    }
+    if (body.tooLarge()) {
       complete(ctx);
       return;
     }
@@ -192,108 +196,73 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** @return why the head is refused (RFC 9112), or null */
-  private static String check(HttpRequest r) {
-    HttpVersion v = r.protocolVersion();
-    if (v.majorVersion() != 1 || (v.minorVersion() != 0 && v.minorVersion() != 1)) {
-      return "HTTP version " + v.text() + " is not served (HTTP/1.1 and HTTP/1.0 only)";
-    }
-    HttpHeaders h = r.headers();
-    int hosts = h.getAll(HttpHeaderNames.HOST).size();
-    if (hosts > 1) {
-      return "more than one Host header";
-    }
-    if (hosts == 0 && v.minorVersion() == 1) {
-      return "Host header missing (required in HTTP/1.1)";
-    }
-    if (hosts == 1 && !validHost(h.get(HttpHeaderNames.HOST))) {
-      return "malformed Host header";
-    }
-    if (h.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
-      var codings = h.getAll(HttpHeaderNames.TRANSFER_ENCODING);
-      if (v.minorVersion() == 0) {
-        return "Transfer-Encoding in an HTTP/1.0 request";
-      }
-      if (codings.size() != 1 || !codings.get(0).trim().equalsIgnoreCase("chunked")) {
-        return "Transfer-Encoding " + clip(String.join(", ", codings)) + " is not served (chunked only)";
-      }
-    }
-    String expect = h.get(HttpHeaderNames.EXPECT);
-    if (expect != null && !expect.trim().equalsIgnoreCase("100-continue")) {
-      return "417 expectation " + clip(expect) + " is not supported (100-continue only)";
-    }
-    String target = r.uri();
-    for (int i = 0; i < target.length(); i++) {
-      char c = target.charAt(i);
-      if (c <= 0x20 || c >= 0x7f) {
-        return "request target contains a byte that is not visible ASCII (percent-encode it)";
-      }
-    }
-    return null;
-  }
-
-  private static boolean validHost(String host) {
-    for (int i = 0; i < host.length(); i++) {
-      char c = host.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "-._~!$&'()*+,;=:[]%".indexOf(c) >= 0;
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private void append(ByteBuf content) {
-    int n = content.readableBytes();
-    if (n == 0) {
-      return;
-    }
-    if ((long) bodyLength + n > front.maxBodyBytes()) {
-      tooLarge = true;
-      return;
-    }
-    if (bodyLength + n > body.length) {
-      body = Arrays.copyOf(body, Math.min(front.maxBodyBytes(), Math.max(bodyLength + n, body.length * 2)));
-    }
-    content.readBytes(body, bodyLength, n);
-    bodyLength += n;
-  }
-
   private void complete(ChannelHandlerContext ctx) {
     guard.requestDone();
-    byte[] in = tooLarge ? EMPTY : bodyLength == body.length ? body : Arrays.copyOf(body, bodyLength);
-    body = EMPTY;
-    boolean keep = keepAlive && !tooLarge;
+    boolean large = body.tooLarge();
+    byte[] in = body.take();
+    boolean keep = keepAlive && !large;
     boolean isHead = head;
     if (!control && front.endpoints().api() instanceof Endpoints.Deferred later) {
-      answerLater(ctx, later, new RawRequest(request.method().name(), rawPath, rawQuery, in, tooLarge), keep, isHead);
+      answerLater(ctx, later, new RawRequest(request.method().name(), rawPath, rawQuery, in, large), keep, isHead);
+      body.release();
       return;
     }
-    Answer a;
-    try {
-      if (control) {
-        java.util.Map<String, String> headers = new java.util.HashMap<>(4);
-        for (String name : Endpoints.Control.HEADERS) {
-          String v = request.headers().get(name);
-          if (v != null) {
-            headers.put(name, v);
-          }
-        }
-        a = front.endpoints().control().answer(request.method().name(), rawQuery == null ? rawPath : rawPath + "?" + rawQuery,
-            (InetSocketAddress) ctx.channel().remoteAddress(), headers, in, tooLarge);
-      } else {
-        a = front.endpoints().api().answer(new RawRequest(request.method().name(), rawPath, rawQuery, in, tooLarge));
-      }
-    } catch (RuntimeException e) {
-      a = Answer.ok(front.endpoints().bug().apply(e));
-    }
+    HttpRequest r = request;
+    boolean isControl = control;
+    String path = rawPath;
+    String query = rawQuery;
+    InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
     request = null;
+    Endpoints e = front.endpoints();
+    boolean mayWait = isControl ? e.control().mayWait(r.method().name(), path) : in.length >= Endpoints.WORKER_BODY_BYTES;
+    if (mayWait && e.worker() != null) {
+      // Answered on the worker; reading pauses meanwhile, so answers stay in request order.
+      held = true;
+      guard.hold(true);
+      try {
+        e.worker().execute(() -> {
+          Answer a = answer(r, isControl, path, query, remote, in, large);
+          ctx.executor().execute(() -> {
+            body.release();
+            held = false;
+            guard.hold(false);
+            if (ctx.channel().isActive()) {
+              deliver(ctx, a, keep && !closeAfterHeld, isHead);
+            }
+          });
+        });
+      } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        held = false;
+        guard.hold(false);
+        body.release();
+        deliver(ctx, Answer.ok(e.bug().apply(stopping)), false, isHead);
+      }
+      return;
+    }
+    Answer a = answer(r, isControl, path, query, remote, in, large);
+    body.release();
+    deliver(ctx, a, keep, isHead);
+  }
+
+  private Answer answer(HttpRequest r, boolean isControl, String path, String query, InetSocketAddress remote,
+      byte[] in, boolean large) {
+    try {
+      if (isControl) {
+        return front.endpoints().control().answer(r.method().name(), query == null ? path : path + "?" + query, remote,
+            Endpoints.Control.headers(r.headers()::get), in, large);
+      }
+      return front.endpoints().api().answer(new RawRequest(r.method().name(), path, query, in, large));
+    } catch (RuntimeException ex) {
+      return Answer.ok(front.endpoints().bug().apply(ex));
+    }
+  }
+
+  /** Writes the answer at once, or holds it back for its delay (reading paused meanwhile). */
+  private void deliver(ChannelHandlerContext ctx, Answer a, boolean keep, boolean isHead) {
     if (a.delayMillis() > 0) {
       held = true;
       guard.hold(true);
-      Answer delayed = a;
-      Runnable release = () -> release(ctx, delayed, keep, isHead);
+      Runnable release = () -> release(ctx, a, keep, isHead);
       Endpoints.Delayer delayer = front.endpoints().delayer();
       if (delayer != null) {
         delayer.after(a.delayMillis(), () -> ctx.executor().execute(release));
@@ -302,6 +271,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       }
     } else {
       send(ctx, a.status(), a.body(), a.headers(), keep, isHead);
+      drain(ctx);
     }
   }
 
@@ -362,7 +332,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
 
   private void refuse(ChannelHandlerContext ctx, int status, String message) {
     request = null;
-    body = EMPTY;
+    body.release();
     send(ctx, status, front.endpoints().frontError().apply(message), java.util.Map.of(), false, false);
   }
 

@@ -18,6 +18,11 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -150,13 +155,60 @@ public final class HttpFront implements AutoCloseable {
     }
   }
 
+  /**
+   * Counts a new connection in. At the bound, the connection idle the longest between requests
+   * is closed to make room (keep-alive connections nobody uses must not lock new callers out);
+   * without an idle one the new connection is refused. The count may pass the bound by the idle
+   * connections being closed at that moment.
+   *
+   * @return whether the connection is served
+   */
   boolean admit(ConnectionGuard g) {
-    if (connections.incrementAndGet() > limits.maxConnections()) {
+    if (connections.incrementAndGet() > limits.maxConnections() && !evictOldestIdle()) {
       connections.decrementAndGet();
       return false;
     }
     live.add(g);
     return true;
+  }
+
+  /** An idle connection and since when it is idle, as one scan saw it. */
+  private record Idle(long since, ConnectionGuard guard) {
+  }
+
+  private static final int EVICT_BATCH = 64;
+  /** Idle connections to close next, oldest first, refilled by one scan for up to {@link #EVICT_BATCH}. */
+  private final ArrayDeque<Idle> evictable = new ArrayDeque<>();
+
+  private synchronized boolean evictOldestIdle() {
+    for (int pass = 0; pass < 2; pass++) {
+      while (!evictable.isEmpty()) {
+        Idle e = evictable.pollFirst();
+        if (e.guard().idleSince() == e.since() && live.contains(e.guard())) {
+          e.guard().evictIfIdleSince(e.since());
+          return true;
+        }
+      }
+      refillEvictable();
+    }
+    return false;
+  }
+
+  /** One scan of the open connections for the oldest idle ones (amortized over a batch of admissions). */
+  private void refillEvictable() {
+    PriorityQueue<Idle> newestFirst = new PriorityQueue<>(Comparator.comparingLong(Idle::since).reversed());
+    for (ConnectionGuard g : live) {
+      long since = g.idleSince();
+      if (since != 0) {
+        newestFirst.add(new Idle(since, g));
+        if (newestFirst.size() > EVICT_BATCH) {
+          newestFirst.poll(); // keep the oldest ones
+        }
+      }
+    }
+    List<Idle> oldest = new ArrayList<>(newestFirst);
+    oldest.sort(Comparator.comparingLong(Idle::since));
+    evictable.addAll(oldest);
   }
 
   void release(ConnectionGuard g) {

@@ -1,6 +1,8 @@
 package io.github.zegoaiagent.mock.internal.llm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.zegoaiagent.mock.internal.memory.Account;
+import io.github.zegoaiagent.mock.internal.memory.MemoryBudget;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -21,7 +23,8 @@ import java.util.function.Consumer;
  *
  * <p>One deadline covers the whole exchange (connect, headers and the entire stream:
  * {@code java.net.http} timeouts alone stop at the headers); at the deadline the stream is
- * cancelled, which closes the connection. Buffers are bounded ({@link SseAnswerReader}).
+ * cancelled, which closes the connection. Buffers are bounded ({@link SseAnswerReader}) and
+ * charged to the memory budget while the answer streams.
  * Redirects are not followed, so the host allow-list is the only way out. Every failure becomes
  * an {@link LlmOutcome} with the contract's Exception code; messages name the endpoint without
  * its query and never the credential. Thread-safe.
@@ -31,6 +34,7 @@ public final class LlmForwarder implements AutoCloseable {
 
   private final ForwardPolicy policy;
   private final LlmContract contract;
+  private final MemoryBudget budget;
   private final HttpClient http;
   private final ScheduledExecutorService deadlines;
   private final Object quiet = new Object();
@@ -40,10 +44,12 @@ public final class LlmForwarder implements AutoCloseable {
   /**
    * @param policy whether and where to forward
    * @param contract the contract's facts
+   * @param budget what answer streams are charged to while they arrive
    */
-  public LlmForwarder(ForwardPolicy policy, LlmContract contract) {
+  public LlmForwarder(ForwardPolicy policy, LlmContract contract, MemoryBudget budget) {
     this.policy = policy;
     this.contract = contract;
+    this.budget = budget;
     this.http = policy.enabled() ? HttpClient.newBuilder().connectTimeout(policy.timeout())
         .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build() : null;
     if (policy.enabled()) {
@@ -97,20 +103,31 @@ public final class LlmForwarder implements AutoCloseable {
       done.accept(LlmOutcome.failure(contract.generalFailure(), "unserialisable LLM request"));
       return () -> { };
     }
-    HttpRequest.Builder b = HttpRequest.newBuilder(request.url()).timeout(policy.timeout())
-        .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    if (request.apiKey() != null) {
-      b.header("Authorization", "Bearer " + request.apiKey());
+    HttpRequest.Builder b;
+    try {
+      b = HttpRequest.newBuilder(request.url()).timeout(policy.timeout())
+          .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+      if (request.apiKey() != null) {
+        b.header("Authorization", "Bearer " + request.apiKey());
+      }
+    } catch (IllegalArgumentException e) {
+      // A value java.net.http refuses in a request (never the mock's bug): the documented
+      // Exception for the turn; the message never repeats the value.
+      done.accept(LlmOutcome.failure(contract.invalidConfiguration(), "the request to " + request.endpoint()
+          + " cannot be built (a header value or the URL is not allowed in HTTP); nothing was sent"));
+      return () -> { };
     }
     String where = request.endpoint();
     AtomicReference<SseAnswerReader> reader = new AtomicReference<>();
     CompletableFuture<LlmOutcome> outcome = new CompletableFuture<>();
+    Account memory = budget.account();
     synchronized (quiet) {
       inFlight++;
       sent++;
     }
     outcome.thenAccept(o -> {
+      memory.close(); // the stream's buffers are garbage now; the answer is charged where it is kept
       try {
         done.accept(o);
       } finally {
@@ -125,7 +142,7 @@ public final class LlmForwarder implements AutoCloseable {
       // Error bodies are read by the same bounded reader (and ignored), so the deadline can
       // cancel any body.
       exchange = http.sendAsync(b.build(), info -> {
-        SseAnswerReader r = new SseAnswerReader(contract, policy.maxLineBytes(), policy.maxStreamBytes());
+        SseAnswerReader r = new SseAnswerReader(contract, policy.maxLineBytes(), policy.maxStreamBytes(), memory);
         reader.set(r);
         return r;
       });

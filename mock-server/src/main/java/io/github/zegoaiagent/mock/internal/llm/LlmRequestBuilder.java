@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.zegoaiagent.mock.values.ContextMessage;
+import io.github.zegoaiagent.mock.control.model.ContextMessage;
 import java.net.URI;
 import java.util.List;
 
@@ -61,7 +61,8 @@ public final class LlmRequestBuilder {
    * @param userTurn the text of the user turn
    * @param info who and when
    * @return the request
-   * @throws IllegalArgumentException when LLM.Url is not an absolute http(s) URL
+   * @throws IllegalArgumentException when LLM.Url is not an absolute http(s) URL, or LLM.ApiKey
+   *     cannot go into an HTTP header (the message never shows the key)
    */
   public LlmRequest build(JsonNode llm, String temporaryPrompt, List<ContextMessage> window,
       String userTurn, AgentInfo info) {
@@ -81,7 +82,7 @@ public final class LlmRequestBuilder {
       messages.addObject().put("role", "system").put("content", prompt);
     }
     for (ContextMessage m : window) {
-      messages.addObject().put("role", m.role()).put("content", m.content());
+      messages.addObject().put("role", m.getRole()).put("content", m.getContent());
     }
     messages.addObject().put("role", "user").put("content", userTurn);
     body.put("stream", true);
@@ -103,7 +104,27 @@ public final class LlmRequestBuilder {
       body.remove("agent_extra_info");
     }
     JsonNode key = llm.get("ApiKey");
-    return new LlmRequest(url, key == null || !key.isTextual() ? null : key.textValue(), body);
+    String apiKey = key == null || !key.isTextual() ? null : key.textValue();
+    checkHeaderSafe(apiKey);
+    return new LlmRequest(url, apiKey, body);
+  }
+
+  /**
+   * The key goes into {@code Authorization: Bearer <key>}: only visible ASCII can (no CR, LF, NUL,
+   * space, control or non-ASCII character), or the header would be refused or split.
+   */
+  static void checkHeaderSafe(String apiKey) {
+    if (apiKey == null) {
+      return;
+    }
+    for (int i = 0; i < apiKey.length(); i++) {
+      char c = apiKey.charAt(i);
+      if (c < 0x21 || c > 0x7e) {
+        throw new IllegalArgumentException("LLM.ApiKey cannot be sent in the Authorization header: character "
+            + (i + 1) + " of " + apiKey.length() + " is " + (c < 0x80 ? String.format("0x%02X", (int) c) : "not ASCII")
+            + " (only visible ASCII can go into an HTTP header); nothing was sent");
+      }
+    }
   }
 
   private JsonNode configured(JsonNode llm, String field) {

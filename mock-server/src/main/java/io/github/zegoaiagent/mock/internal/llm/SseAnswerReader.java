@@ -2,6 +2,7 @@ package io.github.zegoaiagent.mock.internal.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.zegoaiagent.mock.internal.memory.Account;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -16,7 +17,8 @@ import java.util.concurrent.Flow;
  * Reads a Chat Completions event stream (contract {@code x-zego-custom-llm.stream}) as it arrives,
  * with bounded buffers: a line longer than {@code maxLineBytes} or a stream longer than
  * {@code maxStreamBytes} ends the exchange (the subscription is cancelled, which closes the
- * connection). Events: {@code data:} lines, joined until a blank line (SSE); {@code [DONE]} ends
+ * connection), and so does a stream the memory budget has no room for (each byte received is
+ * charged for the buffers it passes through). Events: {@code data:} lines, joined until a blank line (SSE); {@code [DONE]} ends
  * the answer; other fields and comments are ignored. The result is the concatenated
  * {@code choices[0].delta.content}, or why the stream is not a valid answer.
  */
@@ -30,6 +32,7 @@ final class SseAnswerReader implements HttpResponse.BodySubscriber<SseAnswerRead
   private final LlmContract contract;
   private final int maxLineBytes;
   private final long maxStreamBytes;
+  private final Account memory;
   private final CompletableFuture<Result> result = new CompletableFuture<>();
   private final ByteArrayOutputStream line = new ByteArrayOutputStream();
   private final StringBuilder data = new StringBuilder();
@@ -41,10 +44,11 @@ final class SseAnswerReader implements HttpResponse.BodySubscriber<SseAnswerRead
   private long total;
   private volatile Flow.Subscription subscription;
 
-  SseAnswerReader(LlmContract contract, int maxLineBytes, long maxStreamBytes) {
+  SseAnswerReader(LlmContract contract, int maxLineBytes, long maxStreamBytes, Account memory) {
     this.contract = contract;
     this.maxLineBytes = maxLineBytes;
     this.maxStreamBytes = maxStreamBytes;
+    this.memory = memory;
   }
 
   @Override
@@ -65,6 +69,11 @@ final class SseAnswerReader implements HttpResponse.BodySubscriber<SseAnswerRead
         total += b.remaining();
         if (total > maxStreamBytes) {
           fail("stream longer than " + maxStreamBytes + " bytes");
+          return;
+        }
+        // line bytes, the event's data and the answer (two bytes a character each)
+        if (!memory.tryCharge(5L * b.remaining(), "an LLM answer stream")) {
+          fail(memory.budget().refusal() + " (the answer is " + total + " bytes so far)");
           return;
         }
         while (b.hasRemaining()) {

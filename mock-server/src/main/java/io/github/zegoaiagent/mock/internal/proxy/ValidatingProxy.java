@@ -12,11 +12,11 @@ import io.github.zegoaiagent.mock.internal.http.Endpoints;
 import io.github.zegoaiagent.mock.internal.http.QueryString;
 import io.github.zegoaiagent.mock.internal.http.RawRequest;
 import io.github.zegoaiagent.mock.internal.route.RequestListener;
+import io.github.zegoaiagent.mock.internal.state.JournalRecord;
 import io.github.zegoaiagent.mock.internal.validate.Contract;
 import io.github.zegoaiagent.mock.values.Drift;
 import io.github.zegoaiagent.mock.values.DriftKind;
 import io.github.zegoaiagent.mock.values.DriftReport;
-import io.github.zegoaiagent.mock.values.JournalEntry;
 import io.github.zegoaiagent.mock.values.RecordingHeader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -200,7 +200,7 @@ public final class ValidatingProxy implements Endpoints.Deferred, AutoCloseable 
 
   private void log(String action, int code, long nanos) {
     try {
-      log.answered(new JournalEntry(0, System.currentTimeMillis(), "POST", "/", null, action, null, null, code, null,
+      log.answered(new JournalRecord(0, System.currentTimeMillis(), "POST", "/", null, action, null, null, code, null,
           null, List.of(), List.of()), nanos);
     } catch (RuntimeException e) {
       // the log must not break the proxy

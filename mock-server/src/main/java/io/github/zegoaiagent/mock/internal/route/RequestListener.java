@@ -1,6 +1,6 @@
 package io.github.zegoaiagent.mock.internal.route;
 
-import io.github.zegoaiagent.mock.values.JournalEntry;
+import io.github.zegoaiagent.mock.internal.state.JournalRecord;
 
 /** Told of every API request the pipeline answered (e.g. the console request log). */
 @FunctionalInterface
@@ -14,7 +14,7 @@ public interface RequestListener {
    * @param entry the journal entry (secrets masked)
    * @param nanos time the pipeline took
    */
-  void answered(JournalEntry entry, long nanos);
+  void answered(JournalRecord entry, long nanos);
 
   /**
    * Called on the request's thread when the pipeline starts on it, before anything it causes
@@ -31,7 +31,7 @@ public interface RequestListener {
   static RequestListener both(RequestListener first, RequestListener second) {
     return new RequestListener() {
       @Override
-      public void answered(JournalEntry entry, long nanos) {
+      public void answered(JournalRecord entry, long nanos) {
         first.answered(entry, nanos);
         second.answered(entry, nanos);
       }

@@ -16,9 +16,8 @@ import io.github.zegoaiagent.mock.internal.generated.model.QueryAgentsResponse;
 import io.github.zegoaiagent.mock.internal.generated.model.RegisterAgentRequest;
 import io.github.zegoaiagent.mock.internal.generated.model.UnregisterAgentRequest;
 import io.github.zegoaiagent.mock.internal.generated.model.UpdateAgentRequest;
-import io.github.zegoaiagent.mock.values.AgentRecord;
+import io.github.zegoaiagent.mock.internal.state.AgentRecord;
 import io.github.zegoaiagent.mock.internal.state.AppState;
-import io.github.zegoaiagent.mock.internal.state.MockState;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,53 +28,63 @@ import java.util.NavigableMap;
 
 /**
  * The agents aggregate: RegisterAgent, UnregisterAgent, UpdateAgent, ListAgents, QueryAgents on
- * the typed requests. Runs under the state lock (called by {@link Simulator}).
+ * the typed requests. A stored agent is built (copied and measured) before the App's agents lock
+ * is taken ({@link #recordOf}, {@link #updated}); under it ({@link Simulator}) each step is
+ * constant-size or a page of references.
  */
 final class AgentsHandler {
-  private final SimulationSettings config;
-  private final MockState state;
+  private final Rules config;
   private final ObjectMapper mapper;
-
   private final ContractDefaults defaults;
 
-  AgentsHandler(SimulationSettings config, MockState state, ObjectMapper mapper, ContractDefaults defaults) {
+  AgentsHandler(Rules config, ObjectMapper mapper, ContractDefaults defaults) {
     this.config = config;
-    this.state = state;
     this.mapper = mapper;
     this.defaults = defaults;
   }
 
-
-  public EmptyResponse registerAgent(CallContext ctx, RegisterAgentRequest req) {
-    AppState app = state.app(ctx.appId());
-    if (app.agent(req.getAgentId()) != null) {
-      throw new ApiError(Codes.AGENT_ALREADY_EXISTS, "agent already exists: " + req.getAgentId());
-    }
-    if (app.agents().size() >= config.maxAgents()) {
-      throw new ApiError(Codes.INVALID_PARAMETER, "AgentId: the mock keeps at most "
-          + config.maxAgents() + " agents per App (cap maxAgents); unregister some first");
-    }
-    // Raw view: LLM, TTS and ASR are stored exactly as sent (the generated models would add their
-    // defaults and re-shape vendor Params), and QueryAgents answers them back unchanged.
+  /**
+   * Raw view: LLM, TTS and ASR are stored exactly as sent (the generated models would add their
+   * defaults and re-shape vendor Params), and QueryAgents answers them back unchanged.
+   *
+   * @return the agent RegisterAgent stores (built before any lock)
+   */
+  AgentRecord recordOf(CallContext ctx, RegisterAgentRequest req) {
     JsonNode b = ctx.body();
-    AgentRecord r = new AgentRecord(req.getAgentId(), req.getName(), b.get("LLM"), b.get("TTS"), b.get("ASR"));
+    return AgentRecord.of(req.getAgentId(), req.getName(), b.get("LLM"), b.get("TTS"), b.get("ASR"));
+  }
+
+  public EmptyResponse registerAgent(AppState app, AgentRecord r) {
+    if (app.agent(r.agentId()) != null) {
+      throw new ApiError(Codes.AGENT_ALREADY_EXISTS, "agent already exists: " + r.agentId());
+    }
+    if (app.agents().size() >= config.caps().maxAgents()) {
+      throw new ApiError(Codes.INVALID_PARAMETER, "AgentId: the mock keeps at most "
+          + config.caps().maxAgents() + " agents per App (cap maxAgents); unregister some first");
+    }
     store(app, r);
     return new EmptyResponse();
   }
 
-  /** Stores {@code r} in place of the agent of its AgentId (if any), within the byte cap. */
+  /** Stores {@code r} in place of the agent of its AgentId (if any), within the caps and the budget. */
   private void store(AppState app, AgentRecord r) {
     long after = app.agentCharsWith(r);
-    if (after > config.maxAgentBytes()) {
+    if (after > config.caps().maxAgentBytes()) {
       throw new ApiError(Codes.INVALID_PARAMETER, "AgentId: the mock keeps at most "
-          + config.maxAgentBytes() + " characters of agent JSON per App (cap maxAgentBytes; "
-          + app.agentChars() + " stored, this agent " + r.size() + "); unregister some first");
+          + config.caps().maxAgentBytes() + " characters of agent JSON per App (cap maxAgentBytes; "
+          + app.agentChars() + " stored, this agent " + r.chars() + "); unregister some first");
     }
-    app.storeAgent(r);
+    if (!app.storeAgent(r)) {
+      throw new ApiError(Codes.INVALID_PARAMETER, "AgentId: " + state(r)
+          + "; unregister agents, delete instances or POST /_mock/reset");
+    }
   }
 
-  public EmptyResponse unregisterAgent(CallContext ctx, UnregisterAgentRequest req) {
-    AppState app = state.app(ctx.appId());
+  private static String state(AgentRecord r) {
+    return "the mock's memory budget has no room for this agent (" + r.chars() + " characters)";
+  }
+
+  public EmptyResponse unregisterAgent(AppState app, UnregisterAgentRequest req) {
     AgentRecord old = app.removeAgent(req.getAgentId());
     if (old == null) {
       throw agentNotFound(req.getAgentId());
@@ -83,24 +92,42 @@ final class AgentsHandler {
     return new EmptyResponse();
   }
 
-  public EmptyResponse updateAgent(CallContext ctx, UpdateAgentRequest req) {
-    AppState app = state.app(ctx.appId());
-    AgentRecord old = app.agent(req.getAgentId());
+  /** @return the stored agent UpdateAgent changes (under the lock) */
+  AgentRecord current(AppState app, String agentId) {
+    AgentRecord old = app.agent(agentId);
     if (old == null) {
-      throw agentNotFound(req.getAgentId());
+      throw agentNotFound(agentId);
     }
+    return old;
+  }
+
+  /**
+   * Replace-what-is-sent: each top-level object present replaces the stored one whole.
+   *
+   * @return the agent UpdateAgent stores in place of {@code old} (built before any lock)
+   */
+  AgentRecord updated(CallContext ctx, AgentRecord old, UpdateAgentRequest req) {
     JsonNode b = ctx.body(); // raw view, as in registerAgent
-    // Replace-what-is-sent: each top-level object present replaces the stored one whole.
-    store(app, new AgentRecord(old.agentId(),
+    return AgentRecord.of(old.agentId(),
         ctx.sent("Name") ? req.getName() : old.name(),
         ctx.sent("LLM") ? b.get("LLM") : old.llm(),
         ctx.sent("TTS") ? b.get("TTS") : old.tts(),
-        ctx.sent("ASR") ? b.get("ASR") : old.asr()));
-    return new EmptyResponse();
+        ctx.sent("ASR") ? b.get("ASR") : old.asr());
   }
 
-  public ListAgentsResponse listAgents(CallContext ctx, ListAgentsRequest req) {
-    AppState app = state.app(ctx.appId());
+  /**
+   * @return false when the agent changed since {@code old} was read (the caller builds again)
+   */
+  boolean replace(AppState app, AgentRecord old, AgentRecord updated) {
+    AgentRecord now = current(app, old.agentId());
+    if (now != old) {
+      return false;
+    }
+    store(app, updated);
+    return true;
+  }
+
+  public ListAgentsResponse listAgents(AppState app, ListAgentsRequest req) {
     // The contract: "0 or absent means" its default.
     int limit = req.getLimit() == null || req.getLimit() == 0 ? defaults.listAgentsLimit : req.getLimit();
     String after = decodeCursor(req.getCursor());
@@ -134,8 +161,7 @@ final class AgentsHandler {
     }
   }
 
-  public QueryAgentsResponse queryAgents(CallContext ctx, QueryAgentsRequest req) {
-    AppState app = state.app(ctx.appId());
+  public QueryAgentsResponse queryAgents(AppState app, QueryAgentsRequest req) {
     List<AgentInfo> found = new ArrayList<>();
     for (String id : new LinkedHashSet<>(req.getAgentIds())) {
       AgentRecord a = app.agent(id);

@@ -9,7 +9,7 @@ import java.time.Duration;
  * every time (ADR 0011): from one scheduled moment ({@link Simulator#nextDue}: a script step, a
  * MaxIdleTime deletion) to the next, and at each, the LLM answers in flight are awaited (bounded
  * by the exchange deadline) and applied before the clock moves on. Never called under the state
- * lock (the answers need it).
+ * lock (the answers need the instances' locks).
  */
 public final class ConversationClock {
   private final MockClock clock;
@@ -30,14 +30,20 @@ public final class ConversationClock {
     this.tick = tick;
   }
 
-  /** @param d how far to move the clock (negative: back, without stepping) */
+  /**
+   * @param d how far to move the clock forward
+   * @throws IllegalArgumentException for a negative duration or one past the clock's end (nothing moves)
+   */
   public void advance(Duration d) {
     if (d.isNegative()) {
-      clock.advance(d);
-      tick.run();
-      return;
+      throw new IllegalArgumentException("the mock clock never moves back (advance by " + d
+          + " refused); reset rewinds it to its start");
     }
-    long target = clock.millis() + d.toMillis();
+    long now0 = clock.millis();
+    if (d.compareTo(Duration.ofMillis(MockClock.LATEST - now0)) > 0) {
+      throw new IllegalArgumentException("advancing by " + d + " would take the mock clock past the end of year 9999");
+    }
+    long target = now0 + d.toMillis();
     while (true) {
       settle();
       long now = clock.millis();

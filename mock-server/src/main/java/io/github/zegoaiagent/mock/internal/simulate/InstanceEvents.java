@@ -15,14 +15,14 @@ import io.github.zegoaiagent.mock.internal.generated.model.LatencyData;
 import io.github.zegoaiagent.mock.internal.generated.model.SpeakAction;
 import io.github.zegoaiagent.mock.internal.generated.model.UserSpeakActionEventData;
 import io.github.zegoaiagent.mock.internal.state.InstanceState;
-import io.github.zegoaiagent.mock.values.InstanceStatus;
+import io.github.zegoaiagent.mock.internal.state.InstanceStatus;
 import java.math.BigDecimal;
 
 /**
  * The one place the simulation emits callback events (reference §8), each as its generated
  * {@code *EventData} model; the {@link EventSink} adds the envelope. Optional events go out only
  * when the instance's CallbackConfig switch of the same name is on; AgentInstanceCreated,
- * AgentInstanceDeleted and Exception always do. Called under the state lock.
+ * AgentInstanceDeleted and Exception always do. Called under the instance's lock.
  *
  * <p>Seam for issue 16 and later work: a handler that wants to tell the App something calls one
  * of these methods (add one per new event, never build JSON by hand).
@@ -31,10 +31,10 @@ final class InstanceEvents {
   /** Simulated LLM output rate in LatencyData.LLMTPS (tokens per second). */
   private static final BigDecimal SIMULATED_LLM_TPS = BigDecimal.valueOf(20.0);
 
-  private final SimulationSettings config;
+  private final Rules config;
   private final EventSink sink;
 
-  InstanceEvents(SimulationSettings config, EventSink sink) {
+  InstanceEvents(Rules config, EventSink sink) {
     this.config = config;
     this.sink = sink;
   }
@@ -44,7 +44,7 @@ final class InstanceEvents {
   }
 
   void deleted(InstanceState inst, int code, long now) {
-    int think = (int) config.llmThinkTime().toMillis();
+    int think = (int) Math.min(Integer.MAX_VALUE, config.simulation().llmThinkTime().toMillis());
     emit(inst, new AgentInstanceDeletedEventData().code(code).deletedTimestamp(now)
         .latencyData(new LatencyData().LLMTTFT(think).LLMTPS(SIMULATED_LLM_TPS)
             .ttSAudioFirstFrameTime(0).totalCost(think)));

@@ -26,11 +26,14 @@ import io.github.zegoaiagent.mock.internal.generated.model.QueryAgentInstanceSta
 import io.github.zegoaiagent.mock.internal.generated.model.RTC;
 import io.github.zegoaiagent.mock.internal.generated.model.RTCLive;
 import io.github.zegoaiagent.mock.internal.generated.model.UpdateAgentInstanceRequest;
+import io.github.zegoaiagent.mock.internal.memory.Account;
+import io.github.zegoaiagent.mock.internal.memory.MemoryBudget;
+import io.github.zegoaiagent.mock.internal.state.AgentRecord;
 import io.github.zegoaiagent.mock.internal.state.AppState;
+import io.github.zegoaiagent.mock.internal.state.InstanceKind;
+import io.github.zegoaiagent.mock.internal.state.InstanceIdentity;
 import io.github.zegoaiagent.mock.internal.state.InstanceState;
 import io.github.zegoaiagent.mock.internal.state.MockState;
-import io.github.zegoaiagent.mock.values.AgentRecord;
-import io.github.zegoaiagent.mock.values.InstanceKind;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
@@ -42,7 +45,10 @@ import java.util.TreeSet;
  * The instances aggregate: CreateAgentInstance, CreateDigitalHumanAgentInstance,
  * CreateLiveDigitalHumanAgentInstance, UpdateAgentInstance, DeleteAgentInstance,
  * QueryAgentInstanceStatus on the typed requests, with the concurrency limits and the uniqueness
- * rules of reference §6.3. Runs under the state lock.
+ * rules of reference §6.3. The create actions run under the App's create lock (other instances of
+ * the App are locked one at a time, to kick one out); the others under the instance's lock. A new
+ * instance is charged to the memory budget before it exists: without room the create action
+ * answers its "create failed" code.
  *
  * <p>Raw view: the LLM, TTS and ASR objects and CallbackConfig are read from {@code ctx.body()}
  * (the schema-valid JSON), because the instance keeps its configuration exactly as sent: the
@@ -62,7 +68,7 @@ final class InstancesHandler {
   /** Code of AgentInstanceDeleted / Exception when the stream could not be published. */
   static final int EXCEPTION_PUBLISH_FAILED = 1206;
 
-  private final SimulationSettings config;
+  private final Rules config;
   private final MockState state;
   private final ObjectMapper mapper;
   private final Instances instances;
@@ -70,7 +76,7 @@ final class InstancesHandler {
   private final Speech speech;
   private final ContractDefaults defaults;
 
-  InstancesHandler(SimulationSettings config, MockState state, ObjectMapper mapper,
+  InstancesHandler(Rules config, MockState state, ObjectMapper mapper,
       Instances instances, InstanceEvents events, Speech speech, ContractDefaults defaults) {
     this.config = config;
     this.state = state;
@@ -86,28 +92,27 @@ final class InstancesHandler {
       MessageHistory history) {
   }
 
-  public CreateAgentInstanceResponse createAgentInstance(CallContext ctx, CreateAgentInstanceRequest req) {
-    InstanceState inst = createRoomInstance(ctx, new RoomRequest(req.getAgentId(), req.getUserId(),
+  public CreateAgentInstanceResponse createAgentInstance(CallContext ctx, AppState app, AgentRecord agent,
+      CreateAgentInstanceRequest req) {
+    InstanceState inst = createRoomInstance(ctx, app, agent, new RoomRequest(req.getAgentId(), req.getUserId(),
         req.getRTC(), req.getAdvancedConfig(), req.getMessageHistory()), InstanceKind.VOICE);
     return new CreateAgentInstanceResponse().data(new CreateAgentInstanceData().agentInstanceId(inst.id()));
   }
 
-  public DigitalHumanInstanceResponse createDigitalHumanAgentInstance(CallContext ctx,
-      CreateDigitalHumanAgentInstanceRequest req) {
+  public DigitalHumanInstanceResponse createDigitalHumanAgentInstance(CallContext ctx, AppState app,
+      AgentRecord agent, CreateDigitalHumanAgentInstanceRequest req) {
     if (req.getAdvancedConfig() != null && Boolean.TRUE.equals(req.getAdvancedConfig().getDisableTTS())) {
       throw new ApiError(Codes.INVALID_PARAMETER,
           "AdvancedConfig.DisableTTS: must not be true for a digital-human instance (it speaks through TTS)");
     }
-    InstanceState inst = createRoomInstance(ctx, new RoomRequest(req.getAgentId(), req.getUserId(),
+    InstanceState inst = createRoomInstance(ctx, app, agent, new RoomRequest(req.getAgentId(), req.getUserId(),
         req.getRTC(), req.getAdvancedConfig(), req.getMessageHistory()), InstanceKind.DIGITAL_HUMAN);
     return new DigitalHumanInstanceResponse().data(new DigitalHumanInstanceData()
         .agentInstanceId(inst.id()).digitalHumanConfig(digitalHumanConfig(req.getDigitalHuman(), inst)));
   }
 
-  public DigitalHumanInstanceResponse createLiveDigitalHumanAgentInstance(CallContext ctx,
-      CreateLiveDigitalHumanAgentInstanceRequest req) {
-    AppState app = state.app(ctx.appId());
-    AgentRecord agent = app.agent(req.getAgentId());
+  public DigitalHumanInstanceResponse createLiveDigitalHumanAgentInstance(CallContext ctx, AppState app,
+      AgentRecord agent, CreateLiveDigitalHumanAgentInstanceRequest req) {
     if (agent == null) {
       throw AgentsHandler.agentNotFound(req.getAgentId());
     }
@@ -121,7 +126,6 @@ final class InstancesHandler {
     String stream = rtc == null ? null : rtc.getAgentStreamId();
     rejectDuplicateDigitalHumanStream(app, stream);
     String agentUser = rtc == null ? null : rtc.getAgentUserId();
-    kickDuplicateAgentUser(app, agentUser, ctx.nowMillis());
     JsonNode tts = ctx.sent("TTS") ? ctx.body().get("TTS") : agent.tts();
     AdvancedConfigLive adv = req.getAdvancedConfig();
     boolean disableTts = adv != null && Boolean.TRUE.equals(adv.getDisableTTS());
@@ -129,22 +133,37 @@ final class InstancesHandler {
       throw new ApiError(Codes.INVALID_PARAMETER,
           "TTS: required because agent " + agent.agentId() + " has no TTS configuration");
     }
+    Account memory = charged(null, tts, null, Codes.DIGITAL_HUMAN_INSTANCE_CREATE_FAILED);
+    kickDuplicateAgentUser(app, agentUser, ctx.nowMillis());
     int maxIdle = adv != null && adv.getMaxIdleTime() != null ? adv.getMaxIdleTime() : defaults.maxIdleTimeLive;
-    InstanceState inst = new InstanceState(ctx.appId(), state.newInstanceId(),
+    InstanceState inst = new InstanceState(new InstanceIdentity(ctx.appId(), state.newInstanceId(),
         InstanceKind.LIVE_DIGITAL_HUMAN, agent.agentId(), agent.name(), null,
-        rtc == null ? null : rtc.getRoomId(), stream, agentUser, null,
-        ctx.nowMillis(), false, disableTts, 0, maxIdle, switches(ctx.body().path("CallbackConfig")),
-        null, tts, null);
-    app.addInstance(inst);
-    events.created(inst);
+        rtc == null ? null : rtc.getRoomId(), stream, agentUser, ctx.nowMillis()), state.nextSequence(),
+        null, false, disableTts, 0, maxIdle, switches(ctx.body().path("CallbackConfig")),
+        null, tts, null, memory);
+    Locks.instance(inst, () -> {
+      app.addInstance(inst);
+      events.created(inst);
+    });
     return new DigitalHumanInstanceResponse().data(new DigitalHumanInstanceData()
         .agentInstanceId(inst.id()).digitalHumanConfig(digitalHumanConfig(req.getDigitalHuman(), inst)));
   }
 
-  private InstanceState createRoomInstance(CallContext ctx, RoomRequest req, InstanceKind kind) {
-    AppState app = state.app(ctx.appId());
+  /** @return a new account holding what an instance with these configurations costs, or the create action's refusal */
+  private Account charged(JsonNode llm, JsonNode tts, JsonNode asr, int code) {
+    Account memory = state.budget().account();
+    long need = InstanceState.baseBytes(llm, tts, asr);
+    if (!memory.tryCharge(need, "a new instance")) {
+      throw new ApiError(code, "creating the agent instance failed: " + state.budget().refusal()
+          + " (an instance with this configuration needs " + MemoryBudget.mib(need)
+          + "); delete instances or unregister agents first");
+    }
+    return memory;
+  }
+
+  private InstanceState createRoomInstance(CallContext ctx, AppState app, AgentRecord agent, RoomRequest req,
+      InstanceKind kind) {
     String agentId = req.agentId();
-    AgentRecord agent = app.agent(agentId);
     if (agent == null) {
       throw AgentsHandler.agentNotFound(agentId);
     }
@@ -180,10 +199,13 @@ final class InstancesHandler {
     }
     long running = app.instances().stream()
         .filter(i -> i.kind() != InstanceKind.LIVE_DIGITAL_HUMAN).count();
-    if (running >= config.maxConcurrentInstances()) {
+    if (running >= config.limits().maxConcurrentInstances()) {
       throw new ApiError(Codes.INSTANCE_CONCURRENCY_LIMIT, "APP online instance concurrency limit: "
-          + config.maxConcurrentInstances() + " instances are running");
+          + config.limits().maxConcurrentInstances() + " instances are running");
     }
+    JsonNode asr = ctx.sent("ASR") ? b.get("ASR") : agent.asr();
+    Account memory = charged(llm, tts, asr, kind == InstanceKind.VOICE ? Codes.INSTANCE_CREATE_FAILED
+        : Codes.DIGITAL_HUMAN_INSTANCE_CREATE_FAILED);
     kickDuplicateAgentUser(app, agentUserId, ctx.nowMillis());
     InstanceState streamOwner = app.instances().stream()
         .filter(i -> agentStreamId.equals(i.agentStreamId())).findFirst().orElse(null);
@@ -193,38 +215,39 @@ final class InstancesHandler {
     int maxIdle = adv != null && adv.getMaxIdleTime() != null ? adv.getMaxIdleTime() : defaults.maxIdleTime;
     int mode = adv != null && adv.getCommunicationMode() != null
         ? adv.getCommunicationMode().getValue() : defaults.communicationMode;
-    InstanceState inst = new InstanceState(ctx.appId(), state.newInstanceId(), kind, agentId,
-        agent.name(), userId, rtc.getRoomId(), agentStreamId, agentUserId,
-        rtc.getUserStreamId(), ctx.nowMillis(),
+    InstanceState inst = new InstanceState(new InstanceIdentity(ctx.appId(), state.newInstanceId(), kind,
+        agentId, agent.name(), userId, rtc.getRoomId(), agentStreamId, agentUserId, ctx.nowMillis()),
+        state.nextSequence(), rtc.getUserStreamId(),
         mode == AdvancedConfig.CommunicationModeEnum.WALKIE_TALKIE.getValue(),
-        disableTts, window, maxIdle, switches(b.path("CallbackConfig")),
-        llm, tts, ctx.sent("ASR") ? b.get("ASR") : agent.asr());
+        disableTts, window, maxIdle, switches(b.path("CallbackConfig")), llm, tts, asr, memory);
     // InterruptMode 1: user speech does not cut the agent (scripted turns, issue 16)
     inst.setInterruptible(adv == null || adv.getInterruptMode() == null
         || adv.getInterruptMode() != AdvancedConfig.InterruptModeEnum.NOT_INTERRUPTIBLE);
     int sync = mh != null && mh.getSyncMode() != null ? mh.getSyncMode().getValue() : defaults.syncMode;
-    if (sync == MessageHistory.SyncModeEnum.MESSAGES.getValue() && mh.getMessages() != null) {
-      for (Message m : mh.getMessages()) {
-        speech.addContext(inst, m.getRole().getValue(), m.getContent());
+    Locks.instance(inst, () -> {
+      if (sync == MessageHistory.SyncModeEnum.MESSAGES.getValue() && mh.getMessages() != null) {
+        for (Message m : mh.getMessages()) {
+          speech.addContext(inst, m.getRole().getValue(), m.getContent());
+        }
       }
-    }
-    app.addInstance(inst);
-    if (streamOwner != null) {
-      // Reference §6.3: the later instance cannot publish; it fails right after creation.
-      events.exception(inst, EXCEPTION_PUBLISH_FAILED, "failed to publish stream " + agentStreamId
-          + ": already published by instance " + streamOwner.id(), 0);
-      instances.remove(inst, EXCEPTION_PUBLISH_FAILED, ctx.nowMillis());
-    } else {
-      events.created(inst);
-    }
+      app.addInstance(inst);
+      if (streamOwner != null) {
+        // Reference §6.3: the later instance cannot publish; it fails right after creation.
+        events.exception(inst, EXCEPTION_PUBLISH_FAILED, "failed to publish stream " + agentStreamId
+            + ": already published by instance " + streamOwner.id(), 0);
+        instances.remove(inst, EXCEPTION_PUBLISH_FAILED, ctx.nowMillis());
+      } else {
+        events.created(inst);
+      }
+    });
     return inst;
   }
 
   private void checkDigitalHumanLimit(AppState app) {
     long dh = app.instances().stream().filter(i -> i.kind() != InstanceKind.VOICE).count();
-    if (dh >= config.maxConcurrentDigitalHumans()) {
+    if (dh >= config.limits().maxConcurrentDigitalHumans()) {
       throw new ApiError(Codes.DIGITAL_HUMAN_CONCURRENCY_LIMIT, "digital human concurrency limit: "
-          + config.maxConcurrentDigitalHumans() + " digital-human instances are running");
+          + config.limits().maxConcurrentDigitalHumans() + " digital-human instances are running");
     }
   }
 
@@ -247,9 +270,13 @@ final class InstancesHandler {
     }
     for (InstanceState i : app.instances()) {
       if (agentUserId.equals(i.agentUserId())) {
-        events.exception(i, EXCEPTION_KICKED, "kicked out of the room: AgentUserId " + agentUserId
-            + " logged in again", i.lastRound());
-        instances.remove(i, EXCEPTION_KICKED, now);
+        Locks.instance(i, () -> {
+          if (!i.ended()) {
+            events.exception(i, EXCEPTION_KICKED, "kicked out of the room: AgentUserId " + agentUserId
+                + " logged in again", i.lastRound());
+            instances.remove(i, EXCEPTION_KICKED, now);
+          }
+        });
       }
     }
   }
@@ -287,8 +314,7 @@ final class InstancesHandler {
     return on;
   }
 
-  public EmptyResponse updateAgentInstance(CallContext ctx, UpdateAgentInstanceRequest req) {
-    InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
+  public EmptyResponse updateAgentInstance(CallContext ctx, InstanceState inst, UpdateAgentInstanceRequest req) {
     JsonNode b = ctx.body(); // raw view: configurations are compared and kept as sent (class doc)
     if (ctx.sent("TTS")) {
       JsonNode now = b.get("TTS");
@@ -304,13 +330,15 @@ final class InstancesHandler {
         }
       }
     }
-    inst.reconfigure(ctx.sent("LLM") ? b.get("LLM") : null, ctx.sent("TTS") ? b.get("TTS") : null,
-        ctx.sent("ASR") ? b.get("ASR") : null, req.getRTC() == null ? null : req.getRTC().getUserStreamId());
+    if (!inst.reconfigure(ctx.sent("LLM") ? b.get("LLM") : null, ctx.sent("TTS") ? b.get("TTS") : null,
+        ctx.sent("ASR") ? b.get("ASR") : null, req.getRTC() == null ? null : req.getRTC().getUserStreamId())) {
+      throw new ApiError(Codes.INSTANCE_UPDATE_FAILED, "updating the agent instance failed: "
+          + state.budget().refusal() + "; nothing changed");
+    }
     return new EmptyResponse();
   }
 
-  public EmptyResponse deleteAgentInstance(CallContext ctx, DeleteAgentInstanceRequest req) {
-    InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
+  public EmptyResponse deleteAgentInstance(CallContext ctx, InstanceState inst, DeleteAgentInstanceRequest req) {
     if (Boolean.TRUE.equals(req.getGracefulShutdown()) && !inst.isIdle()) {
       inst.beginShutdown(ctx.nowMillis() + req.getGracefulShutdownTimeout() * 1000L);
     } else {
@@ -319,8 +347,8 @@ final class InstancesHandler {
     return new EmptyResponse();
   }
 
-  public QueryAgentInstanceStatusResponse queryAgentInstanceStatus(CallContext ctx, AgentInstanceIdRequest req) {
-    InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
+  public QueryAgentInstanceStatusResponse queryAgentInstanceStatus(CallContext ctx, InstanceState inst,
+      AgentInstanceIdRequest req) {
     return new QueryAgentInstanceStatusResponse()
         .data(new AgentInstanceStatusData().status(AgentStatus.fromValue(inst.status().wireValue())));
   }

@@ -1,26 +1,28 @@
 package io.github.zegoaiagent.mock.internal.simulate;
 
-import io.github.zegoaiagent.mock.values.LlmReply;
-
-
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.zegoaiagent.mock.control.model.ContextMessage;
 import io.github.zegoaiagent.mock.internal.generated.model.InterruptedEventData.ReasonEnum;
-import io.github.zegoaiagent.mock.values.InstanceStatus;
-import io.github.zegoaiagent.mock.values.ContextMessage;
-import io.github.zegoaiagent.mock.internal.state.InstanceState;
-import io.github.zegoaiagent.mock.internal.state.SpeechItem;
-import io.github.zegoaiagent.mock.values.SpokenText;
 import io.github.zegoaiagent.mock.internal.llm.LlmOutcome;
-import io.github.zegoaiagent.mock.internal.llm.Sentences;
+import io.github.zegoaiagent.mock.internal.memory.Sizes;
+import io.github.zegoaiagent.mock.internal.state.ContextEntry;
+import io.github.zegoaiagent.mock.internal.state.InstanceState;
+import io.github.zegoaiagent.mock.internal.state.InstanceStatus;
+import io.github.zegoaiagent.mock.internal.state.SpeechItem;
+import io.github.zegoaiagent.mock.internal.state.SpokenLine;
+import io.github.zegoaiagent.mock.internal.state.Voice;
+import io.github.zegoaiagent.mock.values.SimulatedLlm;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The agent's voice on the simulation clock: what plays, what waits, what the status is.
  *
  * <p>An LLM item thinks for the configured time, then speaks its answer; a TTS item speaks at
- * once. Speaking lasts characters × the per-character time. Nothing sleeps: {@link #advance}
- * replays every transition that is due whenever the state is touched or the clock moves, so the
- * result depends only on the clock.
+ * once. Speaking lasts characters × the per-character time; an answer plays sentence by sentence
+ * (one LLMResult each, found one at a time, so an answer of any length costs linear time). Nothing
+ * sleeps: {@link #advance} replays every transition that is due whenever the instance is touched
+ * or the clock moves, so the result depends only on the clock. Runs under the instance's lock.
  */
 final class Speech {
   /** What a new request does to the current speech. */
@@ -35,25 +37,25 @@ final class Speech {
     DROP
   }
 
-  private final SimulationSettings config;
+  private final Rules config;
   private final InstanceEvents events;
-  private volatile LlmReply reply;
-
+  private volatile SimulatedLlm reply;
   private final LlmTurns llm;
 
-  Speech(SimulationSettings config, InstanceEvents events, LlmTurns llm) {
+  Speech(Rules config, InstanceEvents events, LlmTurns llm) {
     this.config = config;
     this.events = events;
-    this.reply = config.llmReply();
+    this.reply = config.simulation().llmReply();
     this.llm = llm;
   }
 
-  void setReply(LlmReply reply) {
-    this.reply = reply;
+  /** @return the Exception code of a turn the memory budget has no room for */
+  int memoryFailure() {
+    return llm.memoryFailure();
   }
 
-  LlmReply reply() {
-    return reply;
+  void setReply(SimulatedLlm reply) {
+    this.reply = reply;
   }
 
   /**
@@ -63,7 +65,7 @@ final class Speech {
    * @return what the request will do
    */
   static Decision decide(InstanceState inst, int priority, boolean enqueue) {
-    SpeechItem c = inst.current();
+    SpeechItem c = inst.voice().current();
     if (c == null) {
       return Decision.PLAY_NOW;
     }
@@ -77,12 +79,13 @@ final class Speech {
   }
 
   /**
-   * Carries out a decision for an accepted item.
+   * Carries out a decision for an accepted item (already charged to the instance's memory).
    *
    * @param clearQueue ClearAndInterrupt: a preempting item also empties the queue
    */
   void apply(InstanceState inst, Decision d, SpeechItem item, boolean clearQueue, ReasonEnum reason,
       long now) {
+    Voice v = inst.voice();
     switch (d) {
       case PLAY_NOW:
         start(inst, item, now);
@@ -90,15 +93,16 @@ final class Speech {
       case PREEMPT:
         interrupt(inst, now, reason);
         if (clearQueue) {
-          inst.clearQueue();
+          v.clearQueue();
         }
         start(inst, item, now);
         break;
       case ENQUEUE:
-        inst.enqueue(item);
+        v.enqueue(item);
         break;
       case DROP:
       default:
+        v.drop(item);
         break;
     }
   }
@@ -108,14 +112,15 @@ final class Speech {
    *     never or not yet known), so a moving clock stops there and events carry their own time
    */
   long nextTransitionAt(InstanceState inst) {
-    SpeechItem c = inst.current();
+    SpeechItem c = inst.voice().current();
     return c == null ? Long.MAX_VALUE : c.nextTransitionAt(perCharMillis());
   }
 
   /** Replays every transition due at {@code now}. */
   void advance(InstanceState inst, long now) {
-    while (inst.current() != null) {
-      SpeechItem c = inst.current();
+    Voice v = inst.voice();
+    while (v.current() != null) {
+      SpeechItem c = v.current();
       if (c.awaitingAnswer()) {
         return; // thinking until the user's LLM answers (answerArrived)
       }
@@ -128,14 +133,19 @@ final class Speech {
       if (now < c.endAt()) {
         return;
       }
-      remember(inst, new SpokenText(c.round(), c.source().name(), c.speech(), c.speech(), false, c.speakAt()));
-      inst.stopPlaying();
-      SpeechItem next = inst.nextQueued();
-      if (next != null) {
-        start(inst, next, c.endAt());
-      } else if (inst.listeningUser() == null) {
-        setStatus(inst, InstanceStatus.IDLE, c.round());
-      }
+      remember(inst, new SpokenLine(c.round(), c.source().name(), c.speech(), c.speech(), false, c.speakAt()));
+      v.stopPlaying();
+      next(inst, c.endAt(), c.round());
+    }
+  }
+
+  /** The item ended at {@code at}: the next waiting one starts, or the agent is idle. */
+  private void next(InstanceState inst, long at, long round) {
+    SpeechItem next = inst.voice().nextQueued();
+    if (next != null) {
+      start(inst, next, at);
+    } else if (inst.walkie().user() == null) {
+      setStatus(inst, InstanceStatus.IDLE, round);
     }
   }
 
@@ -145,7 +155,7 @@ final class Speech {
    * @return whether something was playing or thinking
    */
   boolean interrupt(InstanceState inst, long at, ReasonEnum reason) {
-    SpeechItem c = inst.current();
+    SpeechItem c = inst.voice().current();
     if (c == null) {
       return false;
     }
@@ -153,9 +163,9 @@ final class Speech {
     if (c.speaking()) {
       long chars = Math.max(0, (at - c.speakAt()) / perCharMillis());
       played = prefix(c.speech(), chars);
-      remember(inst, new SpokenText(c.round(), c.source().name(), c.speech(), played, true, c.speakAt()));
+      remember(inst, new SpokenLine(c.round(), c.source().name(), c.speech(), played, true, c.speakAt()));
     }
-    inst.stopPlaying();
+    inst.voice().stopPlaying();
     c.cancelAnswer(); // a turn still waiting for the user's LLM: the service stops generating too
     events.interrupted(inst, c.round(), reason, played);
     return true;
@@ -168,19 +178,24 @@ final class Speech {
     }
   }
 
-  /** Appends to the context, forgetting the oldest message beyond the cap. */
-  void addContext(InstanceState inst, String role, String content) {
-    inst.context().add(new ContextMessage(role, content), config.maxContextMessages(), config.maxContextBytes());
+  /**
+   * Appends to the context, forgetting the oldest message beyond the caps and the memory budget.
+   *
+   * @return whether it is kept
+   */
+  boolean addContext(InstanceState inst, String role, String content) {
+    return inst.context().add(new ContextEntry(role, content), config.caps().maxContextMessages(),
+        config.caps().maxContextBytes());
   }
 
   private void start(InstanceState inst, SpeechItem item, long at) {
-    inst.play(item);
+    inst.voice().play(item);
     if (item.source() == SpeechItem.Source.TTS) {
       item.schedule(item.input(), at, at + duration(item.input()));
     } else {
       // The LLM sees the window as it was before this turn's question (reference §6.5: the
       // question comes last, once).
-      List<ContextMessage> window = inst.contextWindow();
+      List<ContextEntry> window = inst.contextWindow();
       if (item.addQuestionToHistory()) {
         addContext(inst, "user", item.input());
       }
@@ -191,50 +206,59 @@ final class Speech {
         return; // the outcome may already be applied (refused before sending)
       }
       String answer = llmAnswer(inst, item, window);
-      setAnswer(item, answer, Sentences.split(answer), at + config.llmThinkTime().toMillis());
+      if (!setAnswer(inst, item, answer, at + config.simulation().llmThinkTime().toMillis())) {
+        fail(inst, item, llm.memoryFailure(), "the simulated LLM's answer (" + answer.length()
+            + " characters) does not fit: " + inst.memory().budget().refusal(), at);
+        return;
+      }
     }
     if (item.speakAt() <= at) {
       beginSpeaking(inst, item);
     }
   }
 
-  /** Times an answer: it plays from {@code speakAt}, sentence after sentence. */
-  private void setAnswer(SpeechItem item, String answer, List<String> sentences, long speakAt) {
-    int[] starts = new int[sentences.size()];
-    int from = 0;
-    for (int i = 0; i < sentences.size(); i++) {
-      int idx = answer.indexOf(sentences.get(i), from);
-      starts[i] = answer.codePointCount(0, idx < 0 ? from : idx);
-      from = idx < 0 ? from : idx + sentences.get(i).length();
+  /**
+   * Times an answer: it plays from {@code speakAt}, sentence after sentence.
+   *
+   * @return false when the answer does not fit in the memory budget
+   */
+  private boolean setAnswer(InstanceState inst, SpeechItem item, String answer, long speakAt) {
+    if (!inst.voice().charge(item, Sizes.text(answer))) {
+      return false;
     }
-    item.schedule(answer, speakAt, speakAt + duration(answer));
-    item.splitInto(sentences, starts);
+    item.schedule(answer, speakAt, saturatedAdd(speakAt, duration(answer)));
+    item.splitIntoSentences();
+    return true;
   }
 
   /**
-   * The user's LLM answered (or failed) for {@code item}; called under the state lock. An item
-   * that no longer plays (interrupted, replaced) is dropped: no LLMResult for it (reference
+   * The user's LLM answered (or failed) for {@code item}; called under the instance's lock. An
+   * item that no longer plays (interrupted, replaced) is dropped: no LLMResult for it (reference
    * §6.7). A failure raises the contract's Exception code for the item's Round and ends the item.
    */
   void answerArrived(InstanceState inst, SpeechItem item, LlmOutcome outcome, long now) {
-    if (inst.current() != item || !item.awaitingAnswer()) {
+    if (inst.voice().current() != item || !item.awaitingAnswer()) {
       return;
     }
     item.answered();
     if (!outcome.ok()) {
-      events.exception(inst, outcome.exceptionCode(), outcome.message(), item.round());
-      inst.stopPlaying();
-      SpeechItem next = inst.nextQueued();
-      if (next != null) {
-        start(inst, next, now);
-      } else if (inst.listeningUser() == null) {
-        setStatus(inst, InstanceStatus.IDLE, item.round());
-      }
+      fail(inst, item, outcome.exceptionCode(), outcome.message(), now);
       return;
     }
-    setAnswer(item, outcome.answer(), outcome.sentences(),
-        Math.max(item.startAt() + config.llmThinkTime().toMillis(), now));
+    if (!setAnswer(inst, item, outcome.answer(),
+        Math.max(item.startAt() + config.simulation().llmThinkTime().toMillis(), now))) {
+      fail(inst, item, llm.memoryFailure(), "the LLM's answer (" + outcome.answer().length()
+          + " characters) does not fit: " + inst.memory().budget().refusal(), now);
+      return;
+    }
     advance(inst, now);
+  }
+
+  /** The turn of {@code item} failed: the Exception event for its Round, then what comes next. */
+  private void fail(InstanceState inst, SpeechItem item, int code, String message, long now) {
+    events.exception(inst, code, message, item.round());
+    inst.voice().stopPlaying();
+    next(inst, now, item.round());
   }
 
   /** One LLMResult per sentence, when the sentence starts to play. */
@@ -249,19 +273,28 @@ final class Speech {
   }
 
   /**
-   * The LLM's answer for one LLM call or walkie-talkie turn: the configured {@link LlmReply}
-   * (echo "You said: ..." unless set) asked with the question, the effective system prompt (the
-   * call's temporary one, else the instance's LLM.SystemPrompt) and the context window the LLM
-   * sees (taken before the question joined the context). Used when the turn is not forwarded to
-   * the user's own LLM ({@link LlmTurns}).
+   * The LLM's answer for one LLM call or user turn: the configured {@link SimulatedLlm} (echo
+   * "You said: ..." unless set) asked with the question, the effective system prompt (the call's
+   * temporary one, else the instance's LLM.SystemPrompt) and the context window the LLM sees
+   * (taken before the question joined the context). Used when the turn is not forwarded to the
+   * user's own LLM ({@link LlmTurns}).
    *
    * @return the text the agent will speak, never null
    */
-  String llmAnswer(InstanceState inst, SpeechItem item, List<ContextMessage> window) {
+  String llmAnswer(InstanceState inst, SpeechItem item, List<ContextEntry> window) {
     String prompt = item.systemPrompt() != null && !item.systemPrompt().isEmpty()
         ? item.systemPrompt() : configuredPrompt(inst.llm());
-    String answer = reply.answer(item.input(), prompt, window);
+    String answer = reply.answer(item.input(), prompt, seen(window));
     return answer == null ? "" : answer;
+  }
+
+  /** @return the context window as the LLM sees it (fresh copies) */
+  static List<ContextMessage> seen(List<ContextEntry> window) {
+    List<ContextMessage> seen = new ArrayList<>(window.size());
+    for (ContextEntry e : window) {
+      seen.add(new ContextMessage().role(e.role()).content(e.content()));
+    }
+    return seen;
   }
 
   private void beginSpeaking(InstanceState inst, SpeechItem item) {
@@ -281,18 +314,24 @@ final class Speech {
     return p == null || !p.isTextual() ? null : p.textValue();
   }
 
-  private void remember(InstanceState inst, SpokenText t) {
-    inst.rememberSpoken(t, config.maxSpokenTexts());
+  private void remember(InstanceState inst, SpokenLine t) {
+    inst.rememberSpoken(t, config.caps().maxSpokenTexts());
   }
 
   private long perCharMillis() {
-    return Math.max(1, config.speechPerCharacter().toMillis());
+    return Math.max(1, config.simulation().speechPerCharacter().toMillis());
   }
 
   /** Speaking time: one per-character slot per code point, at least one. */
   long duration(String text) {
     int chars = text == null ? 0 : text.codePointCount(0, text.length());
-    return Math.max(1, chars) * perCharMillis();
+    long per = perCharMillis();
+    return Math.max(1, chars) > Long.MAX_VALUE / per ? Long.MAX_VALUE : Math.max(1, chars) * per;
+  }
+
+  static long saturatedAdd(long a, long b) {
+    long r = a + b;
+    return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
   }
 
   private static String prefix(String s, long codePoints) {

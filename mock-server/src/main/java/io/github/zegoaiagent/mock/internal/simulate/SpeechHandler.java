@@ -12,47 +12,54 @@ import io.github.zegoaiagent.mock.internal.generated.model.SendAgentInstanceLLMR
 import io.github.zegoaiagent.mock.internal.generated.model.SendAgentInstanceTTSRequest;
 import io.github.zegoaiagent.mock.internal.state.InstanceState;
 import io.github.zegoaiagent.mock.internal.state.SpeechItem;
-import io.github.zegoaiagent.mock.values.InstanceStatus;
+import io.github.zegoaiagent.mock.internal.state.InstanceStatus;
 
 /**
  * The speech aggregate: SendAgentInstanceLLM, SendAgentInstanceTTS and InterruptAgentInstance on
  * the typed requests; priorities and SamePriorityOption decide what plays ({@link Speech}). Runs
- * under the state lock.
+ * under the instance's lock. An item the memory budget has no room for is refused with the
+ * action's "trigger failed" code.
  */
 final class SpeechHandler {
-  private final SimulationSettings config;
+  private final Rules config;
   private final Speech speech;
-  private final Instances instances;
 
-  SpeechHandler(SimulationSettings config, Speech speech, Instances instances) {
+  SpeechHandler(Rules config, Speech speech) {
     this.config = config;
     this.speech = speech;
-    this.instances = instances;
   }
 
-  public RoundResponse sendAgentInstanceLLM(CallContext ctx, SendAgentInstanceLLMRequest req) {
-    InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
+  public RoundResponse sendAgentInstanceLLM(CallContext ctx, InstanceState inst, SendAgentInstanceLLMRequest req) {
     TurnsHandler.refuseWhileListening(inst);
     boolean enqueue = req.getSamePriorityOption() == SamePriorityOption.ENQUEUE;
     int prio = priority(req.getPriority());
     Speech.Decision d = Speech.decide(inst, prio, enqueue);
-    if (d == Speech.Decision.ENQUEUE && inst.queued() >= config.enqueueMax()) {
+    if (d == Speech.Decision.ENQUEUE && inst.voice().queued() >= config.limits().enqueueMax()) {
       throw new ApiError(Codes.TRIGGER_LLM_FAILED, queueFull(inst));
     }
     // Raw view: whether AddAnswerToHistory was sent (the typed request holds its default either
     // way), because a configured default replaces the contract's only when it was not sent.
-    Boolean configured = config.addAnswerToHistoryDefault();
+    Boolean configured = config.simulation().addAnswerToHistoryDefault();
     boolean addAnswer = ctx.sent("AddAnswerToHistory") || configured == null
         ? req.getAddAnswerToHistory() : configured;
-    SpeechItem item = new SpeechItem(inst.nextRound(), SpeechItem.Source.LLM, prio, req.getText(),
+    SpeechItem item = new SpeechItem(inst.lastRound() + 1, SpeechItem.Source.LLM, prio, req.getText(),
         req.getSystemPrompt(), req.getAddQuestionToHistory(), addAnswer);
+    keep(inst, item, Codes.TRIGGER_LLM_FAILED);
+    inst.nextRound();
     speech.apply(inst, d, item, !enqueue, ReasonEnum.SEND_LLM, ctx.nowMillis());
     return round(item.round());
   }
 
+  /** Charges the item's text to the instance's memory, or refuses the request with {@code code}. */
+  private static void keep(InstanceState inst, SpeechItem item, int code) {
+    if (!inst.voice().charge(item, item.requestBytes())) {
+      throw new ApiError(code, "Text: " + inst.memory().budget().refusal() + " (" + item.input().length()
+          + " characters); delete instances or wait until speech ends");
+    }
+  }
+
   @SuppressWarnings("deprecation") // the deprecated InterruptMode is what the service still honours
-  public RoundResponse sendAgentInstanceTTS(CallContext ctx, SendAgentInstanceTTSRequest req) {
-    InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
+  public RoundResponse sendAgentInstanceTTS(CallContext ctx, InstanceState inst, SendAgentInstanceTTSRequest req) {
     if (inst.ttsDisabled()) {
       throw new ApiError(Codes.TRIGGER_TTS_FAILED,
           "TTS is disabled for instance " + inst.id() + " (AdvancedConfig.DisableTTS)");
@@ -69,22 +76,23 @@ final class SpeechHandler {
       enqueue = false;
     }
     Speech.Decision d = Speech.decide(inst, prio, enqueue);
-    if (d == Speech.Decision.ENQUEUE && inst.queued() >= config.enqueueMax()) {
+    if (d == Speech.Decision.ENQUEUE && inst.voice().queued() >= config.limits().enqueueMax()) {
       throw new ApiError(Codes.TRIGGER_TTS_FAILED, queueFull(inst));
     }
-    inst.drivenAt(ctx.nowMillis());
-    SpeechItem item = new SpeechItem(inst.nextRound(), SpeechItem.Source.TTS, prio, req.getText(),
+    SpeechItem item = new SpeechItem(inst.lastRound() + 1, SpeechItem.Source.TTS, prio, req.getText(),
         null, false, req.getAddHistory());
+    keep(inst, item, Codes.TRIGGER_TTS_FAILED);
+    inst.nextRound();
+    inst.drivenAt(ctx.nowMillis());
     speech.apply(inst, d, item, !enqueue, ReasonEnum.SEND_TTS, ctx.nowMillis());
     return round(item.round());
   }
 
-  public RoundResponse interruptAgentInstance(CallContext ctx, AgentInstanceIdRequest req) {
-    InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
-    long round = inst.current() != null ? inst.current().round() : inst.lastRound();
+  public RoundResponse interruptAgentInstance(CallContext ctx, InstanceState inst, AgentInstanceIdRequest req) {
+    long round = inst.voice().current() != null ? inst.voice().current().round() : inst.lastRound();
     speech.interrupt(inst, ctx.nowMillis(), ReasonEnum.INTERRUPT_API);
-    inst.clearQueue();
-    if (inst.listeningUser() == null) {
+    inst.voice().clearQueue();
+    if (inst.walkie().user() == null) {
       speech.setStatus(inst, InstanceStatus.IDLE, round);
     }
     return round(round);
@@ -92,7 +100,7 @@ final class SpeechHandler {
 
   private String queueFull(InstanceState inst) {
     return "SamePriorityOption Enqueue: the queue of instance " + inst.id() + " is full ("
-        + config.enqueueMax() + " requests waiting)";
+        + config.limits().enqueueMax() + " requests waiting)";
   }
 
   /** @return 0 (Low), 1 (Medium) or 2 (High): the order of the contract's Priority enum */

@@ -6,19 +6,18 @@ import io.github.zegoaiagent.mock.internal.generated.model.InterruptedEventData.
 import io.github.zegoaiagent.mock.internal.generated.model.ListeningTurnRequest;
 import io.github.zegoaiagent.mock.internal.generated.model.RoundResponse;
 import io.github.zegoaiagent.mock.internal.generated.model.SpeakAction;
+import io.github.zegoaiagent.mock.internal.state.InstanceKind;
 import io.github.zegoaiagent.mock.internal.state.InstanceState;
-import io.github.zegoaiagent.mock.internal.state.MockState;
+import io.github.zegoaiagent.mock.internal.state.InstanceStatus;
 import io.github.zegoaiagent.mock.internal.state.ScriptStep;
-import io.github.zegoaiagent.mock.script.ConversationScript;
 import io.github.zegoaiagent.mock.internal.state.SpeechItem;
-import io.github.zegoaiagent.mock.values.InstanceKind;
-import io.github.zegoaiagent.mock.values.InstanceStatus;
+import io.github.zegoaiagent.mock.script.ConversationScript;
 
 /**
  * The turns aggregate: walkie-talkie StartListening/StopListening on the typed requests, the
  * simulated user (what it says, whether it publishes, whether it is in the room) and the clock:
- * {@link #tick} replays every transition due (speech, graceful shutdowns, MaxIdleTime). Runs
- * under the state lock.
+ * {@link #tick} replays every transition due for one instance (speech, graceful shutdowns,
+ * MaxIdleTime). Runs under the instance's lock.
  *
  * <p>A simulated user turn starts at {@link #startListening} and ends at {@link #stopListening},
  * which asks the LLM ({@link Speech#llmAnswer}) with {@link #setUserUtterance}'s text (control
@@ -28,42 +27,42 @@ final class TurnsHandler {
   /** Code of AgentInstanceDeleted / Exception when the user stayed away past MaxIdleTime. */
   static final int EXCEPTION_USER_ABSENT = 1202;
 
-  private final SimulationSettings config;
-  private final MockState state;
+  private final Rules config;
   private final Speech speech;
   private final Instances instances;
   private final InstanceEvents events;
   private final UserTurns scripted;
 
-  TurnsHandler(SimulationSettings config, MockState state, Speech speech, Instances instances,
-      InstanceEvents events) {
+  TurnsHandler(Rules config, Speech speech, Instances instances, InstanceEvents events) {
     this.config = config;
-    this.state = state;
     this.speech = speech;
     this.instances = instances;
     this.events = events;
-    this.scripted = new UserTurns(speech, events, () -> {
-      Boolean configured = config.addAnswerToHistoryDefault();
-      return configured == null || configured;
-    });
+    this.scripted = new UserTurns(speech, events, this::addAnswerToHistory);
   }
 
-  /** Replays every transition due at {@code now}: speech, graceful shutdowns, MaxIdleTime. */
-  void tick(long now) {
-    for (InstanceState inst : state.allInstances()) {
-      playScript(inst, now);
-      speech.advance(inst, now);
-      if (inst.isShuttingDown() && (inst.isIdle() || now >= inst.shutdownDeadline())) {
-        instances.remove(inst, 0, now);
-      } else if (inst.kind() == InstanceKind.LIVE_DIGITAL_HUMAN) {
-        if (now - inst.lastDriveAt() >= inst.maxIdleTimeSeconds() * 1000L) {
-          instances.remove(inst, EXCEPTION_USER_ABSENT, now);
-        }
-      } else if (!inst.users().present() && now - inst.users().absentSince() >= inst.maxIdleTimeSeconds() * 1000L) {
-        events.exception(inst, EXCEPTION_USER_ABSENT, "user " + inst.userId()
-            + " absent longer than MaxIdleTime (" + inst.maxIdleTimeSeconds() + " s)", inst.lastRound());
+  private boolean addAnswerToHistory() {
+    Boolean configured = config.simulation().addAnswerToHistoryDefault();
+    return configured == null || configured;
+  }
+
+  /** Replays every transition of {@code inst} due at {@code now}: speech, graceful shutdowns, MaxIdleTime. */
+  void tick(InstanceState inst, long now) {
+    if (inst.ended()) {
+      return;
+    }
+    playScript(inst, now);
+    speech.advance(inst, now);
+    if (inst.isShuttingDown() && (inst.isIdle() || now >= inst.shutdownDeadline())) {
+      instances.remove(inst, 0, now);
+    } else if (inst.kind() == InstanceKind.LIVE_DIGITAL_HUMAN) {
+      if (now - inst.lastDriveAt() >= inst.maxIdleTimeSeconds() * 1000L) {
         instances.remove(inst, EXCEPTION_USER_ABSENT, now);
       }
+    } else if (!inst.users().present() && now - inst.users().absentSince() >= inst.maxIdleTimeSeconds() * 1000L) {
+      events.exception(inst, EXCEPTION_USER_ABSENT, "user " + inst.userId()
+          + " absent longer than MaxIdleTime (" + inst.maxIdleTimeSeconds() + " s)", inst.lastRound());
+      instances.remove(inst, EXCEPTION_USER_ABSENT, now);
     }
   }
 
@@ -95,77 +94,78 @@ final class TurnsHandler {
     scripted.load(inst, script, now);
   }
 
-  /** @see Simulator#nextDue */
-  long nextDue(long now) {
+  /** @return the next time after {@code now} something is scheduled for {@code inst}, or {@link Long#MAX_VALUE} */
+  long nextDue(InstanceState inst, long now) {
     long next = Long.MAX_VALUE;
-    for (InstanceState inst : state.allInstances()) {
-      long s = inst.script().nextAt();
-      if (s > now) {
-        next = Math.min(next, s);
-      }
-      if (!inst.users().present() && inst.kind() != InstanceKind.LIVE_DIGITAL_HUMAN && idleDeadline(inst) > now) {
-        next = Math.min(next, idleDeadline(inst));
-      }
-      // Speech transitions too, so what happens then (status, LLMResult, the next queued item) is
-      // applied, and seen on the timeline, at its own time rather than at the next stop.
-      long speech = this.speech.nextTransitionAt(inst);
-      if (speech > now) {
-        next = Math.min(next, speech);
-      }
-      if (inst.isShuttingDown() && inst.shutdownDeadline() > now) {
-        next = Math.min(next, inst.shutdownDeadline());
-      }
+    long s = inst.script().nextAt();
+    if (s > now) {
+      next = s;
+    }
+    if (!inst.users().present() && inst.kind() != InstanceKind.LIVE_DIGITAL_HUMAN && idleDeadline(inst) > now) {
+      next = Math.min(next, idleDeadline(inst));
+    }
+    // Speech transitions too, so what happens then (status, LLMResult, the next queued item) is
+    // applied, and seen on the timeline, at its own time rather than at the next stop.
+    long speaking = speech.nextTransitionAt(inst);
+    if (speaking > now) {
+      next = Math.min(next, speaking);
+    }
+    if (inst.isShuttingDown() && inst.shutdownDeadline() > now) {
+      next = Math.min(next, inst.shutdownDeadline());
     }
     return next;
   }
 
-  public RoundResponse startListening(CallContext ctx, ListeningTurnRequest req) {
-    InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
+  public RoundResponse startListening(CallContext ctx, InstanceState inst, ListeningTurnRequest req) {
     String user = walkieTalkieUser(inst, req);
     if (!inst.users().publishing(user)) {
       throw new ApiError(Codes.USER_NOT_PUBLISHING,
           "user " + user + " has not started publishing a stream; listening cannot start");
     }
     checkSequence(inst, user, req.getSequence());
-    if (inst.listeningUser() != null) {
-      if (inst.listeningUser().equals(user)) {
-        return SpeechHandler.round(inst.listeningRound()); // repeated Start of the open turn: same Round
+    String open = inst.walkie().user();
+    if (open != null) {
+      if (open.equals(user)) {
+        return SpeechHandler.round(inst.walkie().round()); // repeated Start of the open turn: same Round
       }
       throw new ApiError(Codes.START_LISTENING_FAILED, "start listening failed: the turn of user "
-          + inst.listeningUser() + " (Round " + inst.listeningRound() + ") is still open");
+          + open + " (Round " + inst.walkie().round() + ") is still open");
     }
     long now = ctx.nowMillis();
     speech.interrupt(inst, now, ReasonEnum.USER_SPEECH);
-    inst.clearQueue();
+    inst.voice().clearQueue();
     long round = inst.beginListening(user);
     events.userSpeak(inst, user, SpeakAction.SPEAK_BEGIN, round);
     speech.setStatus(inst, InstanceStatus.LISTENING, round);
     return SpeechHandler.round(round);
   }
 
-  public RoundResponse stopListening(CallContext ctx, ListeningTurnRequest req) {
-    InstanceState inst = instances.find(ctx, req.getAgentInstanceId());
+  public RoundResponse stopListening(CallContext ctx, InstanceState inst, ListeningTurnRequest req) {
     String user = walkieTalkieUser(inst, req);
     checkSequence(inst, user, req.getSequence());
-    if (inst.listeningUser() == null || !inst.listeningUser().equals(user)) {
+    String open = inst.walkie().user();
+    if (open == null || !open.equals(user)) {
       throw new ApiError(Codes.STOP_LISTENING_FAILED, "stop listening failed: user " + user
-          + " has no open turn" + (inst.listeningUser() == null ? "" : " (user " + inst.listeningUser() + " has)"));
+          + " has no open turn" + (open == null ? "" : " (user " + open + " has)"));
     }
-    long round = inst.endListening();
+    String heard = inst.users().utterance() != null ? inst.users().utterance() : config.simulation().userUtterance();
+    SpeechItem item = new SpeechItem(inst.walkie().round(), SpeechItem.Source.TURN, 1, heard, null, true,
+        addAnswerToHistory());
+    if (!inst.voice().charge(item, item.requestBytes())) {
+      throw new ApiError(Codes.STOP_LISTENING_FAILED, "stop listening failed: "
+          + inst.memory().budget().refusal() + "; the turn stays open");
+    }
+    long round = inst.walkie().close();
     events.userSpeak(inst, user, SpeakAction.SPEAK_END, round);
-    String heard = inst.users().utterance() != null ? inst.users().utterance() : config.userUtterance();
     events.asrResult(inst, user, round, heard);
-    Boolean configured = config.addAnswerToHistoryDefault();
-    boolean addAnswer = configured == null || configured;
-    SpeechItem item = new SpeechItem(round, SpeechItem.Source.TURN, 1, heard, null, true, addAnswer);
     speech.apply(inst, Speech.Decision.PLAY_NOW, item, true, ReasonEnum.USER_SPEECH, ctx.nowMillis());
     return SpeechHandler.round(round);
   }
 
   static void refuseWhileListening(InstanceState inst) {
-    if (inst.listeningUser() != null) {
+    if (inst.walkie().user() != null) {
       throw new ApiError(Codes.AGENT_LISTENING, "agent is listening: walkie-talkie turn of user "
-          + inst.listeningUser() + " (Round " + inst.listeningRound() + ") is open; call StopListening first");
+          + inst.walkie().user() + " (Round " + inst.walkie().round() + ") is open; call StopListening first");
     }
   }
 
@@ -182,28 +182,46 @@ final class TurnsHandler {
     if (seq == null) {
       return;
     }
-    Long latest = inst.latestSequence(user);
+    Long latest = inst.walkie().latestSequence(user);
     if (latest != null && seq <= latest) {
       throw new ApiError(Codes.SEQUENCE_OUTDATED, "sequence check failed: Sequence " + seq
           + " of user " + user + " is not newer than " + latest + "; request ignored");
     }
-    if (latest == null && inst.sequenceUsers() >= config.maxUsersPerInstance()) {
+    int max = config.caps().maxUsersPerInstance();
+    if (latest == null && inst.walkie().users() >= max) {
       throw new ApiError(Codes.INVALID_PARAMETER, "UserId: the mock tracks at most "
-          + config.maxUsersPerInstance() + " users per instance (cap maxUsersPerInstance)");
+          + max + " users per instance (cap maxUsersPerInstance)");
     }
-    inst.acceptSequence(user, seq);
+    if (!inst.walkie().acceptSequence(user, seq)) {
+      throw new ApiError(Codes.INVALID_PARAMETER, "UserId: " + inst.memory().budget().refusal()
+          + "; a new user cannot be tracked");
+    }
   }
 
   // ------------------------------------------------------------------ the simulated user
 
-  /** Makes a user publish a stream or stop (StartListening needs it). */
+  /**
+   * Makes a user publish a stream or stop (StartListening needs it).
+   *
+   * @throws IllegalStateException when the user cannot be tracked (the cap or the memory budget)
+   */
   void setUserPublishing(InstanceState inst, String userId, boolean publishing) {
-    inst.users().setPublishing(userId != null ? userId : inst.userId(), publishing, config.maxUsersPerInstance());
+    if (!inst.users().setPublishing(userId != null ? userId : inst.userId(), publishing,
+        config.caps().maxUsersPerInstance())) {
+      throw new IllegalStateException("the mock tracks at most " + config.caps().maxUsersPerInstance()
+          + " users per instance (cap maxUsersPerInstance), within its memory budget");
+    }
   }
 
-  /** Sets what the user says in the instance's next walkie-talkie turns (null: the configured text). */
+  /**
+   * Sets what the user says in the instance's next walkie-talkie turns (null: the configured text).
+   *
+   * @throws IllegalStateException when it does not fit in the memory budget
+   */
   void setUserUtterance(InstanceState inst, String text) {
-    inst.users().setUtterance(text);
+    if (!inst.users().setUtterance(text)) {
+      throw new IllegalStateException("utterance: " + inst.memory().budget().refusal());
+    }
   }
 
   /** Marks the instance's user absent from (or back in) the room; MaxIdleTime counts from then. */

@@ -1,9 +1,6 @@
 package io.github.zegoaiagent.mock.internal.state;
 
-import io.github.zegoaiagent.mock.values.Fault;
 import io.github.zegoaiagent.mock.values.MockClock;
-
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -54,7 +51,9 @@ public final class ClockTimer implements AutoCloseable {
    * @param task what to run then
    */
   public void after(long delayMillis, Runnable task) {
-    long due = clock.millis() + Math.max(0, delayMillis);
+    long now = clock.millis();
+    long wait = Math.max(0, delayMillis);
+    long due = wait > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + wait;
     synchronized (this) {
       if (closed) {
         return;
@@ -71,9 +70,20 @@ public final class ClockTimer implements AutoCloseable {
 
   /** Runs every task whose time has come. */
   public void pump() {
+    run(clock.millis());
+  }
+
+  /**
+   * Runs every waiting task now, whatever its time (the mock's reset: held answers are sent, and
+   * the clock may be rewound past their time).
+   */
+  public void runAll() {
+    run(Long.MAX_VALUE);
+  }
+
+  private void run(long now) {
     List<Runnable> due = new ArrayList<>();
     synchronized (this) {
-      long now = clock.millis();
       while (!tasks.isEmpty() && tasks.peek().dueAt <= now) {
         due.add(tasks.poll().run);
       }

@@ -1,8 +1,5 @@
 package io.github.zegoaiagent.mock.internal.state;
 
-import io.github.zegoaiagent.mock.values.Fault;
-
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,10 +12,11 @@ import java.util.Map;
  * for an action the contract does not have is refused: no request could ever consume it.
  */
 public final class FaultPlan {
-  private static final int MAX_FAULTS = 1_000;
+  /** Faults planned at most. */
+  public static final int MAX_FAULTS = 1_000;
 
   private final Map<String, Deque<int[]>> remaining = new HashMap<>();
-  private final Map<String, Deque<Fault>> faults = new HashMap<>();
+  private final Map<String, Deque<PlannedFault>> faults = new HashMap<>();
   private final java.util.SortedSet<String> actions;
   private int size;
 
@@ -32,7 +30,7 @@ public final class FaultPlan {
    * @throws IllegalArgumentException for an action the contract does not have, naming the closest and all of them
    * @throws IllegalStateException when {@value #MAX_FAULTS} are planned already
    */
-  public synchronized void add(Fault fault) {
+  public synchronized void add(PlannedFault fault) {
     if (!actions.contains(fault.action())) {
       String like = io.github.zegoaiagent.contract.DidYouMean.closest(fault.action(), actions);
       throw new IllegalArgumentException("no action " + clip(fault.action()) + " in the contract, so the fault could"
@@ -53,12 +51,12 @@ public final class FaultPlan {
    * @param action wire action name
    * @return the fault that applies to this call, or null
    */
-  public synchronized Fault next(String action) {
-    Deque<Fault> f = faults.get(action);
+  public synchronized PlannedFault next(String action) {
+    Deque<PlannedFault> f = faults.get(action);
     if (f == null || f.isEmpty()) {
       return null;
     }
-    Fault head = f.peekFirst();
+    PlannedFault head = f.peekFirst();
     int[] left = remaining.get(action).peekFirst();
     if (--left[0] == 0) {
       f.removeFirst();
@@ -69,12 +67,12 @@ public final class FaultPlan {
   }
 
   /** @return the faults still planned */
-  public synchronized List<Fault> pending() {
-    List<Fault> out = new ArrayList<>();
+  public synchronized List<PlannedFault> pending() {
+    List<PlannedFault> out = new ArrayList<>();
     faults.forEach((a, d) -> {
       var it = remaining.get(a).iterator();
-      for (Fault x : d) {
-        out.add(new Fault(x.action(), it.next()[0], x.code(), x.message(), x.delay()));
+      for (PlannedFault x : d) {
+        out.add(new PlannedFault(x.action(), it.next()[0], x.code(), x.message(), x.delayMillis()));
       }
     });
     return out;

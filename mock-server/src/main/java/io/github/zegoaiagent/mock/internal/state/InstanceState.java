@@ -1,46 +1,36 @@
 package io.github.zegoaiagent.mock.internal.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.zegoaiagent.mock.values.ContextMessage;
-import io.github.zegoaiagent.mock.values.InstanceKind;
-import io.github.zegoaiagent.mock.values.InstanceSnapshot;
-import io.github.zegoaiagent.mock.values.InstanceStatus;
-import io.github.zegoaiagent.mock.values.SpokenText;
+import io.github.zegoaiagent.mock.internal.memory.Account;
+import io.github.zegoaiagent.mock.internal.memory.Sizes;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A running agent instance. Mutable, guarded by the {@link MockState} lock; its one writer is the
- * simulation ({@code internal.simulate}; {@code StateWritersTest} holds every other class of the
- * module away from this type), everything else reads {@link #snapshot()}s.
+ * A running agent instance: mutable, guarded by its own {@link #lock()}, which only the
+ * simulation takes ({@code internal.simulate.Locks}), so work on one instance never waits for
+ * another. Its one
+ * writer is the simulation ({@code StateWritersTest} holds every other class of the module away
+ * from this type); everything else reads {@link #snapshot()}s. Everything it keeps is charged to
+ * its {@link #memory() account} of the memory budget, given back when it is deleted.
  *
  * <p>State changes are named for what happens (a speech item starts playing, a turn begins, the
  * user leaves); the rules deciding whether they may happen live in the handlers.
- *
- * <p>(Just over 400 lines on purpose: one small named method per transition of one instance,
- * kept next to the fields they guard so the single-writer rule reads in one place.)
  */
 public final class InstanceState {
   /** What never changes after creation. */
-  private final long appId;
-  private final String id;
-  private final InstanceKind kind;
-  private final String agentId;
-  private final String agentName;
-  private final String userId;
-  private final String roomId;
-  private final String agentStreamId;
-  private final String agentUserId;
-  private final long createdAt;
-  private final boolean walkieTalkie;
+  private final InstanceIdentity id;
+  private final long sequence;
+  private final boolean walkieTalkieMode;
   private final boolean disableTts;
   private final int windowSize;
   private final int maxIdleTimeSeconds;
   private final Set<String> callbacksOn;
+  private final Account memory;
+  private final ReentrantLock lock = new ReentrantLock();
 
   // Configuration (UpdateAgentInstance replaces parts)
   private String userStreamId;
@@ -49,41 +39,30 @@ public final class InstanceState {
   private JsonNode asr;
 
   // The LLM context and what was said
-  private final ContextLog context = new ContextLog();
-  private final Deque<SpokenText> spoken = new ArrayDeque<>();
+  private final ContextLog context;
+  private final Deque<SpokenLine> spoken = new ArrayDeque<>();
 
   // The voice
-  private final Deque<SpeechItem> queue = new ArrayDeque<>();
-  private SpeechItem current;
+  private final Voice voice;
   private long lastRound;
   private InstanceStatus status = InstanceStatus.IDLE;
 
-  // Walkie-talkie turns and the simulated users
-  private String listeningUser;
-  private long listeningRound;
-  private final Map<String, Long> latestSequence = new HashMap<>();
-  private final RoomUsers users = new RoomUsers();
-
-  // Conversation scripts (issue 16)
+  // Turns and the simulated users
+  private final WalkieTalkie walkie;
+  private final RoomUsers users;
   private boolean interruptible = true;
-  private final ScriptedTurns script = new ScriptedTurns();
+  private final ScriptedTurns script;
 
   // Lifetime
   private long lastDriveAt;
   private long shutdownDeadline = -1;
+  private volatile boolean ended;
+
 
   /**
-   * @param appId owning App
-   * @param id AgentInstanceId
-   * @param kind create action
-   * @param agentId registered agent
-   * @param agentName its name at creation
-   * @param userId real user, or null
-   * @param roomId RTC room, or null (CDN)
-   * @param agentStreamId published stream, or null (CDN)
-   * @param agentUserId agent's room user, or null (CDN)
+   * @param id what names it
+   * @param sequence creation order within the mock
    * @param userStreamId pulled stream, or null
-   * @param createdAt clock millis
    * @param walkieTalkie CommunicationMode 2
    * @param disableTts AdvancedConfig.DisableTTS
    * @param windowSize MessageHistory.WindowSize
@@ -92,23 +71,15 @@ public final class InstanceState {
    * @param llm effective LLM configuration, or null
    * @param tts effective TTS configuration, or null
    * @param asr effective ASR configuration, or null
+   * @param memory its account, already charged with {@link #baseBytes}
    */
-  public InstanceState(long appId, String id, InstanceKind kind, String agentId, String agentName,
-      String userId, String roomId, String agentStreamId, String agentUserId, String userStreamId,
-      long createdAt, boolean walkieTalkie, boolean disableTts, int windowSize,
-      int maxIdleTimeSeconds, Set<String> callbacksOn, JsonNode llm, JsonNode tts, JsonNode asr) {
-    this.appId = appId;
+  public InstanceState(InstanceIdentity id, long sequence, String userStreamId, boolean walkieTalkie,
+      boolean disableTts, int windowSize, int maxIdleTimeSeconds, Set<String> callbacksOn,
+      JsonNode llm, JsonNode tts, JsonNode asr, Account memory) {
     this.id = id;
-    this.kind = kind;
-    this.agentId = agentId;
-    this.agentName = agentName;
-    this.userId = userId;
-    this.roomId = roomId;
-    this.agentStreamId = agentStreamId;
-    this.agentUserId = agentUserId;
+    this.sequence = sequence;
     this.userStreamId = userStreamId;
-    this.createdAt = createdAt;
-    this.walkieTalkie = walkieTalkie;
+    this.walkieTalkieMode = walkieTalkie;
     this.disableTts = disableTts;
     this.windowSize = windowSize;
     this.maxIdleTimeSeconds = maxIdleTimeSeconds;
@@ -116,7 +87,18 @@ public final class InstanceState {
     this.llm = copy(llm);
     this.tts = copy(tts);
     this.asr = copy(asr);
-    this.lastDriveAt = createdAt;
+    this.memory = memory;
+    this.context = new ContextLog(memory);
+    this.voice = new Voice(memory);
+    this.walkie = new WalkieTalkie(memory);
+    this.users = new RoomUsers(memory);
+    this.script = new ScriptedTurns(memory);
+    this.lastDriveAt = id.createdAt();
+  }
+
+  /** @return what an instance with these configurations costs before it says anything */
+  public static long baseBytes(JsonNode llm, JsonNode tts, JsonNode asr) {
+    return Sizes.INSTANCE + Sizes.json(llm) + Sizes.json(tts) + Sizes.json(asr);
   }
 
   private static JsonNode copy(JsonNode n) {
@@ -126,49 +108,54 @@ public final class InstanceState {
   // ------------------------------------------------------------------ identity (immutable)
 
   public long appId() {
-    return appId;
+    return id.appId();
   }
 
   public String id() {
-    return id;
+    return id.id();
   }
 
   public InstanceKind kind() {
-    return kind;
+    return id.kind();
   }
 
   public String agentId() {
-    return agentId;
+    return id.agentId();
   }
 
   /** @return the agent's Name at creation, or null */
   public String agentName() {
-    return agentName;
+    return id.agentName();
   }
 
   /** @return the instance's real user; null for a live digital human */
   public String userId() {
-    return userId;
+    return id.userId();
   }
 
   public String roomId() {
-    return roomId;
+    return id.roomId();
   }
 
   public String agentStreamId() {
-    return agentStreamId;
+    return id.agentStreamId();
   }
 
   public String agentUserId() {
-    return agentUserId;
+    return id.agentUserId();
   }
 
   public long createdAt() {
-    return createdAt;
+    return id.createdAt();
+  }
+
+  /** @return creation order within the mock */
+  public long sequence() {
+    return sequence;
   }
 
   public boolean walkieTalkie() {
-    return walkieTalkie;
+    return walkieTalkieMode;
   }
 
   public boolean ttsDisabled() {
@@ -180,12 +167,19 @@ public final class InstanceState {
     return maxIdleTimeSeconds;
   }
 
-  /**
-   * @param event an Event name
-   * @return whether the instance's CallbackConfig switch of that name is on
-   */
+  /** @return whether the instance's CallbackConfig switch named {@code event} is on */
   public boolean callbackOn(String event) {
     return callbacksOn.contains(event);
+  }
+
+  /** @return the lock guarding this instance (taken by the simulation only) */
+  public ReentrantLock lock() {
+    return lock;
+  }
+
+  /** @return what it holds of the memory budget */
+  public Account memory() {
+    return memory;
   }
 
   // ------------------------------------------------------------------ configuration
@@ -203,24 +197,25 @@ public final class InstanceState {
   /**
    * UpdateAgentInstance: replaces what is given; null keeps the current value.
    *
-   * @param newLlm LLM object as sent
-   * @param newTts TTS object as sent
-   * @param newAsr ASR object as sent
-   * @param newUserStreamId RTC.UserStreamId
+   * @return false when the new configuration does not fit in the memory budget (nothing changed)
    */
-  public void reconfigure(JsonNode newLlm, JsonNode newTts, JsonNode newAsr, String newUserStreamId) {
-    if (newLlm != null) {
-      llm = newLlm.deepCopy();
+  public boolean reconfigure(JsonNode newLlm, JsonNode newTts, JsonNode newAsr, String newUserStreamId) {
+    JsonNode l = newLlm != null ? newLlm.deepCopy() : llm;
+    JsonNode t = newTts != null ? newTts.deepCopy() : tts;
+    JsonNode a = newAsr != null ? newAsr.deepCopy() : asr;
+    long was = baseBytes(llm, tts, asr);
+    long now = baseBytes(l, t, a);
+    if (now > was && !memory.tryCharge(now - was, "an instance configuration")) {
+      return false;
     }
-    if (newTts != null) {
-      tts = newTts.deepCopy();
-    }
-    if (newAsr != null) {
-      asr = newAsr.deepCopy();
-    }
+    memory.release(was - now);
+    llm = l;
+    tts = t;
+    asr = a;
     if (newUserStreamId != null) {
       userStreamId = newUserStreamId;
     }
+    return true;
   }
 
   // ------------------------------------------------------------------ context and spoken texts
@@ -231,26 +226,32 @@ public final class InstanceState {
   }
 
   /** @return the context messages the LLM sees with each call (MessageHistory.WindowSize) */
-  public List<ContextMessage> contextWindow() {
+  public List<ContextEntry> contextWindow() {
     return context.window(windowSize);
   }
 
   /**
-   * @param t what the agent said (or began to say)
-   * @param max spoken texts kept at most
+   * Remembers what the agent said (or began to say), forgetting the oldest beyond {@code max} and
+   * beyond the memory budget; not kept when the budget has no room even for it alone.
    */
-  public void rememberSpoken(SpokenText t, int max) {
-    if (spoken.size() >= max) {
-      spoken.removeFirst();
+  public void rememberSpoken(SpokenLine t, int max) {
+    while (!spoken.isEmpty() && spoken.size() >= max) {
+      memory.release(spoken.removeFirst().bytes());
+    }
+    while (!memory.tryCharge(t.bytes(), "a spoken text")) {
+      if (spoken.isEmpty()) {
+        return;
+      }
+      memory.release(spoken.removeFirst().bytes());
     }
     spoken.addLast(t);
   }
 
   // ------------------------------------------------------------------ the voice
 
-  /** @return the item playing or thinking, or null */
-  public SpeechItem current() {
-    return current;
+  /** @return what plays, thinks or waits */
+  public Voice voice() {
+    return voice;
   }
 
   /** @return a new Round for the next call or turn */
@@ -261,38 +262,6 @@ public final class InstanceState {
   /** @return the latest Round handed out (0 before any) */
   public long lastRound() {
     return lastRound;
-  }
-
-  /** Makes {@code item} the one playing (or thinking) now. */
-  public void play(SpeechItem item) {
-    current = item;
-  }
-
-  /** @return the item that was playing, now stopped (finished or cut off), or null */
-  public SpeechItem stopPlaying() {
-    SpeechItem c = current;
-    current = null;
-    return c;
-  }
-
-  /** @param item waits behind what plays (SamePriorityOption Enqueue) */
-  public void enqueue(SpeechItem item) {
-    queue.addLast(item);
-  }
-
-  /** @return the next waiting item, removed, or null */
-  public SpeechItem nextQueued() {
-    return queue.pollFirst();
-  }
-
-  /** Forgets every waiting item. */
-  public void clearQueue() {
-    queue.clear();
-  }
-
-  /** @return items waiting */
-  public int queued() {
-    return queue.size();
   }
 
   public InstanceStatus status() {
@@ -308,51 +277,23 @@ public final class InstanceState {
     return true;
   }
 
-  // ------------------------------------------------------------------ walkie-talkie turns
+  // ------------------------------------------------------------------ turns and simulated users
 
-  /** @return the user whose turn is open, or null */
-  public String listeningUser() {
-    return listeningUser;
-  }
-
-  /** @return the Round of the open (or last) turn */
-  public long listeningRound() {
-    return listeningRound;
+  /** @return the walkie-talkie turns */
+  public WalkieTalkie walkie() {
+    return walkie;
   }
 
   /**
-   * Opens {@code user}'s turn with a new Round.
+   * Opens {@code user}'s walkie-talkie turn with a new Round.
    *
    * @return the turn's Round
    */
   public long beginListening(String user) {
-    listeningUser = user;
-    listeningRound = nextRound();
-    return listeningRound;
+    long r = nextRound();
+    walkie.open(user, r);
+    return r;
   }
-
-  /** @return the Round of the turn that was open, now closed */
-  public long endListening() {
-    listeningUser = null;
-    return listeningRound;
-  }
-
-  /** @return the latest Sequence seen from {@code user}, or null */
-  public Long latestSequence(String user) {
-    return latestSequence.get(user);
-  }
-
-  /** @return users whose Sequence is tracked */
-  public int sequenceUsers() {
-    return latestSequence.size();
-  }
-
-  /** Records {@code seq} as {@code user}'s latest Sequence. */
-  public void acceptSequence(String user, long seq) {
-    latestSequence.put(user, seq);
-  }
-
-  // ------------------------------------------------------------------ the simulated users
 
   /** @return the simulated users of the room */
   public RoomUsers users() {
@@ -388,7 +329,7 @@ public final class InstanceState {
 
   /** @return whether nothing plays, waits or listens */
   public boolean isIdle() {
-    return current == null && queue.isEmpty() && listeningUser == null;
+    return voice.current() == null && voice.queued() == 0 && walkie.user() == null;
   }
 
   /** @return whether a graceful shutdown is in progress */
@@ -408,11 +349,25 @@ public final class InstanceState {
     }
   }
 
+  /** @return whether the instance was deleted (any thread may ask) */
+  public boolean ended() {
+    return ended;
+  }
+
+  /** The instance is deleted: it keeps nothing any more (its memory is given back). */
+  public void end() {
+    ended = true;
+    SpeechItem c = voice.current();
+    if (c != null) {
+      c.cancelAnswer(); // an answer still streaming from the user's LLM is not needed any more
+    }
+    voice.forget();
+    memory.close();
+  }
+
   /** @return an immutable snapshot for inspection */
-  public InstanceSnapshot snapshot() {
-    return new InstanceSnapshot(appId, id, kind, agentId, userId, roomId, agentStreamId,
-        agentUserId, userStreamId, status, lastRound, List.copyOf(context.messages()),
-        List.copyOf(spoken), queue.size(), listeningUser, users.present(), isShuttingDown(), walkieTalkie,
-        copy(llm), copy(tts));
+  public InstanceView snapshot() {
+    return new InstanceView(id, userStreamId, status, lastRound, context.messages(), List.copyOf(spoken),
+        voice.queued(), walkie.user(), users.present(), isShuttingDown(), walkieTalkieMode, copy(llm), copy(tts));
   }
 }

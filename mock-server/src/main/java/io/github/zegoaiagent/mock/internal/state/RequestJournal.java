@@ -1,8 +1,6 @@
 package io.github.zegoaiagent.mock.internal.state;
 
-import io.github.zegoaiagent.mock.values.JournalEntry;
-
-
+import io.github.zegoaiagent.mock.internal.memory.Account;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Bounded journal of the latest requests: at most {@code capacity} entries and
  * {@code maxChars} characters of query, body and message in all (each body and query clipped
- * to 8 KiB); the oldest entries are forgotten. Thread-safe.
+ * to 8 KiB), and what the memory budget has room for; the oldest entries are forgotten.
+ * Thread-safe (its own monitor, held for a constant-size step per entry).
  */
 public final class RequestJournal {
   /** Longest body text kept per entry. */
@@ -21,30 +20,20 @@ public final class RequestJournal {
 
   private final int capacity;
   private final long maxChars;
-  private final Deque<JournalEntry> entries = new ArrayDeque<>();
+  private final Account memory;
+  private final Deque<JournalRecord> entries = new ArrayDeque<>();
   private long sequence;
   private long chars;
-
-  /** @param capacity entries kept */
-  public RequestJournal(int capacity) {
-    this(capacity, Long.MAX_VALUE);
-  }
 
   /**
    * @param capacity entries kept
    * @param maxChars characters of query, body and message kept in all
+   * @param memory the account entries are charged to
    */
-  public RequestJournal(int capacity, long maxChars) {
+  public RequestJournal(int capacity, long maxChars, Account memory) {
     this.capacity = capacity;
     this.maxChars = maxChars;
-  }
-
-  private static long size(JournalEntry e) {
-    return len(e.query()) + len(e.body()) + len(e.message()) + len(e.path()) + len(e.action());
-  }
-
-  private static long len(String s) {
-    return s == null ? 0 : s.length();
+    this.memory = memory;
   }
 
   private static String clip(String s) {
@@ -62,42 +51,49 @@ public final class RequestJournal {
   /**
    * Adds an entry built from the arguments (the sequence is assigned here).
    *
-   * @return the stored entry
-   */
-  public JournalEntry add(long atMillis, String method, String path, String rawQuery,
-      String action, Long appId, String body, int code, String message, String requestId) {
-    return add(atMillis, method, path, rawQuery, action, appId, body, code, message, requestId, List.of(), List.of());
-  }
-
-  /**
-   * Adds an entry built from the arguments (the sequence is assigned here).
-   *
    * @param unknownFields body properties the contract does not know
    * @param legacy legacy values and deprecated properties used
-   * @return the stored entry
+   * @return the entry (not kept when the memory budget has no room even for it alone)
    */
-  public synchronized JournalEntry add(long atMillis, String method, String path, String rawQuery,
+  public JournalRecord add(long atMillis, String method, String path, String rawQuery,
       String action, Long appId, String body, int code, String message, String requestId,
       List<String> unknownFields, List<String> legacy) {
-    JournalEntry e = new JournalEntry(++sequence, atMillis, method, clip(path), clip(maskQuery(rawQuery)),
-        clip(action), appId, clip(body), code, clip(message), requestId, List.copyOf(unknownFields), List.copyOf(legacy));
-    long size = size(e);
-    while (!entries.isEmpty() && (entries.size() >= capacity || chars + size > maxChars)) {
-      chars -= size(entries.removeFirst());
+    String query = clip(maskQuery(rawQuery)); // clipping and masking outside the monitor
+    String text = clip(body);
+    synchronized (this) {
+      JournalRecord e = new JournalRecord(++sequence, atMillis, method, clip(path), query,
+          clip(action), appId, text, code, clip(message), requestId, List.copyOf(unknownFields), List.copyOf(legacy));
+      long size = e.chars();
+      while (!entries.isEmpty() && (entries.size() >= capacity || chars + size > maxChars)) {
+        forgetOldest();
+      }
+      while (!memory.tryCharge(e.bytes(), "a journal entry")) {
+        if (entries.isEmpty()) {
+          return e;
+        }
+        forgetOldest();
+      }
+      entries.addLast(e);
+      chars += size;
+      return e;
     }
-    entries.addLast(e);
-    chars += size;
-    return e;
+  }
+
+  private void forgetOldest() {
+    JournalRecord old = entries.removeFirst();
+    chars -= old.chars();
+    memory.release(old.bytes());
   }
 
   /** @return entries, oldest first */
-  public synchronized List<JournalEntry> entries() {
+  public synchronized List<JournalRecord> entries() {
     return new ArrayList<>(entries);
   }
 
   /** Forgets all entries. */
   public synchronized void clear() {
-    entries.clear();
-    chars = 0;
+    while (!entries.isEmpty()) {
+      forgetOldest();
+    }
   }
 }

@@ -1,5 +1,7 @@
 package io.github.zegoaiagent.mock.internal.state;
 
+import io.github.zegoaiagent.mock.internal.memory.Account;
+import io.github.zegoaiagent.mock.internal.memory.Sizes;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -10,9 +12,14 @@ import java.util.Set;
  */
 public final class RoomUsers {
   private final Set<String> notPublishing = new HashSet<>();
+  private final Account memory;
   private String utterance;
   private boolean present = true;
   private long absentSince = -1;
+
+  RoomUsers(Account memory) {
+    this.memory = memory;
+  }
 
   /** @return whether {@code user} publishes a stream (everyone does until told otherwise) */
   public boolean publishing(String user) {
@@ -23,13 +30,23 @@ public final class RoomUsers {
    * @param user a user of the room
    * @param publishing whether it publishes a stream
    * @param maxUsers non-publishing users tracked at most (beyond, the change is ignored)
+   * @return false when the user could not be tracked (the cap, or the memory budget)
    */
-  public void setPublishing(String user, boolean publishing, int maxUsers) {
+  public boolean setPublishing(String user, boolean publishing, int maxUsers) {
     if (publishing) {
-      notPublishing.remove(user);
-    } else if (notPublishing.size() < maxUsers) {
-      notPublishing.add(user);
+      if (notPublishing.remove(user)) {
+        memory.release(Sizes.ENTRY + Sizes.text(user));
+      }
+      return true;
     }
+    if (notPublishing.contains(user)) {
+      return true;
+    }
+    if (notPublishing.size() >= maxUsers || !memory.tryCharge(Sizes.ENTRY + Sizes.text(user), "a simulated user")) {
+      return false;
+    }
+    notPublishing.add(user);
+    return true;
   }
 
   /** @return what the user says in the next walkie-talkie turns; null = the configured default */
@@ -37,9 +54,17 @@ public final class RoomUsers {
     return utterance;
   }
 
-  /** @param text what the user says in the next walkie-talkie turns; null = the configured default */
-  public void setUtterance(String text) {
+  /**
+   * @param text what the user says in the next walkie-talkie turns; null = the configured default
+   * @return false when it does not fit in the memory budget (the old one stays)
+   */
+  public boolean setUtterance(String text) {
+    if (!memory.tryCharge(Sizes.text(text), "a simulated utterance")) {
+      return false;
+    }
+    memory.release(Sizes.text(utterance));
     utterance = text;
+    return true;
   }
 
   /** @return whether the instance's user is in the room */

@@ -90,13 +90,76 @@ public final class SecretMasker {
     } catch (Exception e) {
       n = null;
     }
-    if (n == null) {
-      return notKept(body.length);
+    return maskBody(action, n, body.length, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Masks an already parsed request body for the journal, writing at most about
+   * {@code maxChars} characters of it (a 1 MiB body is not written out to keep 8 KiB of it).
+   *
+   * @param action the request's Action
+   * @param parsed the body as parsed, or null when it was not JSON
+   * @param bytes the body's length in bytes (0: empty)
+   * @param maxChars characters wanted at most (the text may be a little longer; the caller clips)
+   * @return the masked JSON text, {@code ""} for an empty body, or a note for a body that is not JSON
+   */
+  public String maskBody(String action, JsonNode parsed, int bytes, int maxChars) {
+    if (bytes == 0) {
+      return "";
     }
+    if (parsed == null || parsed.isMissingNode()) {
+      return notKept(bytes);
+    }
+    Bounded out = new Bounded(maxChars);
     try {
-      return mapper.writeValueAsString(mask(action, n));
+      mapper.writeValue(out, mask(action, parsed));
+    } catch (Bounded.Full enough) {
+      // the rest is not needed
     } catch (Exception e) {
-      return notKept(body.length);
+      return notKept(bytes);
+    }
+    return out.toString();
+  }
+
+  /** A writer that keeps the first characters and then stops the serializer. */
+  private static final class Bounded extends java.io.Writer {
+    /** Thrown when enough is written. */
+    static final class Full extends java.io.IOException {
+      private static final long serialVersionUID = 1L;
+
+      Full() {
+        super("enough", null);
+      }
+    }
+
+    private final StringBuilder text = new StringBuilder();
+    private final int max;
+
+    Bounded(int max) {
+      this.max = max;
+    }
+
+    @Override
+    public void write(char[] c, int off, int len) throws Full {
+      text.append(c, off, (int) Math.min(len, max + 1L - text.length()));
+      if (text.length() > max) {
+        throw new Full();
+      }
+    }
+
+    @Override
+    public void flush() {
+      // nothing buffered here
+    }
+
+    @Override
+    public void close() {
+      // nothing to release
+    }
+
+    @Override
+    public String toString() {
+      return text.toString();
     }
   }
 

@@ -1,11 +1,12 @@
 package io.github.zegoaiagent.mock.internal.state;
 
-import java.util.List;
+import io.github.zegoaiagent.mock.internal.llm.Sentences;
+import io.github.zegoaiagent.mock.internal.memory.Sizes;
 
 /**
  * One piece of agent output, playing or waiting: a TTS text, or an LLM call whose answer is
  * spoken after the thinking time. What was asked is fixed; when it plays is set once when it
- * starts ({@link #schedule}). Guarded by the {@link MockState} lock; written by the simulation.
+ * starts ({@link #schedule}). Part of its {@link InstanceState}: same lock, same one writer.
  *
  * @see InstanceState
  */
@@ -36,9 +37,14 @@ public final class SpeechItem {
   private long startAt = -1;
   private boolean awaitingAnswer;
   private Runnable cancelAnswer;
-  private List<String> sentences = List.of();
-  private int[] sentenceStarts = new int[0];
-  private int sentencesReported;
+  // The answer's sentences, found one at a time (linear in the answer, no list kept)
+  private long nextSentence = Sentences.NONE;
+  private long nextSentenceCodePoint;
+  private int scanned;
+  private long scannedCodePoints;
+  private boolean sentencesSplit;
+  /** Memory charged for this item (its texts) to the instance's account. */
+  private long bytes;
 
   /**
    * @param round Round of the call
@@ -158,29 +164,54 @@ public final class SpeechItem {
     return startAt;
   }
 
-  /**
-   * The answer plays as these sentences.
-   *
-   * @param all the sentences in order
-   * @param starts each one's first code point in {@link #speech()}
-   */
-  public void splitInto(List<String> all, int[] starts) {
-    sentences = List.copyOf(all);
-    sentenceStarts = starts.clone();
+  /** The answer ({@link #speech()}) plays sentence by sentence ({@link Sentences}). */
+  public void splitIntoSentences() {
+    sentencesSplit = true;
+    scanned = 0;
+    scannedCodePoints = 0;
+    findNextSentence();
+  }
+
+  private void findNextSentence() {
+    nextSentence = Sentences.next(speech, scanned);
+    if (nextSentence != Sentences.NONE) {
+      int start = Sentences.start(nextSentence);
+      nextSentenceCodePoint = scannedCodePoints + speech.codePointCount(scanned, start);
+      int end = Sentences.end(nextSentence);
+      scannedCodePoints = nextSentenceCodePoint + speech.codePointCount(start, end);
+      scanned = end;
+    }
   }
 
   /**
    * @param perCharMillis speaking time per code point
    * @param now clock millis
    * @return the next sentence that has started playing by {@code now} and is not reported yet
-   *     (counted as reported), or null
+   *     (counted as reported), or null; walking all of them costs time linear in the answer
    */
   public String nextStartedSentence(long perCharMillis, long now) {
-    if (sentencesReported < sentences.size()
-        && speakAt + sentenceStarts[sentencesReported] * perCharMillis <= now) {
-      return sentences.get(sentencesReported++);
+    if (!sentencesSplit || nextSentence == Sentences.NONE
+        || speakAt + nextSentenceCodePoint * perCharMillis > now) {
+      return null;
     }
-    return null;
+    String s = speech.substring(Sentences.start(nextSentence), Sentences.end(nextSentence));
+    findNextSentence();
+    return s;
+  }
+
+  /** @return estimated heap of what the request put in the item (its text and prompt) */
+  public long requestBytes() {
+    return Sizes.ENTRY + Sizes.text(input) + Sizes.text(systemPrompt);
+  }
+
+  /** @return memory charged for the item so far */
+  public long bytes() {
+    return bytes;
+  }
+
+  /** @param more memory now charged for the item as well */
+  public void charged(long more) {
+    bytes += more;
   }
 
   /**
@@ -195,8 +226,8 @@ public final class SpeechItem {
     if (!speaking) {
       return speakAt;
     }
-    if (sentencesReported < sentences.size()) {
-      return speakAt + sentenceStarts[sentencesReported] * perCharMillis;
+    if (sentencesSplit && nextSentence != Sentences.NONE) {
+      return speakAt + nextSentenceCodePoint * perCharMillis;
     }
     return endAt;
   }

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One timeline entry as {@link Timeline} keeps it: mutable only where a callback's delivery
- * goes on (state, note, attempts), always under the timeline's lock; handed out as a copy
- * ({@link #toModel}).
+ * One timeline entry as {@link Timelines} keeps it: mutable only where a callback's delivery
+ * goes on (state, note, attempts) and in the timeline's bookkeeping, always under the timeline's
+ * lock; handed out as a copy ({@link #delivery} under the lock, {@link #toModel} outside it).
  */
 final class Entry {
   /** Longest text kept in one field. */
@@ -33,6 +33,10 @@ final class Entry {
   String detail;
   /** Planned script step (dropped when the script is replaced or the instance ends first). */
   boolean planned;
+  /** A planned step dropped: no longer kept, only not yet let go by the deque of all entries. */
+  boolean dropped;
+  /** Memory charged for this entry. */
+  long bytes;
   /** Callback delivery, for event entries. */
   CallbackDelivery.StateEnum state;
   Long sequence;
@@ -87,14 +91,19 @@ final class Entry {
     }
   }
 
-  TimelineEntry toModel() {
-    TimelineEntry m = new TimelineEntry().atMillis(atMillis).kind(kind).title(title).action(action).code(code)
+  /** @return the callback's delivery as it is now (under the timeline's lock), or null */
+  CallbackDelivery delivery() {
+    return state == null ? null : new CallbackDelivery().state(state).sequence(sequence).note(note)
+        .attempts(new ArrayList<>(attempts)).nextAttemptAtMillis(nextAttemptAtMillis);
+  }
+
+  /**
+   * @param delivery {@link #delivery()} taken under the timeline's lock
+   * @return the entry as the control API shows it (reads only what is fixed once added)
+   */
+  TimelineEntry toModel(CallbackDelivery delivery) {
+    return new TimelineEntry().atMillis(atMillis).kind(kind).title(title).action(action).code(code)
         .codeName(codeName).journalSequence(journalSequence).event(event).round(round).text(text)
-        .playedText(playedText).detail(detail);
-    if (state != null) {
-      m.callback(new CallbackDelivery().state(state).sequence(sequence).note(note)
-          .attempts(new ArrayList<>(attempts)).nextAttemptAtMillis(nextAttemptAtMillis));
-    }
-    return m;
+        .playedText(playedText).detail(detail).callback(delivery);
   }
 }

@@ -7,10 +7,11 @@ import io.github.zegoaiagent.mock.control.model.Timeline;
 import io.github.zegoaiagent.mock.control.model.TimelineEntry.KindEnum;
 import io.github.zegoaiagent.mock.control.model.TimelineSummary;
 import io.github.zegoaiagent.mock.internal.callback.DeliveryListener;
+import io.github.zegoaiagent.mock.internal.memory.Account;
 import io.github.zegoaiagent.mock.internal.route.RequestListener;
+import io.github.zegoaiagent.mock.internal.state.JournalRecord;
 import io.github.zegoaiagent.mock.script.ConversationScript;
 import io.github.zegoaiagent.mock.script.ScriptEvent;
-import io.github.zegoaiagent.mock.values.JournalEntry;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,9 +32,10 @@ import java.util.function.UnaryOperator;
  * delivery attempt, the steps of its conversation scripts and changes to its simulated user.
  *
  * <p>Bounded: the latest {@link #MAX_ENTRIES} entries of all instances and {@link #MAX_CHARS}
- * characters of text in all (each text clipped to 4 KiB); older entries are forgotten. Each
- * recording is O(1) under this object's own lock (never the simulation's); a read copies one
- * instance's entries. Secrets are masked before anything is kept ({@code mask}).
+ * characters of text in all (each text clipped to 4 KiB), and within the mock's memory budget;
+ * older entries are forgotten. Each recording is O(1) under this object's own lock (never the
+ * simulation's); a read copies one instance's entries under it (its own index, not all entries)
+ * and builds the answer outside it. Secrets are masked before anything is kept ({@code mask}).
  */
 public final class Timelines implements DeliveryListener, RequestListener {
   /** Entries kept of all instances. */
@@ -49,23 +51,27 @@ public final class Timelines implements DeliveryListener, RequestListener {
   private final UnaryOperator<JsonNode> mask;
   private final ContractWords words;
   private final EventWords events;
+  private final Account memory;
   private final AtomicLong version = new AtomicLong();
   /** The order given to a request when it arrived, so it sorts before what it caused. */
   private final ThreadLocal<long[]> requestOrder = new ThreadLocal<>();
   /** The instance a create request made, seen on its thread before the request is journaled. */
   private final ThreadLocal<String> created = new ThreadLocal<>();
+  /** Every entry, oldest first (planned steps dropped meanwhile stay until compacted). */
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
   private final Map<Long, Entry> bySequence = new HashMap<>();
   private final Map<String, Line> lines = new LinkedHashMap<>();
   private long order;
   private long chars;
+  /** Entries kept (those of {@link #entries} not dropped). */
+  private int live;
 
-  /** What is known of one instance besides its entries. */
+  /** One instance: what is known of it and its entries, oldest first. */
   private static final class Line {
+    final ArrayDeque<Entry> entries = new ArrayDeque<>();
     Long appId;
     String agentId;
     Integer deletedCode;
-    int count;
     long forgotten;
   }
 
@@ -75,6 +81,18 @@ public final class Timelines implements DeliveryListener, RequestListener {
    * @param words the contract's words for codes and events
    */
   public Timelines(LongSupplier clock, UnaryOperator<JsonNode> mask, ContractWords words) {
+    this(clock, mask, words, null);
+  }
+
+  /**
+   * @param clock the mock clock, epoch millis
+   * @param mask masks secrets in a JSON tree by name (returns a masked copy)
+   * @param words the contract's words for codes and events
+   * @param memory the account entries are charged to (without room the oldest are forgotten), or
+   *     null for none
+   */
+  public Timelines(LongSupplier clock, UnaryOperator<JsonNode> mask, ContractWords words, Account memory) {
+    this.memory = memory;
     this.clock = clock;
     this.mask = mask;
     this.words = words;
@@ -106,7 +124,7 @@ public final class Timelines implements DeliveryListener, RequestListener {
   }
 
   @Override
-  public void answered(JournalEntry j, long nanos) {
+  public void answered(JournalRecord j, long nanos) {
     long[] reserved = requestOrder.get();
     requestOrder.remove();
     String made = created.get();
@@ -198,7 +216,11 @@ public final class Timelines implements DeliveryListener, RequestListener {
       }
       long before = e.chars();
       e.attempt(number, sentAtMillis, ok, outcome, nextAtMillis);
-      chars += e.chars() - before;
+      long more = e.chars() - before;
+      chars += more;
+      if (memory != null && more > 0 && memory.tryCharge(2 * more, "a timeline entry")) {
+        e.bytes += 2 * more; // else kept uncharged: an attempt is small and at most 32 are kept
+      }
       if (nextAtMillis < 0) {
         bySequence.remove(sequence); // no further attempt will come
       }
@@ -245,6 +267,10 @@ public final class Timelines implements DeliveryListener, RequestListener {
       bySequence.clear();
       lines.clear();
       chars = 0;
+      live = 0;
+      if (memory != null) {
+        memory.release(memory.held());
+      }
     }
     version.incrementAndGet();
   }
@@ -255,25 +281,37 @@ public final class Timelines implements DeliveryListener, RequestListener {
    * @return its timeline, or empty when nothing is known of it
    */
   public Optional<Timeline> timeline(String instanceId, Instance now) {
-    List<Entry> mine = new ArrayList<>();
-    Line line;
+    List<Entry> mine;
+    List<CallbackDelivery> deliveries;
+    Long appId;
+    long forgotten;
     synchronized (this) {
-      line = lines.get(instanceId);
-      for (Entry e : entries) {
-        if (e.instanceId.equals(instanceId)) {
-          mine.add(e);
-        }
-      }
+      Line line = lines.get(instanceId);
       if (line == null && now == null) {
         return Optional.empty();
       }
-      mine.sort(Comparator.comparingLong((Entry e) -> e.atMillis).thenComparingLong(e -> e.order));
-      Timeline t = new Timeline().agentInstanceId(instanceId).running(now != null).instance(now)
-          .appId(now != null ? now.getAppId() : line.appId).forgotten(line == null ? 0 : line.forgotten)
-          .entries(new ArrayList<>(mine.size()));
-      mine.forEach(e -> t.addEntriesItem(e.toModel()));
-      return Optional.of(t);
+      mine = line == null ? List.of() : new ArrayList<>(line.entries);
+      deliveries = new ArrayList<>(mine.size());
+      for (Entry e : mine) {
+        deliveries.add(e.delivery()); // the only part that changes after an entry is added
+      }
+      appId = line == null ? null : line.appId;
+      forgotten = line == null ? 0 : line.forgotten;
     }
+    // Built outside the lock: what it reads is fixed once added.
+    List<io.github.zegoaiagent.mock.control.model.TimelineEntry> out = new ArrayList<>(mine.size());
+    for (int i = 0; i < mine.size(); i++) {
+      out.add(mine.get(i).toModel(deliveries.get(i)));
+    }
+    List<Integer> byTime = new ArrayList<>(mine.size());
+    for (int i = 0; i < mine.size(); i++) {
+      byTime.add(i);
+    }
+    byTime.sort(Comparator.comparingLong((Integer i) -> mine.get(i).atMillis).thenComparingLong(i -> mine.get(i).order));
+    Timeline t = new Timeline().agentInstanceId(instanceId).running(now != null).instance(now)
+        .appId(now != null ? now.getAppId() : appId).forgotten(forgotten).entries(new ArrayList<>(mine.size()));
+    byTime.forEach(i -> t.addEntriesItem(out.get(i)));
+    return Optional.of(t);
   }
 
   /**
@@ -281,21 +319,23 @@ public final class Timelines implements DeliveryListener, RequestListener {
    * @return one line per instance with entries, latest activity first
    */
   public List<TimelineSummary> summaries(Set<String> running) {
-    Map<String, TimelineSummary> out = new LinkedHashMap<>();
+    List<TimelineSummary> out = new ArrayList<>();
     synchronized (this) {
-      for (Entry e : entries) {
-        TimelineSummary s = out.computeIfAbsent(e.instanceId, id -> {
-          Line l = lines.getOrDefault(id, new Line());
-          return new TimelineSummary().agentInstanceId(id).running(running.contains(id)).appId(l.appId)
-              .agentId(l.agentId).deletedCode(l.deletedCode).entries(0).firstAtMillis(e.atMillis).lastAtMillis(e.atMillis);
-        });
-        s.entries(s.getEntries() + 1).firstAtMillis(Math.min(s.getFirstAtMillis(), e.atMillis))
-            .lastAtMillis(Math.max(s.getLastAtMillis(), e.atMillis));
+      for (Map.Entry<String, Line> kv : lines.entrySet()) {
+        Line l = kv.getValue();
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (Entry e : l.entries) {
+          first = Math.min(first, e.atMillis);
+          last = Math.max(last, e.atMillis);
+        }
+        out.add(new TimelineSummary().agentInstanceId(kv.getKey()).running(running.contains(kv.getKey()))
+            .appId(l.appId).agentId(l.agentId).deletedCode(l.deletedCode).entries(l.entries.size())
+            .firstAtMillis(first).lastAtMillis(last));
       }
     }
-    List<TimelineSummary> list = new ArrayList<>(out.values());
-    list.sort(Comparator.comparingLong(TimelineSummary::getLastAtMillis).reversed());
-    return list;
+    out.sort(Comparator.comparingLong(TimelineSummary::getLastAtMillis).reversed());
+    return out;
   }
 
   private Entry eventEntry(String id, String name, JsonNode data) {
@@ -308,16 +348,29 @@ public final class Timelines implements DeliveryListener, RequestListener {
     return e;
   }
 
-  /** Adds an entry (under the lock), forgetting the oldest beyond the bounds. */
+  /**
+   * Adds an entry (under the lock), forgetting the oldest beyond the bounds and the memory budget;
+   * without room even then, the entry is not kept.
+   */
   private Line add(Entry e, Long appId, String agentId) {
     long size = e.chars();
-    while (!entries.isEmpty() && (entries.size() >= MAX_ENTRIES || chars + size > MAX_CHARS)) {
-      forget(entries.removeFirst());
+    while (live > 0 && (live >= MAX_ENTRIES || chars + size > MAX_CHARS)) {
+      forgetOldest();
     }
+    long bytes = 2 * size + 128; // UTF-16 text, the entry and its boxes
+    while (memory != null && !memory.tryCharge(bytes, "a timeline entry")) {
+      if (live == 0) {
+        version.incrementAndGet();
+        return new Line(); // nothing fits: not kept
+      }
+      forgetOldest();
+    }
+    e.bytes = memory == null ? 0 : bytes;
     entries.addLast(e);
+    live++;
     chars += size;
     Line line = lines.computeIfAbsent(e.instanceId, k -> new Line());
-    line.count++;
+    line.entries.addLast(e);
     if (line.appId == null) {
       line.appId = appId;
     }
@@ -328,32 +381,58 @@ public final class Timelines implements DeliveryListener, RequestListener {
     return line;
   }
 
-  private void forget(Entry e) {
-    chars -= e.chars();
+  /** Forgets the oldest entry kept (dropped planned steps on the way are let go). */
+  private void forgetOldest() {
+    Entry e = entries.pollFirst();
+    while (e != null && e.dropped) {
+      e = entries.pollFirst();
+    }
+    if (e == null) {
+      return;
+    }
+    release(e);
     if (e.sequence != null) {
       bySequence.remove(e.sequence);
     }
     Line line = lines.get(e.instanceId);
-    if (line != null && --line.count == 0) {
-      lines.remove(e.instanceId);
-    } else if (line != null) {
-      line.forgotten++;
+    if (line != null) {
+      line.entries.remove(e); // the instance's oldest: removed from the front
+      if (line.entries.isEmpty()) {
+        lines.remove(e.instanceId);
+      } else {
+        line.forgotten++;
+      }
+    }
+  }
+
+  private void release(Entry e) {
+    live--;
+    chars -= e.chars();
+    if (memory != null) {
+      memory.release(e.bytes);
     }
   }
 
   /** Drops the instance's planned script steps after {@code after} (they will not happen). */
   private void dropPlanned(String instanceId, long after) {
-    entries.removeIf(e -> {
-      boolean drop = e.planned && e.atMillis > after && e.instanceId.equals(instanceId);
+    Line line = lines.get(instanceId);
+    if (line == null) {
+      return;
+    }
+    line.entries.removeIf(e -> {
+      boolean drop = e.planned && e.atMillis > after;
       if (drop) {
-        chars -= e.chars();
-        Line line = lines.get(instanceId);
-        if (--line.count == 0) {
-          lines.remove(instanceId);
-        }
+        e.dropped = true; // left in the deque of all entries until it reaches the front
+        release(e);
       }
       return drop;
     });
+    if (line.entries.isEmpty()) {
+      lines.remove(instanceId);
+    }
+    if (entries.size() > 2 * MAX_ENTRIES) {
+      entries.removeIf(e -> e.dropped); // amortised: scripts reloaded in a loop leave no trail
+    }
   }
 
   private static String words(ScriptEvent s) {

@@ -10,7 +10,7 @@ import com.networknt.schema.oas.OpenApi30;
 
 /**
  * The one JSON-schema set-up for the mock's OpenAPI 3.0 documents (the contract's request schemas
- * in {@link RequestValidator}, the control API's in {@code internal.control}).
+ * in {@link RequestSchemas}, the control API's in {@code internal.control}).
  */
 public final class OpenApiSchemas {
   /**

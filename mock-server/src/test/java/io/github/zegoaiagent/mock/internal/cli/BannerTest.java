@@ -60,7 +60,7 @@ class BannerTest {
       String line = Banner.firstCall(server, null);
       assertThat(line).doesNotContain("Timestamp=1"); // signed when pasted, not when printed
       assertThat(code(shell(line))).isZero();
-      assertThat(server.journal()).extracting(e -> e.code()).containsExactly(0);
+      assertThat(server.journal()).extracting(e -> e.getCode()).containsExactly(0);
     }
   }
 

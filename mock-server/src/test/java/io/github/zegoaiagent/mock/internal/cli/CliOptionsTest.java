@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.zegoaiagent.mock.MockServerConfig;
 import io.github.zegoaiagent.mock.config.Setting;
-import io.github.zegoaiagent.mock.values.LlmReply;
+import io.github.zegoaiagent.mock.values.SimulatedLlm;
 import io.github.zegoaiagent.mock.values.MockClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -39,6 +39,7 @@ class CliOptionsTest {
       Map.entry("journal-size", "15"),
       Map.entry("journal-bytes", "3456"),
       Map.entry("recorded-events", "16"),
+      Map.entry("memory-budget", "67108864"),
       Map.entry("callback-url", "https://example.com/cb"),
       Map.entry("callback-secret", "cs"),
       Map.entry("callback-retry-delays", "1s,500ms,2m"),
@@ -96,6 +97,7 @@ class CliOptionsTest {
       Map.entry("journal-size", "0x10"),
       Map.entry("journal-bytes", "8 MiB"),
       Map.entry("recorded-events", "0"),
+      Map.entry("memory-budget", "1024"),
       Map.entry("callback-url", "ftp://example.com/cb"),
       Map.entry("callback-secret", " "),
       Map.entry("callback-retry-delays", "1s,,2s"),
@@ -143,7 +145,7 @@ class CliOptionsTest {
     if (v instanceof MockClock c) {
       return "clock running=" + c.isRunning() + (c.isRunning() ? "" : " at " + c.millis());
     }
-    if (v instanceof LlmReply r) {
+    if (v instanceof SimulatedLlm r) {
       return "llm answers " + r.answer("q", null, List.of());
     }
     return String.valueOf(v);

@@ -38,7 +38,7 @@ class SentencesAndPolicyTest {
 
   @Test
   void anOffForwarderHasNoHttpClientAndRefusesToSend() {
-    LlmForwarder off = new LlmForwarder(ForwardPolicy.off(), LlmContract.load());
+    LlmForwarder off = new LlmForwarder(ForwardPolicy.off(), LlmContract.load(), io.github.zegoaiagent.mock.internal.memory.MemoryBudget.unlimited());
     assertThat(off.enabled()).isFalse();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> off.forward(new LlmRequest(
         URI.create("http://127.0.0.1:1/x"), null,

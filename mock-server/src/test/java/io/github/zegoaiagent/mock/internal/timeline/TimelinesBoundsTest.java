@@ -2,8 +2,8 @@ package io.github.zegoaiagent.mock.internal.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.zegoaiagent.mock.internal.state.JournalRecord;
 import io.github.zegoaiagent.mock.internal.validate.Contract;
-import io.github.zegoaiagent.mock.values.JournalEntry;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,8 +14,8 @@ class TimelinesBoundsTest {
   final AtomicLong clock = new AtomicLong(1_000);
   final Timelines t = new Timelines(clock::get, n -> n, new ContractWords(Contract.load().model()));
 
-  JournalEntry request(String id, String text) {
-    return new JournalEntry(1, clock.get(), "POST", "/", "", "SendAgentInstanceTTS", 1L,
+  JournalRecord request(String id, String text) {
+    return new JournalRecord(1, clock.get(), "POST", "/", "", "SendAgentInstanceTTS", 1L,
         "{\"AgentInstanceId\":\"" + id + "\",\"Text\":\"" + text + "\"}", 0, "success", "r", List.of(), List.of());
   }
 
@@ -56,5 +56,35 @@ class TimelinesBoundsTest {
     assertThat(s.getAgentInstanceId()).hasSize(Timelines.MAX_ID + 1).endsWith("…");
     var e = t.timeline(s.getAgentInstanceId(), null).orElseThrow().getEntries().get(0);
     assertThat(e.getText()).hasSize(Entry.MAX_TEXT + 1);
+  }
+
+  @Test
+  void withinTheMemoryBudgetOldestForgottenAndAllGivenBackOnClear() {
+    var budget = new io.github.zegoaiagent.mock.internal.memory.MemoryBudget(1L << 20, null);
+    var account = budget.account();
+    Timelines small = new Timelines(clock::get, n -> n, new ContractWords(Contract.load().model()), account);
+    String big = "x".repeat(4000);
+    for (int i = 0; i < 1000; i++) { // about 16 MiB of entries into a 1 MiB budget
+      small.received();
+      small.answered(request("i", big + i), 0);
+    }
+    assertThat(budget.used()).isLessThanOrEqualTo(1L << 20).isPositive();
+    var line = small.timeline("i", null).orElseThrow();
+    assertThat(line.getForgotten()).isPositive();
+    assertThat(line.getEntries().get(line.getEntries().size() - 1).getText()).endsWith("999");
+    small.clear();
+    assertThat(budget.used()).isZero();
+  }
+
+  @Test
+  void scriptsReloadedInALoopLeaveNoTrail() {
+    var script = io.github.zegoaiagent.mock.script.ConversationScript.builder()
+        .speak(java.time.Duration.ofSeconds(1), "hello", java.time.Duration.ofMillis(500)).build();
+    for (int i = 0; i < 3 * Timelines.MAX_ENTRIES; i++) {
+      t.scriptLoaded("i", script, clock.get()); // drops the step the previous load planned
+    }
+    var line = t.timeline("i", null).orElseThrow();
+    assertThat(line.getEntries()).hasSizeLessThanOrEqualTo(Timelines.MAX_ENTRIES);
+    assertThat(line.getEntries().stream().filter(e -> e.getTitle().startsWith("Script: "))).hasSize(1);
   }
 }

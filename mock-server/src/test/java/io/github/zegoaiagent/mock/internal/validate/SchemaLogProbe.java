@@ -16,7 +16,7 @@ public final class SchemaLogProbe {
   public static void main(String[] args) {
     Map<String, String> paths = new LinkedHashMap<>();
     ActionHandler.table().values().forEach(a -> paths.put(a.name(), a.requestPath()));
-    RequestValidator validator = new RequestValidator(paths);
+    RequestSchemas validator = new RequestSchemas(paths);
     int rejected = 0;
     for (String action : validator.actions()) {
       try {
