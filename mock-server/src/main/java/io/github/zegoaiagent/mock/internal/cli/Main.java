@@ -81,7 +81,7 @@ public final class Main {
     return 0;
   }
 
-  private static void printBanner(PrintStream out, MockServer server) {
+  static void printBanner(PrintStream out, MockServer server) {
     MockServerConfig c = server.config();
     out.println("zego-aiagent-mock-server (unofficial ZEGOCLOUD AI Agent API mock) is ready");
     // The one place secrets are printed: the user asked for a ready-to-use pair.
