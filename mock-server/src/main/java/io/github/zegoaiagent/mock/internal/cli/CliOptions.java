@@ -114,15 +114,21 @@ final class CliOptions {
    * @throws IllegalArgumentException with a message for the user
    */
   static CliOptions parse(String[] args, Map<String, String> env) {
-    CommandSpec spec = spec();
-    CommandLine.ParseResult parsed;
-    try {
-      parsed = new CommandLine(spec).parseArgs(args);
-    } catch (CommandLine.ParameterException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
     CliOptions o = new CliOptions();
-    o.help = parsed.isUsageHelpRequested();
+    // An ordinary command line is read without picocli (QuickArgs: start-up time); picocli reads
+    // every other one, and is what explains a wrong one.
+    Map<String, Object> flags = QuickArgs.read(args, MockServerConfig.settings(), List.of("--quiet"));
+    if (flags == null) {
+      CommandSpec spec = spec();
+      CommandLine.ParseResult parsed;
+      try {
+        parsed = new CommandLine(spec).parseArgs(args);
+      } catch (CommandLine.ParameterException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+      o.help = parsed.isUsageHelpRequested();
+      flags = values(spec);
+    }
     Set<String> known = new TreeSet<>(NOT_SETTINGS);
     known.add(QUIET_ENV);
     for (Setting<?> s : MockServerConfig.settings()) {
@@ -130,7 +136,7 @@ final class CliOptions {
         continue;
       }
       known.add(s.env());
-      Object flag = spec.findOption(s.flag()).getValue();
+      Object flag = flags.get(s.flag());
       String fromEnv = env.get(s.env());
       if (flag != null) {
         String text = flag instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList())
@@ -142,14 +148,14 @@ final class CliOptions {
         o.builder.parse(s, s.standaloneDefault(), s.flag() + " (standalone default)");
       }
     }
-    Object quiet = spec.findOption("--quiet").getValue();
+    Object quiet = flags.get("--quiet");
     if (quiet != null) {
       o.quiet = bool(quiet.toString(), "--quiet");
     } else if (env.get(QUIET_ENV) != null && !env.get(QUIET_ENV).isBlank()) {
       o.quiet = bool(env.get(QUIET_ENV), QUIET_ENV);
     }
     if (o.quiet) {
-      boolean askedForLog = spec.findOption(LogSettings.LOG.flag()).getValue() != null
+      boolean askedForLog = flags.get(LogSettings.LOG.flag()) != null
           || (env.get(LogSettings.LOG.env()) != null && !env.get(LogSettings.LOG.env()).isBlank());
       if (askedForLog && o.builder.build().log().log() != LogSettings.Mode.NONE) {
         throw new IllegalArgumentException("--quiet and --log requests contradict each other: give one");
@@ -160,6 +166,17 @@ final class CliOptions {
         .forEach(k -> o.warnings.add("warning: " + k + " is not a setting of the mock; ignored (see --help)"));
     o.builder.build(); // cross-setting checks (AppId/ServerSecret pairs) before anything starts
     return o;
+  }
+
+  /** @return the value picocli read for each option given, by its long name */
+  static Map<String, Object> values(CommandSpec spec) {
+    Map<String, Object> values = new java.util.HashMap<>();
+    for (OptionSpec o : spec.options()) {
+      if (o.getValue() != null && !o.usageHelp()) {
+        values.put(o.longestName(), o.getValue());
+      }
+    }
+    return values;
   }
 
   private static boolean bool(String text, String source) {
