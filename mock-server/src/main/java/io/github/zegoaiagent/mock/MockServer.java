@@ -43,6 +43,8 @@ import io.github.zegoaiagent.mock.internal.state.MockState;
 import io.github.zegoaiagent.mock.internal.state.RateLimiter;
 import io.github.zegoaiagent.mock.internal.state.RequestJournal;
 import io.github.zegoaiagent.mock.internal.state.SecretMasker;
+import io.github.zegoaiagent.mock.internal.timeline.ContractWords;
+import io.github.zegoaiagent.mock.internal.timeline.Timelines;
 import io.github.zegoaiagent.mock.internal.validate.RequestValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -103,6 +105,8 @@ public final class MockServer implements AutoCloseable, MockControl {
   private final RequestListener requestLog;
   private final LlmForwarder llmForwarder;
   private final ConversationClock conversationClock;
+  /** What happened to each instance: the dashboard's timeline (GET /_mock/instances/{id}/timeline). */
+  private final Timelines timelines;
 
   private MockServer(MockServerConfig config) throws IOException {
     this.config = config;
@@ -119,9 +123,11 @@ public final class MockServer implements AutoCloseable, MockControl {
     this.gateway = new Gateway(table.keySet(), config.credentials(), clock(),
         config.gateway().timestampToleranceSeconds(), config.gateway().strict());
     this.timer = new ClockTimer(clock());
+    this.timelines = new Timelines(() -> clock().millis(), masker::maskByName,
+        new ContractWords(io.github.zegoaiagent.mock.internal.validate.Contract.load().model()));
     CallbackSettings cb = config.callbacks();
     this.callbacks = new CallbackDispatcher(mapper, timer, cb.url(), cb.secret(), cb.retryDelays(), cb.timeout(),
-        cb.queueSize(), config.caps().recordedEventsSize(), CallbackDispatcher.DEFAULT_PARALLELISM);
+        cb.queueSize(), config.caps().recordedEventsSize(), CallbackDispatcher.DEFAULT_PARALLELISM, timelines);
     LlmForwardSettings f = config.llmForward();
     LlmContract llmContract = LlmContract.of(io.github.zegoaiagent.mock.internal.validate.Contract.load().model());
     this.llmForwarder = new LlmForwarder(new ForwardPolicy(f.enabled(), f.allowHosts(), f.timeout(),
@@ -135,9 +141,9 @@ public final class MockServer implements AutoCloseable, MockControl {
     this.requestLog = RequestLog.of(config.log());
     RequestPipeline pipeline = new RequestPipeline(table, gateway, faults, rateLimiter,
         new BodyDecoder(mapper), validator, mapper, simulator, encoder,
-        journal, clock(), config.http().maxBodyBytes(), masker, requestLog);
+        journal, clock(), config.http().maxBodyBytes(), masker, RequestListener.both(requestLog, timelines));
     ControlHttpHandler control = config.http().controlApiEnabled()
-        ? new ControlHttpHandler(this, mapper, config.http().controlApiRemoteAllowed()) : null;
+        ? new ControlHttpHandler(this, mapper, config.http().controlApiRemoteAllowed(), timelines) : null;
     Endpoints endpoints = new Endpoints(
         req -> {
           byte[] envelope = pipeline.handle(req);
@@ -282,6 +288,7 @@ public final class MockServer implements AutoCloseable, MockControl {
     rateLimiter.clear();
     gateway.reset();
     callbacks.clearRecorded();
+    timelines.clear();
   }
 
   /**
@@ -311,6 +318,7 @@ public final class MockServer implements AutoCloseable, MockControl {
   public long loadScript(String agentInstanceId, io.github.zegoaiagent.mock.script.ConversationScript script) {
     long now = clock().millis();
     simulator.loadScript(agentInstanceId, script, now);
+    timelines.scriptLoaded(agentInstanceId, script, now);
     return now + script.endAt().toMillis();
   }
 
@@ -435,6 +443,8 @@ public final class MockServer implements AutoCloseable, MockControl {
    */
   public void setUserPresent(String agentInstanceId, boolean present) {
     simulator.setUserPresent(agentInstanceId, present, clock().millis());
+    timelines.user(agentInstanceId, present ? "The user joins the room"
+        : "The user leaves the room (MaxIdleTime counts from here)");
   }
 
   /**
@@ -444,6 +454,8 @@ public final class MockServer implements AutoCloseable, MockControl {
    */
   public void setUserPublishing(String agentInstanceId, String userId, boolean publishing) {
     simulator.setUserPublishing(agentInstanceId, userId, publishing, clock().millis());
+    timelines.user(agentInstanceId, (userId == null ? "The user" : "User " + userId)
+        + (publishing ? " publishes a stream" : " stops publishing (StartListening answers 410001046)"));
   }
 
   /**
@@ -452,6 +464,7 @@ public final class MockServer implements AutoCloseable, MockControl {
    */
   public void setUserUtterance(String agentInstanceId, String text) {
     simulator.setUserUtterance(agentInstanceId, text, clock().millis());
+    timelines.user(agentInstanceId, "The user's next walkie-talkie turn will say \u201c" + text + "\u201d");
   }
 
   /**

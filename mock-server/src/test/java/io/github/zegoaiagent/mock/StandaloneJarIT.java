@@ -7,6 +7,9 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -102,6 +105,16 @@ class StandaloneJarIT {
           .isGreaterThanOrEqualTo(before + 1_000);
       assertThat(control.reset().getReset()).isTrue();
       assertThat(control.journal()).isEmpty();
+
+      // The dashboard (issue 25): its address in the banner, served from the jar (a JDK is all it took).
+      URI dashboard = base.resolve("_mock/ui/");
+      assertThat(out).contains("  Dashboard:      " + dashboard + " ");
+      HttpResponse<String> page = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(dashboard).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+      assertThat(page.body()).contains("<script type=\"module\" src=\"main.js\"></script>");
+      assertThat(control.timelines()).isEmpty();
 
       p.toHandle().destroy(); // SIGTERM (Process.destroy() would also close our end of stdout)
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();

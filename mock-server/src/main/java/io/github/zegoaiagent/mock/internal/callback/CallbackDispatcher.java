@@ -60,6 +60,7 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
   private int inFlight;
   private volatile boolean closed;
   private final HttpClient http;
+  private final DeliveryListener listener;
 
   private record Attempt(ObjectNode event, int number) { }
 
@@ -77,6 +78,19 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
   public CallbackDispatcher(ObjectMapper mapper, ClockTimer timer, URI url, String secret,
       List<Duration> retryDelays, Duration timeout, int queueCapacity, int recordCapacity,
       int parallelism) {
+    this(mapper, timer, url, secret, retryDelays, timeout, queueCapacity, recordCapacity, parallelism,
+        DeliveryListener.NONE);
+  }
+
+  /**
+   * As the constructor above, with a listener told what becomes of each event.
+   *
+   * @param listener told of every event produced or switched off and every attempt
+   */
+  public CallbackDispatcher(ObjectMapper mapper, ClockTimer timer, URI url, String secret,
+      List<Duration> retryDelays, Duration timeout, int queueCapacity, int recordCapacity,
+      int parallelism, DeliveryListener listener) {
+    this.listener = listener;
     // Exact decimals in the event tree: the default node factory strips trailing zeros, so a
     // LatencyData.LLMTPS of 20.0 went out as 2E+1 (valid JSON, but no receiver expects it).
     this.mapper = mapper.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
@@ -94,8 +108,36 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
 
   @Override
   public void emit(CallbackEnvelope about, Object data) {
+    ObjectNode e = tree(about, data, sequence.incrementAndGet());
+    synchronized (recorded) {
+      if (recorded.size() == recordCapacity) {
+        recorded.removeFirst();
+      }
+      recorded.addLast(e.deepCopy());
+    }
+    if (http == null || closed) {
+      listener.produced(e, false, http == null ? "no callback URL" : "callback delivery stopped");
+      return;
+    }
+    if (pending.incrementAndGet() > queueCapacity) {
+      pending.decrementAndGet();
+      dropped.incrementAndGet();
+      listener.produced(e, false, "the delivery queue was full (" + queueCapacity + " waiting)");
+      return;
+    }
+    listener.produced(e, true, null);
+    offer(new Attempt(e, 0));
+  }
+
+  @Override
+  public void switchedOff(CallbackEnvelope about, Object data) {
+    listener.switchedOff(tree(about, data, null));
+  }
+
+  /** The event as sent, without Nonce, Timestamp and Signature (added per attempt). */
+  private ObjectNode tree(CallbackEnvelope about, Object data, Long seq) {
     // The envelope as the generated CallbackEnvelope model; Event is the name the contract's
-    // discriminator gives the Data type; Nonce, Timestamp and Signature are added per attempt.
+    // discriminator gives the Data type.
     CallbackEnvelope envelope = new CallbackEnvelope()
         .appId(about.getAppId())
         .event(CallbackEvents.nameOf(data.getClass()))
@@ -104,7 +146,7 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
         .agentId(about.getAgentId())
         .name(about.getName())
         .roomId(about.getRoomId())
-        .sequence(sequence.incrementAndGet());
+        .sequence(seq);
     ObjectNode e = mapper.valueToTree(envelope);
     // Required properties serialize even when unset: the signing fields come per attempt.
     for (java.util.Iterator<JsonNode> it = e.elements(); it.hasNext(); ) {
@@ -113,21 +155,7 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
       }
     }
     e.set("Data", mapper.valueToTree(data));
-    synchronized (recorded) {
-      if (recorded.size() == recordCapacity) {
-        recorded.removeFirst();
-      }
-      recorded.addLast(e.deepCopy());
-    }
-    if (http == null || closed) {
-      return;
-    }
-    if (pending.incrementAndGet() > queueCapacity) {
-      pending.decrementAndGet();
-      dropped.incrementAndGet();
-      return;
-    }
-    offer(new Attempt(e, 0));
+    return e;
   }
 
   private void offer(Attempt a) {
@@ -151,9 +179,10 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
 
   private void send(Attempt a) {
     CompletableFuture<HttpResponse<Void>> f;
+    long sentAt = clock.millis();
     try {
       ObjectNode signed = a.event().deepCopy();
-      String ts = Long.toString(clock.millis());
+      String ts = Long.toString(sentAt);
       String nonce = ProcessSequence.CALLBACK_NONCES.next(); // random start per JVM, never reused
       signed.put("Nonce", nonce);
       signed.put("Timestamp", Long.parseLong(ts));
@@ -165,7 +194,7 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
           .build();
       f = http.sendAsync(req, HttpResponse.BodyHandlers.discarding());
     } catch (Exception ex) {
-      done(a, false);
+      done(a, sentAt, false, "not sent (" + ex.getClass().getSimpleName() + ")");
       return;
     }
     // The request timeout covers the headers only: bound the whole exchange here.
@@ -173,24 +202,42 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
       if (ex != null) {
         f.cancel(true);
       }
-      done(a, ex == null && res.statusCode() / 100 == 2);
+      done(a, sentAt, ex == null && res.statusCode() / 100 == 2,
+          ex == null ? "HTTP " + res.statusCode() : failure(ex));
     });
   }
 
-  private void done(Attempt a, boolean ok) {
+  /** A failed exchange in words (never the receiver's text). */
+  private String failure(Throwable ex) {
+    Throwable t = ex instanceof java.util.concurrent.CompletionException && ex.getCause() != null ? ex.getCause() : ex;
+    if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.http.HttpTimeoutException) {
+      return "no answer within " + timeout.toMillis() + " ms";
+    }
+    if (t instanceof java.net.ConnectException) {
+      return "connection refused";
+    }
+    return "failed (" + t.getClass().getSimpleName() + ")";
+  }
+
+  private void done(Attempt a, long sentAt, boolean ok, String outcome) {
     synchronized (this) {
       inFlight--;
     }
+    long seq = a.event().path("Sequence").asLong();
     if (ok) {
       delivered.incrementAndGet();
       pending.decrementAndGet();
+      listener.attempted(seq, a.number() + 1, sentAt, true, outcome, -1);
     } else {
       failedAttempts.incrementAndGet();
       if (a.number() < retryDelays.size() && !closed) {
-        timer.after(retryDelays.get(a.number()).toMillis(), () -> offer(new Attempt(a.event(), a.number() + 1)));
+        long delay = retryDelays.get(a.number()).toMillis();
+        listener.attempted(seq, a.number() + 1, sentAt, false, outcome, clock.millis() + delay);
+        timer.after(delay, () -> offer(new Attempt(a.event(), a.number() + 1)));
       } else {
         dropped.incrementAndGet();
         pending.decrementAndGet();
+        listener.attempted(seq, a.number() + 1, sentAt, false, outcome, -1);
       }
     }
     launch();

@@ -11,4 +11,14 @@ public interface EventSink {
    *     ({@link CallbackEvents#nameOf})
    */
   void emit(CallbackEnvelope about, Object data);
+
+  /**
+   * An optional event the instance's CallbackConfig switches off: nothing is sent, but a
+   * watcher (the dashboard's timeline) may show that it happened. Called under the state lock.
+   *
+   * @param about as for {@link #emit}
+   * @param data as for {@link #emit}
+   */
+  default void switchedOff(CallbackEnvelope about, Object data) {
+  }
 }

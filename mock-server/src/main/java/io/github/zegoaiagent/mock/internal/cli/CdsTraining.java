@@ -23,7 +23,8 @@ import java.util.Map;
  *
  * <p>It parses a command line, starts the server with the request log on (written nowhere),
  * prints the banner (nowhere), sends every action's first contract example signed over loopback,
- * one badly signed request, a path that is not served and two control calls, then stops. No
+ * one badly signed request, a path that is not served, two control calls and the dashboard's page,
+ * then stops. No
  * network beyond loopback, no file written: the JVM writes the archive.
  *
  * <p>{@code java -XX:ArchiveClassesAtExit=mock.jsa -cp zego-aiagent-mock-server.jar
@@ -54,6 +55,7 @@ final class CdsTraining {
       answered += post(server.baseUrl().resolve("not-served"), "{}");
       answered += get(server.baseUrl().resolve(MockServer.CONTROL_PREFIX.substring(1) + "health"));
       answered += get(server.baseUrl().resolve(MockServer.CONTROL_PREFIX.substring(1) + "journal"));
+      answered += get(server.baseUrl().resolve(MockServer.CONTROL_PREFIX.substring(1) + "ui/"));
     }
     CliOptions.usage();
     System.out.println("CDS training: " + answered + " answers");

@@ -91,6 +91,9 @@ public final class Main {
     out.println("  Control API:    " + server.baseUrl().resolve("_mock/health")
         + (c.http().controlApiRemoteAllowed() ? " (remote callers allowed)" : " (loopback only)"));
     out.println("  Journal:        " + server.baseUrl().resolve("_mock/journal") + " (latest requests, secrets masked)");
+    if (c.http().controlApiEnabled()) {
+      out.println("  Dashboard:      " + server.baseUrl().resolve("_mock/ui/") + " (open it in a browser: instances, timelines, journal, controls)");
+    }
     if (c.callbacks().url() != null) {
       out.println("  Callback URL:   " + c.callbacks().url());
       out.println("  CallbackSecret: " + c.callbacks().secret());

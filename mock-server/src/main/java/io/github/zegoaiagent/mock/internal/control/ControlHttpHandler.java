@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zegoaiagent.mock.internal.generated.control.ControlHandler;
 import io.github.zegoaiagent.mock.internal.http.Answer;
+import io.github.zegoaiagent.mock.internal.timeline.ContractWords;
+import io.github.zegoaiagent.mock.internal.timeline.Timelines;
+import io.github.zegoaiagent.mock.internal.ui.DashboardAssets;
+import io.github.zegoaiagent.mock.internal.validate.Contract;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -21,6 +25,9 @@ import java.util.Map;
  * caller not on loopback (unless remote control is on), 404 for an unknown path, 405 with
  * {@code Allow} for a known path with another method, 400 for a body that is not JSON or breaks
  * the operation's schema, then the operation ({@link ControlOperations}); 500 only for a bug.
+ * Before any of that, a browser request from another site, or (remote control off) for a Host
+ * that is no loopback name, gets 403 ({@link BrowserPolicy}). The dashboard's files under
+ * {@code /_mock/ui/} are served by {@link DashboardAssets} behind the same checks.
  */
 public final class ControlHttpHandler {
   /** Path prefix of the control API. */
@@ -36,14 +43,30 @@ public final class ControlHttpHandler {
   /** Bodies are decoded after schema validation; the schemas say which fields exist. */
   private final ObjectMapper decoder;
   private final boolean remoteAllowed;
+  private final Timelines timelines;
+  private final DashboardAssets dashboard = new DashboardAssets();
 
   /**
+   * A handler whose timeline records nothing (for tests of the routes alone).
+   *
    * @param server the server to control
    * @param mapper JSON mapper
    * @param remoteAllowed whether non-loopback callers are served
    */
   public ControlHttpHandler(MockControl server, ObjectMapper mapper, boolean remoteAllowed) {
-    this.operations = new ControlOperations(server, mapper);
+    this(server, mapper, remoteAllowed, new Timelines(() -> server.clock().millis(), n -> n,
+        new ContractWords(Contract.load().model())));
+  }
+
+  /**
+   * @param server the server to control
+   * @param mapper JSON mapper
+   * @param remoteAllowed whether non-loopback callers are served
+   * @param timelines what happened to each instance (the timeline routes read it)
+   */
+  public ControlHttpHandler(MockControl server, ObjectMapper mapper, boolean remoteAllowed, Timelines timelines) {
+    this.timelines = timelines;
+    this.operations = new ControlOperations(server, mapper, timelines);
     this.mapper = mapper;
     this.decoder = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     this.remoteAllowed = remoteAllowed;
@@ -62,9 +85,33 @@ public final class ControlHttpHandler {
    */
   public Answer answer(String method, String rawPath, InetSocketAddress remote, byte[] in,
       boolean tooLarge) {
+    return answer(method, rawPath, remote, Map.of(), in, tooLarge);
+  }
+
+  /**
+   * Answers one control request.
+   *
+   * @param method HTTP method
+   * @param rawPath raw path, starting with {@link #PREFIX}
+   * @param remote the caller
+   * @param headers the request's Host, Origin and Sec-Fetch-Site headers, by lower-case name
+   *     ({@link io.github.zegoaiagent.mock.internal.http.Endpoints.Control#HEADERS})
+   * @param in body bytes
+   * @param tooLarge whether the body was longer than the front's cap
+   * @return status and JSON (HTML, CSS or JavaScript for the dashboard)
+   */
+  public Answer answer(String method, String rawPath, InetSocketAddress remote, Map<String, String> headers,
+      byte[] in, boolean tooLarge) {
     try {
       if (!LoopbackPolicy.allows(remote, remoteAllowed)) {
         return error(403, "the control API answers loopback callers only (start the mock with remote control allowed to change this)", Map.of());
+      }
+      String refused = BrowserPolicy.refusal(headers, remoteAllowed);
+      if (refused != null) {
+        return error(403, refused, Map.of());
+      }
+      if (DashboardAssets.owns(rawPath)) {
+        return dashboard.answer(method, rawPath);
       }
       List<String> segments = segments(rawPath);
       Map<String, String> params = new LinkedHashMap<>();
@@ -97,7 +144,10 @@ public final class ControlHttpHandler {
         body = decode(route, in);
       }
       Object result = route.invoker().invoke(operations, null, params, body);
-      return new Answer(200, mapper.writeValueAsBytes(result), 0);
+      if (!route.method().equals("GET")) {
+        timelines.touch(); // a watcher (the dashboard) refreshes what it shows
+      }
+      return new Answer(200, mapper.writeValueAsBytes(result), 0, NO_SNIFF);
     } catch (ControlException e) {
       return error(e.status(), e.getMessage(), Map.of());
     } catch (IOException | RuntimeException e) {
@@ -160,6 +210,10 @@ public final class ControlHttpHandler {
     return params;
   }
 
+  /** JSON answers are never read as anything else, nor kept by a browser. */
+  private static final Map<String, String> NO_SNIFF = Map.of("X-Content-Type-Options", "nosniff",
+      "Cache-Control", "no-store");
+
   private Answer error(int status, String message, Map<String, String> headers) {
     byte[] body;
     try {
@@ -167,7 +221,9 @@ public final class ControlHttpHandler {
     } catch (IOException e) {
       body = "{\"error\":\"unserialisable message\"}".getBytes(StandardCharsets.UTF_8);
     }
-    return new Answer(status, body, 0, headers);
+    Map<String, String> all = new LinkedHashMap<>(NO_SNIFF);
+    all.putAll(headers);
+    return new Answer(status, body, 0, all);
   }
 
   private static String clip(String s) {

@@ -19,7 +19,12 @@ import io.github.zegoaiagent.mock.control.model.ResetResult;
 import io.github.zegoaiagent.mock.control.model.Script;
 import io.github.zegoaiagent.mock.control.model.ScriptLoaded;
 import io.github.zegoaiagent.mock.control.model.UserSimulation;
+import io.github.zegoaiagent.mock.control.model.Changes;
+import io.github.zegoaiagent.mock.control.model.Names;
+import io.github.zegoaiagent.mock.control.model.Timeline;
+import io.github.zegoaiagent.mock.control.model.TimelineSummary;
 import io.github.zegoaiagent.mock.internal.generated.control.ControlHandler;
+import io.github.zegoaiagent.mock.internal.timeline.Timelines;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,10 +41,13 @@ final class ControlOperations implements ControlHandler<Void> {
 
   private final MockControl server;
   private final ObjectMapper mapper;
+  private final Timelines timelines;
+  private volatile Names names;
 
-  ControlOperations(MockControl server, ObjectMapper mapper) {
+  ControlOperations(MockControl server, ObjectMapper mapper, Timelines timelines) {
     this.server = server;
     this.mapper = mapper;
+    this.timelines = timelines;
   }
 
   @Override
@@ -62,9 +70,13 @@ final class ControlOperations implements ControlHandler<Void> {
 
   @Override
   public List<Agent> agents(Void c) {
-    List<Object> all = new ArrayList<>();
-    server.appIds().forEach(app -> all.addAll(server.agents(app)));
-    return mapper.convertValue(all, AGENTS);
+    List<Agent> all = new ArrayList<>();
+    for (long app : server.appIds()) {
+      List<Agent> agents = mapper.convertValue(server.agents(app), AGENTS);
+      agents.forEach(a -> a.setAppId(app));
+      all.addAll(agents);
+    }
+    return all;
   }
 
   @Override
@@ -187,6 +199,45 @@ final class ControlOperations implements ControlHandler<Void> {
     com.fasterxml.jackson.databind.node.ArrayNode events = n.putArray("events");
     server.callbacks().forEach(events::add);
     return mapper.convertValue(n, Callbacks.class);
+  }
+
+  @Override
+  public Changes changes(Void c) {
+    return new Changes().version(timelines.version()).clockMillis(server.clock().millis());
+  }
+
+  @Override
+  public Names names(Void c) {
+    Names n = names;
+    if (n == null) {
+      n = timelines.words().names();
+      names = n;
+    }
+    return n;
+  }
+
+  @Override
+  public List<TimelineSummary> timelines(Void c) {
+    java.util.Set<String> running = new java.util.HashSet<>();
+    server.instances().forEach(i -> running.add(i.agentInstanceId()));
+    return timelines.summaries(running);
+  }
+
+  @Override
+  public Timeline timeline(Void c, String agentInstanceId) {
+    Instance now;
+    try {
+      now = mapper.convertValue(server.requireInstance(agentInstanceId), Instance.class);
+    } catch (java.util.NoSuchElementException e) {
+      now = null;
+    }
+    return timelines.timeline(agentInstanceId, now).orElseThrow(() -> new ControlException(404,
+        "the mock knows nothing of instance " + clip(agentInstanceId) + " (never named in a request, or "
+            + "forgotten after a reset or beyond the timeline's bounds)"));
+  }
+
+  private static String clip(String s) {
+    return s.length() <= 120 ? s : s.substring(0, 120) + "…";
   }
 
   private io.github.zegoaiagent.mock.values.InstanceSnapshot running(String id) {

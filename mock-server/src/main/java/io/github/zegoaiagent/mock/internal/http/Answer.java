@@ -8,10 +8,10 @@ import java.util.Map;
  * extra headers (the control API's {@code Allow} on a 405).
  *
  * @param status HTTP status
- * @param body JSON bytes
+ * @param body JSON bytes (or the dashboard's HTML, CSS, JavaScript)
  * @param delayMillis answer this much later; 0 = at once
- * @param headers extra response headers (name to value); Content-Type, Content-Length and
- *     Connection are the front's
+ * @param headers extra response headers (name to value); Content-Length and Connection are the
+ *     front's, Content-Type too unless given here (JSON by default)
  */
 public record Answer(int status, byte[] body, long delayMillis, Map<String, String> headers) {
   /** Copies the headers. */

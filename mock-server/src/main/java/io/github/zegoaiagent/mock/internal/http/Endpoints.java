@@ -45,15 +45,19 @@ public record Endpoints(Api api, String controlPrefix, Control control,
   /** The control API behind the front. */
   @FunctionalInterface
   public interface Control {
+    /** The request headers handed to the control API (lower case): what its browser checks read. */
+    java.util.List<String> HEADERS = java.util.List.of("host", "origin", "sec-fetch-site");
+
     /**
      * @param method HTTP method
      * @param rawPath the raw (still percent-encoded) path, starting with the control prefix
      * @param remote the caller's address
+     * @param headers the request's {@link #HEADERS} that were sent, by lower-case name
      * @param body the body bytes (at most the front's body cap)
      * @param bodyTooLarge whether the body was longer than the cap
-     * @return status and JSON
+     * @return status and body (JSON; the dashboard's files carry their own Content-Type)
      */
-    Answer answer(String method, String rawPath, InetSocketAddress remote, byte[] body,
-        boolean bodyTooLarge);
+    Answer answer(String method, String rawPath, InetSocketAddress remote,
+        java.util.Map<String, String> headers, byte[] body, boolean bodyTooLarge);
   }
 }

@@ -267,8 +267,15 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     Answer a;
     try {
       if (control) {
+        java.util.Map<String, String> headers = new java.util.HashMap<>(4);
+        for (String name : Endpoints.Control.HEADERS) {
+          String v = request.headers().get(name);
+          if (v != null) {
+            headers.put(name, v);
+          }
+        }
         a = front.endpoints().control().answer(request.method().name(), rawPath,
-            (InetSocketAddress) ctx.channel().remoteAddress(), in, tooLarge);
+            (InetSocketAddress) ctx.channel().remoteAddress(), headers, in, tooLarge);
       } else {
         a = front.endpoints().api().answer(new RawRequest(request.method().name(), rawPath, rawQuery, in, tooLarge));
       }
@@ -338,7 +345,9 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
         HEADERS, TRAILERS);
     HttpHeaders h = resp.headers();
     extra.forEach(h::set);
-    h.set(HttpHeaderNames.CONTENT_TYPE, JSON);
+    if (!h.contains(HttpHeaderNames.CONTENT_TYPE)) {
+      h.set(HttpHeaderNames.CONTENT_TYPE, JSON); // the dashboard's files bring their own
+    }
     h.setInt(HttpHeaderNames.CONTENT_LENGTH, out.length);
     if (keep) {
       if (http10) {

@@ -15,4 +15,32 @@ public interface RequestListener {
    * @param nanos time the pipeline took
    */
   void answered(JournalEntry entry, long nanos);
+
+  /**
+   * Called on the request's thread when the pipeline starts on it, before anything it causes
+   * (the dashboard's timeline puts the request before its effects); must be quick.
+   */
+  default void received() {
+  }
+
+  /**
+   * @param first told first
+   * @param second told second
+   * @return a listener telling both
+   */
+  static RequestListener both(RequestListener first, RequestListener second) {
+    return new RequestListener() {
+      @Override
+      public void answered(JournalEntry entry, long nanos) {
+        first.answered(entry, nanos);
+        second.answered(entry, nanos);
+      }
+
+      @Override
+      public void received() {
+        first.received();
+        second.received();
+      }
+    };
+  }
 }

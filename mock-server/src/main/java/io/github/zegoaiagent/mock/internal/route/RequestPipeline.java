@@ -83,6 +83,7 @@ public final class RequestPipeline {
    */
   public byte[] handle(RawRequest req) {
     long started = System.nanoTime();
+    listener.received();
     String requestId = encoder.nextRequestId();
     long now = clock.millis();
     Map<String, String> q = QueryString.parse(req.rawQuery());

@@ -78,12 +78,18 @@ final class InstanceEvents {
   private void emitIfOn(InstanceState inst, Object data) {
     if (inst.callbackOn(CallbackEvents.nameOf(data.getClass()))) {
       emit(inst, data);
+    } else {
+      sink.switchedOff(about(inst), data); // not sent; the dashboard's timeline still shows it
     }
   }
 
   private void emit(InstanceState inst, Object data) {
-    sink.emit(new CallbackEnvelope().appId(inst.appId()).agentInstanceId(inst.id())
+    sink.emit(about(inst), data);
+  }
+
+  private static CallbackEnvelope about(InstanceState inst) {
+    return new CallbackEnvelope().appId(inst.appId()).agentInstanceId(inst.id())
         .agentUserId(inst.agentUserId()).agentId(inst.agentId()).name(inst.agentName())
-        .roomId(inst.roomId()), data);
+        .roomId(inst.roomId());
   }
 }

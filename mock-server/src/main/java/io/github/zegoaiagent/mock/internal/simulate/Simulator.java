@@ -319,7 +319,7 @@ public final class Simulator implements ActionHandler<CallContext> {
   /**
    * @param now mock-clock millis
    * @return the next time after {@code now} something is scheduled (a script step, a MaxIdleTime
-   *     deletion), or {@link Long#MAX_VALUE}
+   *     deletion, a speech transition, a graceful shutdown's deadline), or {@link Long#MAX_VALUE}
    */
   public long nextDue(long now) {
     synchronized (state) {

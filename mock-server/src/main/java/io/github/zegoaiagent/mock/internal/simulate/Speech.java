@@ -103,6 +103,15 @@ final class Speech {
     }
   }
 
+  /**
+   * @return when the instance's speech next changes (clock millis; {@link Long#MAX_VALUE} for
+   *     never or not yet known), so a moving clock stops there and events carry their own time
+   */
+  long nextTransitionAt(InstanceState inst) {
+    SpeechItem c = inst.current();
+    return c == null ? Long.MAX_VALUE : c.nextTransitionAt(perCharMillis());
+  }
+
   /** Replays every transition due at {@code now}. */
   void advance(InstanceState inst, long now) {
     while (inst.current() != null) {

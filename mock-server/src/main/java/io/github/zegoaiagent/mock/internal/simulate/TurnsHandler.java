@@ -106,6 +106,15 @@ final class TurnsHandler {
       if (!inst.users().present() && inst.kind() != InstanceKind.LIVE_DIGITAL_HUMAN && idleDeadline(inst) > now) {
         next = Math.min(next, idleDeadline(inst));
       }
+      // Speech transitions too, so what happens then (status, LLMResult, the next queued item) is
+      // applied, and seen on the timeline, at its own time rather than at the next stop.
+      long speech = this.speech.nextTransitionAt(inst);
+      if (speech > now) {
+        next = Math.min(next, speech);
+      }
+      if (inst.isShuttingDown() && inst.shutdownDeadline() > now) {
+        next = Math.min(next, inst.shutdownDeadline());
+      }
     }
     return next;
   }

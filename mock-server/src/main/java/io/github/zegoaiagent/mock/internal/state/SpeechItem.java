@@ -183,6 +183,24 @@ public final class SpeechItem {
     return null;
   }
 
+  /**
+   * @param perCharMillis speaking time per code point
+   * @return when the item's next transition is due (speaking starts, the next sentence starts,
+   *     speaking ends; clock millis), {@link Long#MAX_VALUE} while the user's LLM is awaited
+   */
+  public long nextTransitionAt(long perCharMillis) {
+    if (awaitingAnswer) {
+      return Long.MAX_VALUE;
+    }
+    if (!speaking) {
+      return speakAt;
+    }
+    if (sentencesReported < sentences.size()) {
+      return speakAt + sentenceStarts[sentencesReported] * perCharMillis;
+    }
+    return endAt;
+  }
+
   /** Speaking has begun. */
   public void beginSpeaking() {
     speaking = true;
