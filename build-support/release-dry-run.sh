@@ -18,7 +18,7 @@ mkdir -m 700 "$GNUPGHOME"
 version="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -1)"
 repo_args=(-Dmaven.repo.local="$work/m2")
 [[ -d "$HOME/.m2/repository" ]] && repo_args+=(-Dmaven.repo.local.tail="$HOME/.m2/repository")
-published=(parent openapi client mock-server spring-boot-starter test-kit)
+published=(parent openapi client mock-server spring-boot-starter spring-boot-test test-kit)
 
 log() { printf 'release-dry-run: %s\n' "$*"; }
 fail() { printf 'release-dry-run: FAILED: %s\n' "$*" >&2; exit 1; }
@@ -57,7 +57,7 @@ for m in "${published[@]}"; do
 done
 others="$(cd "$work/bundle/io/github/zegoaiagent" && ls | grep -v -x -e zego-aiagent-parent -e zego-aiagent-openapi \
           -e zego-aiagent-client -e zego-aiagent-mock-server -e zego-aiagent-spring-boot-starter \
-          -e zego-aiagent-test-kit || true)"
+          -e zego-aiagent-spring-boot-test -e zego-aiagent-test-kit || true)"
 [[ -z "$others" ]] || fail "unpublished modules in the bundle: $others"
 log "OK: the bundle holds $count signed, checksummed files of ${published[*]} and nothing else"
 rm -rf "$work"

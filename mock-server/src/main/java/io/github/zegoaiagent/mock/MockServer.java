@@ -238,10 +238,31 @@ public final class MockServer implements AutoCloseable, MockControl {
     return config.gateway().strict();
   }
 
-  /** @return where callbacks are delivered, or null */
+  /** @return where callbacks are delivered now, or null (see {@link #setCallbackTarget}) */
   @Override
   public URI callbackUrl() {
-    return config.callbacks().url();
+    return callbacks.url();
+  }
+
+  /**
+   * Changes where callbacks are delivered and the secret they are signed with, from the next
+   * delivery attempt on (waiting deliveries and retries included): for example to an
+   * application's callback endpoint once its web server has its port.
+   *
+   * @param url an http or https URL, or null to only record events (waiting deliveries are then
+   *     given up and counted as dropped)
+   * @param secret the callback secret from now on, or null to keep the current one
+   * @throws IllegalArgumentException for a URL that is not absolute http(s) or an empty secret
+   */
+  @Override
+  public void setCallbackTarget(URI url, String secret) {
+    if (url != null) {
+      CallbackSettings.URL.check(url);
+    }
+    if (secret != null) {
+      CallbackSettings.SECRET.check(secret);
+    }
+    callbacks.retarget(url, secret);
   }
 
   /** @return the first configured AppId */

@@ -105,6 +105,7 @@ class ControlDocumentTest {
       "advanceClock", "{\"millis\":1000}",
       "setLlmReply", "{\"reply\":\"Sunny.\"}",
       "setQpsLimit", "{\"limit\":0}",
+      "setCallbackTarget", "{\"url\":\"http://127.0.0.1:1/nowhere\",\"secret\":\"doc-secret\"}",
       "loadScript", "{\"events\":[{\"at\":0,\"type\":\"speak\",\"text\":\"Hi\",\"durationMillis\":500},"
           + "{\"at\":1000,\"type\":\"leave\"}],\"endAt\":2000}");
 

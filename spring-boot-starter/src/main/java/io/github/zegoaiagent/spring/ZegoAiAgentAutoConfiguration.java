@@ -11,20 +11,22 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 
 /**
  * The client (sync and async) and the token service from {@code zego.aiagent.*}, when
- * {@code zego.aiagent.app-id} is set. Each bean backs off when the application defines its own.
- * Every {@link CallListener} bean is registered with the client (Micrometer's among them, see
- * {@link ZegoMetricsConfiguration}); every {@link ZegoAiAgentClientCustomizer} adjusts the builder.
+ * {@code zego.aiagent.app-id} has a value (missing or empty: none of them, and no error). Each bean
+ * backs off when the application defines its own. Every {@link CallListener} bean is registered
+ * with the client (the observations among them, see {@link ZegoMetricsConfiguration}); every
+ * {@link ZegoAiAgentClientCustomizer} adjusts the builder. The client and the token service use
+ * the {@link ZegoAiAgentClock} bean when there is one, else the system clock.
  */
-@AutoConfiguration
+@AutoConfiguration(after = ZegoAiAgentPropertiesAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "zego.aiagent.enabled", matchIfMissing = true)
-@ConditionalOnProperty(prefix = "zego.aiagent", name = "app-id")
+@Conditional(OnAppIdCondition.class)
 @EnableConfigurationProperties(ZegoAiAgentProperties.class)
 @Import({ZegoMetricsConfiguration.class, ZegoHealthConfiguration.class})
 public class ZegoAiAgentAutoConfiguration {
@@ -33,15 +35,17 @@ public class ZegoAiAgentAutoConfiguration {
    * @param properties {@code zego.aiagent.*}
    * @param listeners every CallListener bean, in order
    * @param customizers every customizer, in order
+   * @param clock the clock bean, if any
    * @return the client; closed with the context
    */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   public ZegoAiAgentClient zegoAiAgentClient(ZegoAiAgentProperties properties, ObjectProvider<CallListener> listeners,
-      ObjectProvider<ZegoAiAgentClientCustomizer> customizers) {
+      ObjectProvider<ZegoAiAgentClientCustomizer> customizers, ObjectProvider<ZegoAiAgentClock> clock) {
     ZegoAiAgentClient.Builder b = ZegoAiAgentClient.builder()
         .appId(properties.getAppId())
-        .serverSecret(required(properties.getServerSecret(), "zego.aiagent.server-secret"))
+        .serverSecret(properties.getServerSecret())
+        .clock(clock.getIfAvailable(ZegoAiAgentClock::system).clock())
         .connectTimeout(properties.getConnectTimeout())
         .readTimeout(properties.getReadTimeout())
         .localValidation(properties.isLocalValidation())
@@ -50,9 +54,6 @@ public class ZegoAiAgentAutoConfiguration {
             .initialBackoff(properties.getRetry().getInitialBackoff())
             .maxBackoff(properties.getRetry().getMaxBackoff())
             .build());
-    if ((properties.getRegion() == null) == (properties.getEndpoint() == null)) {
-      throw new IllegalStateException("set exactly one of zego.aiagent.region and zego.aiagent.endpoint");
-    }
     if (properties.getRegion() != null) {
       b.region(properties.getRegion());
     } else {
@@ -78,23 +79,18 @@ public class ZegoAiAgentAutoConfiguration {
 
   /**
    * @param properties {@code zego.aiagent.*}
+   * @param clock the clock bean, if any
    * @return the Token04 service of the App
    */
   @Bean
   @ConditionalOnMissingBean
-  public ZegoTokenService zegoTokenService(ZegoAiAgentProperties properties) {
+  public ZegoTokenService zegoTokenService(ZegoAiAgentProperties properties, ObjectProvider<ZegoAiAgentClock> clock) {
     Token04Generator generator = Token04Generator.builder()
         .appId(properties.getAppId())
-        .serverSecret(required(properties.getServerSecret(), "zego.aiagent.server-secret"))
+        .serverSecret(properties.getServerSecret())
         .variant(properties.getToken().getVariant())
+        .clock(clock.getIfAvailable(ZegoAiAgentClock::system).clock())
         .build();
     return new ZegoTokenService(properties.getAppId(), generator, properties.getToken().getDefaultValidity());
-  }
-
-  static String required(String value, String property) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException(property + " is required");
-    }
-    return value;
   }
 }

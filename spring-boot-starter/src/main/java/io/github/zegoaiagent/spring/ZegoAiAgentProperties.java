@@ -4,15 +4,22 @@ import io.github.zegoaiagent.client.generated.Region;
 import io.github.zegoaiagent.client.token.Token04Variant;
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code zego.aiagent.*}: the client, user tokens, the callback endpoint and the health check.
  * Secrets are never printed by {@link #toString()}; keep them out of committed files (environment
  * variables {@code ZEGO_AIAGENT_SERVER_SECRET}, {@code ZEGO_AIAGENT_CALLBACK_SECRET}, or a vault).
+ *
+ * <p>An empty value is the same as no value ({@code app-id: ${ZEGO_APP_ID:}} without the variable
+ * configures nothing). Right after binding the properties are checked together
+ * ({@link #afterPropertiesSet()}): a half configuration, such as an AppID without its
+ * ServerSecret, stops the start with a {@link ZegoAiAgentConfigurationException} that names the
+ * property (Spring Boot prints it as "Description / Action").
  */
 @ConfigurationProperties(prefix = "zego.aiagent")
-public class ZegoAiAgentProperties {
+public class ZegoAiAgentProperties implements InitializingBean {
 
   /** Whether to configure the client (and token service, metrics, health) at all. */
   private boolean enabled = true;
@@ -77,7 +84,7 @@ public class ZegoAiAgentProperties {
   }
 
   public void setServerSecret(String serverSecret) {
-    this.serverSecret = serverSecret;
+    this.serverSecret = blankToNull(serverSecret);
   }
 
   public Region getRegion() {
@@ -93,7 +100,7 @@ public class ZegoAiAgentProperties {
   }
 
   public void setEndpoint(URI endpoint) {
-    this.endpoint = endpoint;
+    this.endpoint = endpoint == null || endpoint.toString().isBlank() ? null : endpoint;
   }
 
   public Duration getConnectTimeout() {
@@ -148,10 +155,24 @@ public class ZegoAiAgentProperties {
     return metrics;
   }
 
+  /**
+   * Checks the properties together, right after binding.
+   *
+   * @throws ZegoAiAgentConfigurationException naming the property of a half or wrong configuration
+   */
+  @Override
+  public void afterPropertiesSet() {
+    PropertiesCheck.check(this);
+  }
+
+  static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
   @Override
   public String toString() {
     return "ZegoAiAgentProperties[appId=" + appId + ", region=" + region + ", endpoint=" + endpoint
-        + ", serverSecret=***, callback.enabled=" + callback.enabled + ", callback.secret=***]";
+        + ", serverSecret=***, callback.served=" + callback.isServed() + ", callback.secret=***]";
   }
 
   /** {@code zego.aiagent.retry.*}. */
@@ -220,8 +241,11 @@ public class ZegoAiAgentProperties {
   /** {@code zego.aiagent.callback.*}. */
   public static class Callback {
 
-    /** Serve the callback endpoint (a servlet; needs a servlet web application). */
-    private boolean enabled = false;
+    /**
+     * Serve the callback endpoint (a servlet; needs a servlet web application). Unset: served when
+     * callback.secret is set; true: the secret is required; false: never.
+     */
+    private Boolean enabled;
 
     /** Path of the endpoint; give ZEGO support the HTTPS URL that reaches it. */
     private String path = "/zego/callback";
@@ -238,12 +262,17 @@ public class ZegoAiAgentProperties {
     /** Largest callback body accepted; larger ones get 413. */
     private int maxBodyBytes = 1 << 20;
 
-    public boolean isEnabled() {
+    public Boolean getEnabled() {
       return enabled;
     }
 
-    public void setEnabled(boolean enabled) {
+    public void setEnabled(Boolean enabled) {
       this.enabled = enabled;
+    }
+
+    /** @return whether the endpoint is served: enabled, or not switched off and a secret set */
+    public boolean isServed() {
+      return enabled != null ? enabled : secret != null;
     }
 
     public String getPath() {
@@ -259,7 +288,7 @@ public class ZegoAiAgentProperties {
     }
 
     public void setSecret(String secret) {
-      this.secret = secret;
+      this.secret = blankToNull(secret);
     }
 
     public Duration getTolerance() {
@@ -327,7 +356,7 @@ public class ZegoAiAgentProperties {
   /** {@code zego.aiagent.metrics.*}. */
   public static class Metrics {
 
-    /** Record zego.aiagent.calls and zego.aiagent.callbacks when Micrometer and a MeterRegistry are present. */
+    /** Observe calls, attempts and callback deliveries (Micrometer Observations: timers and, with tracing, spans). */
     private boolean enabled = true;
 
     public boolean isEnabled() {

@@ -41,7 +41,8 @@ class ZegoAutoConfigurationTest {
   }
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(ZegoAiAgentAutoConfiguration.class, ZegoCallbackAutoConfiguration.class));
+      .withConfiguration(AutoConfigurations.of(ZegoAiAgentPropertiesAutoConfiguration.class,
+          ZegoAiAgentAutoConfiguration.class, ZegoCallbackAutoConfiguration.class));
 
   private ApplicationContextRunner configured() {
     return runner.withPropertyValues("zego.aiagent.app-id=1234567890", "zego.aiagent.server-secret=" + SECRET,
@@ -69,11 +70,89 @@ class ZegoAutoConfigurationTest {
   }
 
   @Test
-  void clearErrorsForIncompleteConfiguration() {
-    runner.withPropertyValues("zego.aiagent.app-id=1", "zego.aiagent.endpoint=" + mock.baseUrl()).run(ctx ->
-        assertThat(ctx).getFailure().rootCause().hasMessageContaining("zego.aiagent.server-secret is required"));
-    configured().withPropertyValues("zego.aiagent.region=SINGAPORE").run(ctx ->
-        assertThat(ctx).getFailure().rootCause().hasMessageContaining("exactly one of zego.aiagent.region and zego.aiagent.endpoint"));
+  void anEmptyAppIdIsUnsetEverywhere() {
+    // The README's yml without its environment variables: every value empty.
+    runner.withPropertyValues("zego.aiagent.app-id=", "zego.aiagent.server-secret=", "zego.aiagent.region=",
+        "zego.aiagent.endpoint=https://aigc-aiagent-api.zegotech.cn", "zego.aiagent.callback.secret=").run(ctx -> {
+          assertThat(ctx).hasNotFailed();
+          assertThat(ctx).doesNotHaveBean(ZegoAiAgentClient.class).doesNotHaveBean(ZegoTokenService.class)
+              .doesNotHaveBean(ZegoHealthCheck.class).doesNotHaveBean(CallbackReceiver.class);
+          assertThat(ctx).hasSingleBean(ZegoAiAgentProperties.class);
+        });
+  }
+
+  @Test
+  void halfConfigurationsStopTheStartNamingTheProperty() {
+    String url = "zego.aiagent.endpoint=" + mock.baseUrl();
+    assertThat(failure(runner.withPropertyValues("zego.aiagent.app-id=1", url)).property()).isEqualTo("zego.aiagent.server-secret");
+    assertThat(failure(runner.withPropertyValues("zego.aiagent.app-id=1", "zego.aiagent.server-secret= ", url)).property())
+        .isEqualTo("zego.aiagent.server-secret");
+    assertThat(failure(runner.withPropertyValues("zego.aiagent.server-secret=" + SECRET)).property()).isEqualTo("zego.aiagent.app-id");
+    assertThat(failure(configured().withPropertyValues("zego.aiagent.region=SINGAPORE")).property()).isEqualTo("zego.aiagent.region");
+    assertThat(failure(runner.withPropertyValues("zego.aiagent.app-id=1", "zego.aiagent.server-secret=" + SECRET)).property())
+        .isEqualTo("zego.aiagent.region");
+    assertThat(failure(configured().withPropertyValues("zego.aiagent.app-id=4294967296")).property()).isEqualTo("zego.aiagent.app-id");
+    assertThat(failure(configured().withPropertyValues("zego.aiagent.endpoint=ftp://example.com")).property())
+        .isEqualTo("zego.aiagent.endpoint");
+    assertThat(failure(configured().withPropertyValues("zego.aiagent.retry.max-attempts=0")).property())
+        .isEqualTo("zego.aiagent.retry.max-attempts");
+    assertThat(failure(runner.withPropertyValues("zego.aiagent.callback.enabled=true")).property())
+        .isEqualTo("zego.aiagent.callback.secret");
+    assertThat(failure(runner.withPropertyValues("zego.aiagent.callback.secret=s", "zego.aiagent.callback.path=zego"))
+        .property()).isEqualTo("zego.aiagent.callback.path");
+    // Switched off, nothing of it is checked.
+    runner.withPropertyValues("zego.aiagent.enabled=false", "zego.aiagent.app-id=1").run(ctx -> assertThat(ctx).hasNotFailed());
+  }
+
+  @Test
+  void theFailureAnalysisSaysWhatIsWrongAndWhatToSetWithoutTheSecret() {
+    ZegoAiAgentConfigurationException e = failure(runner.withPropertyValues("zego.aiagent.app-id=1234567890",
+        "zego.aiagent.endpoint=" + mock.baseUrl()));
+    org.springframework.boot.diagnostics.FailureAnalysis a = new ZegoAiAgentFailureAnalyzer()
+        .analyze(new IllegalStateException("wrapped", e));
+    assertThat(a.getDescription()).contains("zego.aiagent.app-id is set (1234567890)", "zego.aiagent.server-secret is empty");
+    assertThat(a.getAction()).startsWith("Set zego.aiagent.server-secret").contains("ZEGO_AIAGENT_SERVER_SECRET");
+    ZegoAiAgentConfigurationException secretOnly = failure(runner.withPropertyValues("zego.aiagent.server-secret=" + SECRET));
+    assertThat(secretOnly.description() + secretOnly.action()).doesNotContain(SECRET);
+    ZegoAiAgentConfigurationException neither = failure(runner.withPropertyValues("zego.aiagent.app-id=1", "zego.aiagent.server-secret=" + SECRET));
+    assertThat(neither.action()).contains("SINGAPORE", "zego.aiagent.endpoint");
+  }
+
+  static ZegoAiAgentConfigurationException failure(ApplicationContextRunner r) {
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    r.run(ctx -> failure.set(ctx.getStartupFailure()));
+    for (Throwable t = failure.get(); t != null; t = t.getCause()) {
+      if (t instanceof ZegoAiAgentConfigurationException z) {
+        return z;
+      }
+    }
+    throw new AssertionError("no ZegoAiAgentConfigurationException in " + failure.get());
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class FixedClock {
+    static final java.time.Instant AT = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
+    @Bean
+    ZegoAiAgentClock zegoAiAgentClock() {
+      return new ZegoAiAgentClock(java.time.Clock.fixed(AT, java.time.ZoneOffset.UTC));
+    }
+  }
+
+  @Test
+  void theClockBeanIsTheClockOfTheClientTheTokensTheVerifierAndHealth() {
+    configured().withUserConfiguration(FixedClock.class).withPropertyValues("zego.aiagent.callback.secret=s").run(ctx -> {
+      assertThat(Token04.decode(ctx.getBean(ZegoTokenService.class).issue("u"), SECRET).ctime())
+          .isEqualTo(FixedClock.AT.getEpochSecond());
+      // The mock's clock is the system clock: the client's fixed 2026-01-01 Timestamps are refused.
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ctx.getBean(ZegoAiAgentClient.class).agents()
+          .listAgents(new io.github.zegoaiagent.client.model.ListAgentsRequest().limit(1))))
+          .isInstanceOf(io.github.zegoaiagent.client.error.ZegoAuthenticationException.class);
+    });
+    new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(ZegoAiAgentPropertiesAutoConfiguration.class,
+        ZegoCallbackAutoConfiguration.class)).withUserConfiguration(FixedClock.class)
+        .withPropertyValues("zego.aiagent.callback.secret=s")
+        .run(ctx -> assertThat(ctx.getBean(CallbackVerifier.class).clock().instant()).isEqualTo(FixedClock.AT));
   }
 
   @Configuration(proxyBeanMethods = false)
@@ -114,9 +193,15 @@ class ZegoAutoConfigurationTest {
   @Test
   void callbackEndpointNeedsItsSecretAndAServletApplication() {
     WebApplicationContextRunner web = new WebApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(ZegoCallbackAutoConfiguration.class));
+        .withConfiguration(AutoConfigurations.of(ZegoAiAgentPropertiesAutoConfiguration.class, ZegoCallbackAutoConfiguration.class));
     web.withPropertyValues("zego.aiagent.callback.enabled=true").run(ctx ->
-        assertThat(ctx).getFailure().rootCause().hasMessageContaining("zego.aiagent.callback.secret is required"));
+        assertThat(ctx).getFailure().rootCause().isInstanceOf(ZegoAiAgentConfigurationException.class)
+            .hasMessageContaining("zego.aiagent.callback.secret is empty"));
+    // Unset enabled: served exactly when a secret is set; false switches it off anyway.
+    web.withPropertyValues("zego.aiagent.callback.secret=s").run(ctx -> assertThat(ctx).hasBean("zegoCallbackServlet"));
+    web.withPropertyValues("zego.aiagent.callback.secret=").run(ctx -> assertThat(ctx).doesNotHaveBean("zegoCallbackServlet"));
+    web.withPropertyValues("zego.aiagent.callback.secret=s", "zego.aiagent.callback.enabled=false")
+        .run(ctx -> assertThat(ctx).doesNotHaveBean(CallbackReceiver.class));
     web.withPropertyValues("zego.aiagent.callback.enabled=true", "zego.aiagent.callback.secret=s",
         "zego.aiagent.callback.tolerance=90s").run(ctx -> {
           assertThat(ctx).hasSingleBean(CallbackReceiver.class);

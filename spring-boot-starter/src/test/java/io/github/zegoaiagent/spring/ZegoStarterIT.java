@@ -223,8 +223,10 @@ class ZegoStarterIT {
     assertThat(listener.events.stream().map(ZegoStarterIT::instanceIdOf).filter(i -> i != null && i.startsWith("900000000000000000")))
         .containsExactly(id);
     assertThat(deletedHandler.deleted).containsOnlyOnce(id).doesNotContain("9000000000000000002", "9000000000000000003");
-    assertThat(meters.get("zego.aiagent.callbacks").tag("status", "duplicate").counter().count()).isGreaterThanOrEqualTo(1);
-    assertThat(meters.get("zego.aiagent.callbacks").tag("status", "forged").tag("event", "unverified").counter().count()).isGreaterThanOrEqualTo(1);
+    assertThat(meters.get("zego.aiagent.callback").tag("status", "duplicate").timer().count()).isGreaterThanOrEqualTo(1);
+    assertThat(meters.get("zego.aiagent.callback").tag("status", "forged").tag("event", "unverified").timer().count()).isGreaterThanOrEqualTo(1);
+    assertThat(meters.get("zego.aiagent.callback").tag("status", "handled").tag("event", "AgentInstanceDeleted").timer().count())
+        .isGreaterThanOrEqualTo(1);
   }
 
   @Test
@@ -242,7 +244,9 @@ class ZegoStarterIT {
   @Test
   void callsAreMeasuredAndHealthReportsTheLatestOutcome() throws Exception {
     client.agents().listAgents(new ListAgentsRequest().limit(1));
-    assertThat(meters.get("zego.aiagent.calls").tag("action", "ListAgents").tag("outcome", "success").timer().count())
+    assertThat(meters.get("zego.aiagent.call").tag("action", "ListAgents").tag("outcome", "success").tag("attempts", "1").timer().count())
+        .isGreaterThanOrEqualTo(1);
+    assertThat(meters.get("zego.aiagent.call.attempt").tag("action", "ListAgents").tag("outcome", "success").tag("retried", "false").timer().count())
         .isGreaterThanOrEqualTo(1);
     HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + APP_PORT + "/actuator/health/zegoAiAgent")).build(), HttpResponse.BodyHandlers.ofString());

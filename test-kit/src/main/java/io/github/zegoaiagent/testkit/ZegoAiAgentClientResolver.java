@@ -20,7 +20,24 @@ public final class ZegoAiAgentClientResolver implements ParameterResolver {
   @Override
   public boolean supportsParameter(ParameterContext p, ExtensionContext c) {
     Class<?> t = p.getParameter().getType();
-    return t == ZegoAiAgentClient.class || t == ZegoAiAgentAsyncClient.class;
+    return (t == ZegoAiAgentClient.class || t == ZegoAiAgentAsyncClient.class) && !springAnnotated(p);
+  }
+
+  /**
+   * A parameter Spring's extension resolves ({@code @Autowired}, {@code @Qualifier}, {@code @Value})
+   * is left to it, so the two never compete (names only: the kit does not depend on Spring). For
+   * a Spring Boot application use {@code @AutoConfigureZegoMock} (zego-aiagent-spring-boot-test).
+   */
+  private static boolean springAnnotated(ParameterContext p) {
+    for (java.lang.annotation.Annotation a : p.getParameter().getAnnotations()) {
+      String name = a.annotationType().getName();
+      if (name.equals("org.springframework.beans.factory.annotation.Autowired")
+          || name.equals("org.springframework.beans.factory.annotation.Qualifier")
+          || name.equals("org.springframework.beans.factory.annotation.Value")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

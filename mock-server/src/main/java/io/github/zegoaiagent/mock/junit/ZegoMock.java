@@ -21,6 +21,18 @@ public final class ZegoMock implements AutoCloseable {
     this.control = MockControlClient.of(server.baseUrl());
   }
 
+  /**
+   * For extensions of other test frameworks (the Spring test module's {@code @AutoConfigureZegoMock})
+   * that start the mock themselves. {@link #close()} closes both.
+   *
+   * @param server a running mock
+   * @param callbacks the sink it delivers to, or null
+   * @return the runtime a test is given
+   */
+  public static ZegoMock of(MockServer server, CallbackSink callbacks) {
+    return new ZegoMock(java.util.Objects.requireNonNull(server, "server"), callbacks);
+  }
+
   /** @return the API's base URL, for {@code ZegoAiAgentClient.builder().endpoint(...)} */
   public URI baseUrl() {
     return server.baseUrl();

@@ -7,9 +7,12 @@ import io.github.zegoaiagent.client.callback.CallbackReceiver;
 import io.github.zegoaiagent.client.callback.CallbackServlet;
 import io.github.zegoaiagent.client.callback.CallbackVerifier;
 import io.github.zegoaiagent.client.model.CallbackEvent;
+import io.github.zegoaiagent.spring.ZegoAiAgentClock;
 import io.github.zegoaiagent.spring.ZegoAiAgentProperties;
-import io.micrometer.core.instrument.Counter;
+import io.github.zegoaiagent.spring.ZegoAiAgentPropertiesAutoConfiguration;
+import io.github.zegoaiagent.spring.metrics.ZegoObservationRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.Servlet;
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -23,11 +26,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The callback endpoint, when {@code zego.aiagent.callback.enabled=true} in a servlet web
- * application: a {@link CallbackServlet} at {@code zego.aiagent.callback.path} that verifies
+ * The callback endpoint, in a servlet web application when {@code zego.aiagent.callback.enabled=true}
+ * or, with that property unset, when {@code zego.aiagent.callback.secret} is set: a {@link CallbackServlet} at {@code zego.aiagent.callback.path} that verifies
  * (signature with {@code zego.aiagent.callback.secret}, Timestamp tolerance, duplicates), then
  * publishes each genuine first-time event as a Spring application event whose payload is the
  * generated event type, and calls every {@link CallbackHandler} bean:
@@ -40,10 +44,11 @@ import org.springframework.context.annotation.Configuration;
  * }</pre>
  *
  * A listener that throws makes the endpoint answer 500, so the service delivers the event again.
- * Independent of {@code zego.aiagent.app-id}: a receiver-only service needs no API client.
+ * Independent of {@code zego.aiagent.app-id}: a receiver-only service needs no API client. The
+ * verifier compares Timestamps with the {@link ZegoAiAgentClock} bean when there is one.
  */
-@AutoConfiguration
-@ConditionalOnBooleanProperty(name = "zego.aiagent.callback.enabled")
+@AutoConfiguration(after = ZegoAiAgentPropertiesAutoConfiguration.class)
+@Conditional(OnCallbackEndpointCondition.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({Servlet.class, ServletRegistrationBean.class})
 @EnableConfigurationProperties(ZegoAiAgentProperties.class)
@@ -52,17 +57,16 @@ public class ZegoCallbackAutoConfiguration {
   /**
    * @param properties {@code zego.aiagent.*}
    * @param store a shared duplicate store, if the application defines one
+   * @param clock the clock bean, if any
    * @return the verifier
    */
   @Bean
   @ConditionalOnMissingBean
-  public CallbackVerifier zegoCallbackVerifier(ZegoAiAgentProperties properties, ObjectProvider<CallbackDuplicateStore> store) {
-    ZegoAiAgentProperties.Callback c = properties.getCallback();
-    if (c.getSecret() == null || c.getSecret().isBlank()) {
-      throw new IllegalStateException("zego.aiagent.callback.secret is required when zego.aiagent.callback.enabled=true"
-          + " (the console's CallbackSecret, not the ServerSecret)");
-    }
+  public CallbackVerifier zegoCallbackVerifier(ZegoAiAgentProperties properties, ObjectProvider<CallbackDuplicateStore> store,
+      ObjectProvider<ZegoAiAgentClock> clock) {
+    ZegoAiAgentProperties.Callback c = properties.getCallback(); // checked when bound: served means a secret
     CallbackVerifier.Builder b = CallbackVerifier.builder(c.getSecret())
+        .clock(clock.getIfAvailable(ZegoAiAgentClock::system).clock())
         .duplicateStore(store.getIfAvailable(() -> CallbackDuplicateStore.inMemory(c.getDuplicateStoreCapacity())));
     if (c.getTolerance() != null) {
       b.tolerance(c.getTolerance());
@@ -83,6 +87,7 @@ public class ZegoCallbackAutoConfiguration {
       ObjectProvider<CallbackHandler> handlers, ObjectProvider<CallbackOutcomeListener> listeners) {
     List<CallbackOutcomeListener> observers = listeners.orderedStream().toList();
     return new CallbackReceiver(verifier, publishing(publisher, handlers), outcome -> {
+      ObservedCallbackServlet.outcome(outcome);
       for (CallbackOutcomeListener l : observers) {
         try {
           l.onOutcome(outcome);
@@ -117,45 +122,31 @@ public class ZegoCallbackAutoConfiguration {
   /**
    * @param receiver the receiver
    * @param properties {@code zego.aiagent.callback.path}, {@code max-body-bytes}
+   * @param observer watches each delivery (observations), if Micrometer is present
    * @return the servlet registration at the configured path
    */
   @Bean
   @ConditionalOnMissingBean(name = "zegoCallbackServlet")
-  public ServletRegistrationBean<CallbackServlet> zegoCallbackServlet(CallbackReceiver receiver, ZegoAiAgentProperties properties) {
-    String path = properties.getCallback().getPath();
-    if (path == null || !path.startsWith("/")) {
-      throw new IllegalStateException("zego.aiagent.callback.path must start with /, was " + path);
-    }
+  public ServletRegistrationBean<CallbackServlet> zegoCallbackServlet(CallbackReceiver receiver, ZegoAiAgentProperties properties,
+      ObjectProvider<DeliveryObserver> observer) {
+    String path = properties.getCallback().getPath(); // checked when bound
     ServletRegistrationBean<CallbackServlet> registration = new ServletRegistrationBean<>(
-        new CallbackServlet(receiver, properties.getCallback().getMaxBodyBytes()), path);
+        new ObservedCallbackServlet(receiver, properties.getCallback().getMaxBodyBytes(), observer::getIfAvailable), path);
     registration.setName("zegoCallbackServlet");
     registration.setLoadOnStartup(1);
     return registration;
   }
 
-  /** {@code zego.aiagent.callbacks}: one counter per event and status, when Micrometer is present. */
+  /** Each delivery an observation ({@link CallbackObservations}), when Micrometer is present. */
   @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(MeterRegistry.class)
+  @ConditionalOnClass({ObservationRegistry.class, MeterRegistry.class})
   @ConditionalOnBooleanProperty(name = "zego.aiagent.metrics.enabled", matchIfMissing = true)
-  static class Metrics {
-
-    /** Name of the counter. */
-    static final String METER = "zego.aiagent.callbacks";
+  static class Observations {
 
     @Bean
-    CallbackOutcomeListener zegoCallbackMetrics(ObjectProvider<MeterRegistry> registry) {
-      return outcome -> {
-        MeterRegistry r = registry.getIfAvailable();
-        if (r == null) {
-          return;
-        }
-        // Event names only from verified events (a forged body could carry any string).
-        String event = outcome.event() == null ? "unverified"
-            : CallbackEvents.TYPES.containsKey(outcome.event().getEvent()) ? outcome.event().getEvent() : "unknown";
-        Counter.builder(METER).description("Deliveries to the ZEGOCLOUD AI Agent callback endpoint")
-            .tag("event", event).tag("status", outcome.status().name().toLowerCase(java.util.Locale.ROOT))
-            .register(r).increment();
-      };
+    DeliveryObserver zegoCallbackObservations(ObjectProvider<ObservationRegistry> observations,
+        ObjectProvider<MeterRegistry> meters) {
+      return new CallbackObservations(new ZegoObservationRegistry(observations, meters));
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.github.zegoaiagent.spring.health;
 
 import io.github.zegoaiagent.client.ZegoAiAgentClient;
+import io.github.zegoaiagent.spring.ZegoAiAgentClock;
 import io.github.zegoaiagent.spring.ZegoAiAgentProperties;
-import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -20,11 +20,12 @@ import org.springframework.context.annotation.Import;
 public class ZegoHealthConfiguration {
 
   /** The check, shared by both forms; also a CallListener, so it sees every attempt of the client. */
-  static ZegoHealthCheck check(ZegoAiAgentProperties properties, ObjectProvider<ZegoAiAgentClient> client) {
+  static ZegoHealthCheck check(ZegoAiAgentProperties properties, ObjectProvider<ZegoAiAgentClient> client,
+      ObjectProvider<ZegoAiAgentClock> clock) {
     String endpoint = properties.getEndpoint() != null ? properties.getEndpoint().toString()
         : properties.getRegion() != null ? properties.getRegion().baseUri().toString() : null;
     return new ZegoHealthCheck(client::getObject, properties.getAppId(), endpoint, properties.getHealth().isProbe(),
-        properties.getHealth().getProbeInterval(), Clock.systemUTC());
+        properties.getHealth().getProbeInterval(), clock.getIfAvailable(ZegoAiAgentClock::system).clock());
   }
 
   /** Boot 4: {@code org.springframework.boot.health.contributor.HealthIndicator}. */
@@ -35,8 +36,9 @@ public class ZegoHealthConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ZegoHealthCheck zegoHealthCheck(ZegoAiAgentProperties properties, ObjectProvider<ZegoAiAgentClient> client) {
-      return check(properties, client);
+    ZegoHealthCheck zegoHealthCheck(ZegoAiAgentProperties properties, ObjectProvider<ZegoAiAgentClient> client,
+        ObjectProvider<ZegoAiAgentClock> clock) {
+      return check(properties, client, clock);
     }
 
     @Bean
@@ -52,8 +54,9 @@ public class ZegoHealthConfiguration {
   static class Boot3 {
     @Bean
     @ConditionalOnMissingBean
-    ZegoHealthCheck zegoHealthCheck(ZegoAiAgentProperties properties, ObjectProvider<ZegoAiAgentClient> client) {
-      return check(properties, client);
+    ZegoHealthCheck zegoHealthCheck(ZegoAiAgentProperties properties, ObjectProvider<ZegoAiAgentClient> client,
+        ObjectProvider<ZegoAiAgentClock> clock) {
+      return check(properties, client, clock);
     }
   }
 }

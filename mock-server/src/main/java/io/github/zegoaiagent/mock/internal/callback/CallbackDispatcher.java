@@ -42,8 +42,8 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
   private final ObjectMapper mapper;
   private final MockClock clock;
   private final ClockTimer timer;
-  private final URI url;
-  private final String secret;
+  /** Where deliveries go and what signs them; changeable at run time ({@link #retarget}). */
+  private volatile Target target;
   private final List<Duration> retryDelays;
   private final Duration timeout;
   private final int queueCapacity;
@@ -59,10 +59,14 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
   private final ArrayDeque<Attempt> ready = new ArrayDeque<>();
   private int inFlight;
   private volatile boolean closed;
-  private final HttpClient http;
+  /** Created with the first URL (none while callbacks are only recorded); guarded by this. */
+  private HttpClient http;
   private final DeliveryListener listener;
 
   private record Attempt(ObjectNode event, int number) { }
+
+  /** @param url where to POST, or null to only record @param secret the signing secret */
+  private record Target(URI url, String secret) { }
 
   /**
    * @param mapper JSON mapper
@@ -96,14 +100,50 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
     this.mapper = mapper.copy().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     this.timer = timer;
     this.clock = timer.clock();
-    this.url = url;
-    this.secret = secret;
+    this.target = new Target(url, secret);
     this.retryDelays = List.copyOf(retryDelays);
     this.timeout = timeout;
     this.queueCapacity = queueCapacity;
     this.recordCapacity = recordCapacity;
     this.parallelism = Math.max(1, parallelism);
-    this.http = url == null ? null : HttpClient.newBuilder().connectTimeout(timeout).build();
+    if (url != null) {
+      this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+  }
+
+  /**
+   * Changes where deliveries go and the secret they are signed with, from the next attempt on
+   * (queued deliveries and retries included).
+   *
+   * @param url where to POST from now on, or null to only record (what waits is given up)
+   * @param secret the signing secret from now on, or null to keep the current one
+   */
+  public void retarget(URI url, String secret) {
+    List<Attempt> given = new ArrayList<>();
+    synchronized (this) {
+      if (url != null && http == null) {
+        http = HttpClient.newBuilder().connectTimeout(timeout).build();
+      }
+      target = new Target(url, secret == null ? target.secret() : secret);
+      if (url == null) { // nowhere to deliver: what waits is given up (counted as dropped)
+        given.addAll(ready);
+        ready.clear();
+      }
+    }
+    for (Attempt a : given) {
+      givenUp(a, clock.millis());
+    }
+  }
+
+  /** @return where deliveries go now, or null when they are only recorded */
+  public URI url() {
+    return target.url();
+  }
+
+  private void givenUp(Attempt a, long at) {
+    dropped.incrementAndGet();
+    pending.decrementAndGet();
+    listener.attempted(a.event().path("Sequence").asLong(), a.number() + 1, at, false, "no callback URL any more", -1);
   }
 
   @Override
@@ -115,8 +155,8 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
       }
       recorded.addLast(e.deepCopy());
     }
-    if (http == null || closed) {
-      listener.produced(e, false, http == null ? "no callback URL" : "callback delivery stopped");
+    if (target.url() == null || closed) {
+      listener.produced(e, false, target.url() == null ? "no callback URL" : "callback delivery stopped");
       return;
     }
     if (pending.incrementAndGet() > queueCapacity) {
@@ -180,19 +220,31 @@ public final class CallbackDispatcher implements EventSink, AutoCloseable {
   private void send(Attempt a) {
     CompletableFuture<HttpResponse<Void>> f;
     long sentAt = clock.millis();
+    Target to = target;
+    HttpClient client;
+    synchronized (this) {
+      client = http;
+      if (to.url() == null) { // retargeted to "record only" while waiting: given up
+        inFlight--;
+      }
+    }
+    if (to.url() == null) {
+      givenUp(a, sentAt);
+      return;
+    }
     try {
       ObjectNode signed = a.event().deepCopy();
       String ts = Long.toString(sentAt);
       String nonce = ProcessSequence.CALLBACK_NONCES.next(); // random start per JVM, never reused
       signed.put("Nonce", nonce);
       signed.put("Timestamp", Long.parseLong(ts));
-      signed.put("Signature", CallbackSigner.sign(secret, ts, nonce));
-      HttpRequest req = HttpRequest.newBuilder(url)
+      signed.put("Signature", CallbackSigner.sign(to.secret(), ts, nonce));
+      HttpRequest req = HttpRequest.newBuilder(to.url())
           .timeout(timeout)
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(signed)))
           .build();
-      f = http.sendAsync(req, HttpResponse.BodyHandlers.discarding());
+      f = client.sendAsync(req, HttpResponse.BodyHandlers.discarding());
     } catch (Exception ex) {
       done(a, sentAt, false, "not sent (" + ex.getClass().getSimpleName() + ")");
       return;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.zegoaiagent.mock.control.model.Agent;
+import io.github.zegoaiagent.mock.control.model.CallbackTarget;
+import io.github.zegoaiagent.mock.control.model.CallbackTargetInForce;
 import io.github.zegoaiagent.mock.control.model.Callbacks;
 import io.github.zegoaiagent.mock.control.model.ClockAdvance;
 import io.github.zegoaiagent.mock.control.model.ClockReading;
@@ -191,6 +193,18 @@ final class ControlOperations implements ControlHandler<Void> {
   public QpsLimit setQpsLimit(Void c, QpsLimit limit) {
     server.setQpsLimit(limit.getLimit());
     return new QpsLimit().limit(limit.getLimit());
+  }
+
+  @Override
+  public CallbackTargetInForce setCallbackTarget(Void c, CallbackTarget target) {
+    java.net.URI url;
+    try {
+      url = target.getUrl() == null ? null : new java.net.URI(target.getUrl());
+      server.setCallbackTarget(url, target.getSecret());
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      throw new ControlException(400, "url: not an absolute http or https URL"); // never echoes the secret
+    }
+    return new CallbackTargetInForce().url(server.callbackUrl() == null ? null : server.callbackUrl().toString());
   }
 
   @Override

@@ -31,6 +31,9 @@ public interface MockControl {
   /** @return the callback URL, or null */
   URI callbackUrl();
 
+  /** @param url where callbacks go from now on, or null @param secret their secret, or null to keep it */
+  void setCallbackTarget(URI url, String secret);
+
   /** @return the simulation clock */
   MockClock clock();
 

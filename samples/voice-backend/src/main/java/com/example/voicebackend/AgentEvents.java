@@ -1,6 +1,5 @@
-package io.github.zegoaiagent.readme;
+package com.example.voicebackend;
 
-// README-BEGIN
 import io.github.zegoaiagent.client.model.AgentInstanceCreatedEvent;
 import io.github.zegoaiagent.client.model.AgentInstanceDeletedEvent;
 import io.github.zegoaiagent.client.model.LLMResultEvent;
@@ -30,4 +29,3 @@ public class AgentEvents {
     log.add(e.getAgentInstanceId() + " ended, Code " + e.getData().getCode());
   }
 }
-// README-END
