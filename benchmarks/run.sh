@@ -164,7 +164,6 @@ if want startup; then
 # plain and with the build's CDS archive, MockServer.start in a fresh JVM, WireMock standalone and
 # in-process, and on JDK 25 (BENCH_JAVA25) plain, auto-created archive and AOT cache.
 echo "== startup: fresh JVM to first Code 0, ${STARTUP_REPS}x each way" >&2
-[ -f "${MOCK_JAR%.jar}.jsa" ] || echo "note: no ${MOCK_JAR%.jar}.jsa (built with -Dcds.skip=true?): mock-cds not measured" >&2
 "$JAVA" -cp "$JAR" io.github.zegoaiagent.bench.StartupBench "$MOCK_JAR" "$WIREMOCK_JAR" "$WIREMOCK_ROOT" \
   "$STARTUP_REPS" 18082 "$JAR" "$OUT/startup" "$JAVA25" | grep '^RESULT' | tee -a "$RESULTS" >&2
 

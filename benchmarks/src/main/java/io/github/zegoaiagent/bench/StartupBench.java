@@ -60,8 +60,11 @@ public final class StartupBench {
     Map<String, List<String>> variants = new LinkedHashMap<>();
     variants.put("mock", concat(List.of(java, "-jar", mockJar), mockArgs));
     File jsa = new File(mockJar.replaceFirst("\\.jar$", ".jsa"));
-    if (jsa.isFile()) {
+    if (jsa.isFile() && maps(java, jsa, mockJar)) {
       variants.put("mock-cds", concat(List.of(java, "-XX:SharedArchiveFile=" + jsa, "-jar", mockJar), mockArgs));
+    } else {
+      System.err.println("note: " + jsa + " is missing or was not made from " + mockJar
+          + " by this JDK (a build with -Dcds.skip=true, or the jar rebuilt since): mock-cds not measured");
     }
     variants.put("mock-embedded", List.of(java, "-cp", benchJar, EmbeddedStartup.class.getName(), "mock", port));
     variants.put("wiremock", List.of(java, "-jar", args[1], "--port", port, "--root-dir", args[2], "--disable-banner"));
@@ -114,6 +117,13 @@ public final class StartupBench {
           + "classes_shared=%d%n", v.getKey(), Stats.median(wall.get(v.getKey())), Stats.list(wall.get(v.getKey())),
           Stats.median(cpu.get(v.getKey())), Stats.list(cpu.get(v.getKey())), loaded, shared);
     }
+  }
+
+  /** @return whether this JVM maps the archive for that jar (-Xshare:on refuses to start otherwise) */
+  private static boolean maps(String java, File jsa, String jar) throws Exception {
+    Process p = new ProcessBuilder(java, "-Xshare:on", "-XX:SharedArchiveFile=" + jsa, "-cp", jar, "-version")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    return p.waitFor() == 0;
   }
 
   private static List<String> concat(List<String> a, List<String> b) {
