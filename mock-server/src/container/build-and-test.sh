@@ -71,7 +71,7 @@ copy_lib /lib64/ld-linux-x86-64.so.2
 for l in libnss_files.so.2 libnss_dns.so.2 libresolv.so.2; do copy_lib "/lib/x86_64-linux-gnu/$l"; done
 printf 'hosts: files dns\n' > "$rootfs/etc/nsswitch.conf"
 
-# The jar's application class-data sharing archive (ADR 0014), made by this runtime at the paths
+# The jar's application class-data sharing archive (ADR 0015), made by this runtime at the paths
 # the container uses (the archive records the jar's path, size and time): the jar's training run
 # (CdsTraining) in a chroot of the root file system, with the entrypoint's GC. The entrypoint maps
 # it with -XX:SharedArchiveFile; the check below starts the image with -Xshare:on, which refuses to

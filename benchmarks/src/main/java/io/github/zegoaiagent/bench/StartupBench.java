@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>{@code mock}: {@code java -jar} the standalone jar, as a user types it;
  *   <li>{@code mock-cds}: the same with the build's class-data sharing archive
- *       ({@code -XX:SharedArchiveFile=zego-aiagent-mock-server.jsa}, ADR 0014);
+ *       ({@code -XX:SharedArchiveFile=zego-aiagent-mock-server.jsa}, ADR 0015);
  *   <li>{@code mock-embedded}: {@code MockServer.start} in a fresh JVM ({@link EmbeddedStartup});
  *   <li>{@code wiremock}, {@code wiremock-embedded}: WireMock standalone and in-process;
  *   <li>with a JDK 25 ({@code BENCH_JAVA25}): {@code mock-jdk25} plain, {@code mock-jdk25-autocds}

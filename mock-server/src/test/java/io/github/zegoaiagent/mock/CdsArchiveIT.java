@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The standalone jar's class-data sharing archive, as the build writes it (execution
- * {@code cds-archive}, ADR 0014): a JVM started with it maps the application's classes from it
+ * {@code cds-archive}, ADR 0015): a JVM started with it maps the application's classes from it
  * and answers; a JVM that cannot use it (another jar, another JDK) says so and still answers.
  */
 class CdsArchiveIT {

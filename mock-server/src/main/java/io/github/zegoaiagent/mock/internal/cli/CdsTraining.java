@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The training run of the standalone jar's class-data sharing archive (ADR 0014): what
+ * The training run of the standalone jar's class-data sharing archive (ADR 0015): what
  * {@code java -jar} does up to and after its first answers, in one process that then ends, so
  * that a JVM started with {@code -XX:ArchiveClassesAtExit} (JDK 17) or
  * {@code -XX:AOTCacheOutput} (JDK 25) records every class of that path. The build runs it after

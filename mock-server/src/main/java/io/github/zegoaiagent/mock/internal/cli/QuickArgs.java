@@ -16,7 +16,7 @@ import java.util.Map;
  * <p>Why: picocli's 150 classes are Java 5 class files, verified by the slow old verifier and
  * refused by class-data sharing; building its model and parser was about a third of the standalone
  * jar's start-up CPU before its first answer once the rest came from the CDS archive (BENCHMARKS.md,
- * "Start-up", ADR 0014). What is read here equals what picocli reads (same flag, same raw text):
+ * "Start-up", ADR 0015). What is read here equals what picocli reads (same flag, same raw text):
  * {@code QuickArgsTest} compares both on every flag in every form.
  */
 final class QuickArgs {
