@@ -70,7 +70,7 @@ class ClientEndToEndIT {
   }
 
   /** The flow a real integration runs, one call per action (DeleteAgentInstance three times). */
-  private static void run(URI endpoint, long appId, String secret) throws Exception {
+  static void run(URI endpoint, long appId, String secret) throws Exception {
     ObjectMapper json = new ObjectMapper();
     String run = Suite.unique();
     String agentId = "e2e_" + run;

@@ -11,7 +11,7 @@ final class Suite {
 
   static final Spec SPEC = Spec.CONTRACT;
   static final Target TARGET = Targets.current();
-  static final RawApi RAW = new RawApi(TARGET, SPEC);
+  static final RawApi RAW = new RawApi(TARGET);
 
   /**
    * Actions that read without changing anything (the contract's {@code x-zego-read-only: true});

@@ -46,6 +46,10 @@ import io.github.zegoaiagent.mock.internal.state.SecretMasker;
 import io.github.zegoaiagent.mock.internal.timeline.ContractWords;
 import io.github.zegoaiagent.mock.internal.timeline.Timelines;
 import io.github.zegoaiagent.mock.internal.validate.RequestValidator;
+import io.github.zegoaiagent.mock.internal.drift.DriftLedger;
+import io.github.zegoaiagent.mock.internal.drift.DriftMarkdown;
+import io.github.zegoaiagent.mock.internal.proxy.ValidatingProxy;
+import io.github.zegoaiagent.mock.values.DriftReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -105,6 +109,9 @@ public final class MockServer implements AutoCloseable, MockControl {
   private final RequestListener requestLog;
   private final LlmForwarder llmForwarder;
   private final ConversationClock conversationClock;
+  /** The validating proxy when {@code config.proxy()} names an upstream, else null (the mock simulates). */
+  private final ValidatingProxy proxy;
+  private final DriftLedger noDrift = new DriftLedger(null, java.time.Clock.systemUTC());
   /** What happened to each instance: the dashboard's timeline (GET /_mock/instances/{id}/timeline). */
   private final Timelines timelines;
 
@@ -144,22 +151,32 @@ public final class MockServer implements AutoCloseable, MockControl {
         journal, clock(), config.http().maxBodyBytes(), masker, RequestListener.both(requestLog, timelines));
     ControlHttpHandler control = config.http().controlApiEnabled()
         ? new ControlHttpHandler(this, mapper, config.http().controlApiRemoteAllowed(), timelines) : null;
+    java.util.function.Function<String, byte[]> frontError = message -> encoder.error(Codes.BODY_UNREADABLE,
+        "failed to read HTTP request: " + message, encoder.nextRequestId());
+    this.proxy = config.proxy().enabled() ? new ValidatingProxy(config.proxy(), config.callbacks(),
+        config.http().maxBodyBytes(), requestLog, frontError) : null;
     Endpoints endpoints = new Endpoints(
-        req -> {
+        proxy != null ? proxy : req -> {
           byte[] envelope = pipeline.handle(req);
           return new Answer(200, envelope, pipeline.takeAnswerDelayMillis());
         },
         CONTROL_PREFIX, control == null ? null : control::answer,
-        message -> encoder.error(Codes.BODY_UNREADABLE, "failed to read HTTP request: " + message,
-            encoder.nextRequestId()),
+        frontError,
         e -> encoder.error(Codes.SYSTEM_ERROR, "system error in the mock ("
             + e.getClass().getSimpleName() + "); please report it", encoder.nextRequestId()),
         timer::after);
     HttpSettings l = config.http();
-    this.front = new HttpFront(l.bindAddress(), l.port(), l.threads(),
-        new FrontLimits(l.headerTimeout(), l.bodyTimeout(), l.idleTimeout(), l.maxConnections(),
-            l.maxRequestLineBytes(), l.maxHeaderBytes(), l.maxBodyBytes()),
-        endpoints);
+    try {
+      this.front = new HttpFront(l.bindAddress(), l.port(), l.threads(),
+          new FrontLimits(l.headerTimeout(), l.bodyTimeout(), l.idleTimeout(), l.maxConnections(),
+              l.maxRequestLineBytes(), l.maxHeaderBytes(), l.maxBodyBytes()),
+          endpoints);
+    } catch (IOException | RuntimeException e) {
+      if (proxy != null) {
+        proxy.close(); // its recording and threads
+      }
+      throw e;
+    }
     String host = l.bindAddress().equals("0.0.0.0") || l.bindAddress().equals("::")
         ? "127.0.0.1" : l.bindAddress();
     if (host.contains(":")) {
@@ -505,13 +522,54 @@ public final class MockServer implements AutoCloseable, MockControl {
   }
 
 
-  /** Stops the HTTP front, the clock ticker and callback delivery. */
+  /**
+   * @return what the validating proxy saw (exchanges, drift per action and kind, one masked
+   *     example each); empty, with no upstream, when the mock simulates
+   */
+  @Override
+  public DriftReport driftReport() {
+    return proxy == null ? noDrift.report(null) : proxy.report();
+  }
+
+  /** Forgets the drift counts (a recording goes on). */
+  @Override
+  public void clearDrift() {
+    if (proxy != null) {
+      proxy.clear();
+    }
+  }
+
+  /** @return the drift report as Markdown (the file {@link #writeDriftReport()} writes) */
+  @Override
+  public String driftMarkdown() {
+    return proxy == null ? DriftMarkdown.render(driftReport(), "Drift report") : proxy.markdown();
+  }
+
+  /**
+   * Writes the Markdown drift report to {@code config.proxy().driftReport()} (it is also written
+   * at {@link #close()}).
+   *
+   * @return the file, or null when the mock simulates or no report file is configured
+   * @throws java.io.UncheckedIOException when the file cannot be written
+   */
+  @Override
+  public java.nio.file.Path writeDriftReport() {
+    return proxy == null ? null : proxy.writeReport();
+  }
+
+  /**
+   * Stops the HTTP front, the clock ticker and callback delivery; a validating proxy writes its
+   * Markdown report (when configured) and closes its recording.
+   */
   @Override
   public void close() {
     if (ticker != null) {
       ticker.shutdownNow();
     }
     front.close();
+    if (proxy != null) {
+      proxy.close(); // after the front: no exchange is answered any more
+    }
     callbacks.close();
     timer.close();
     llmForwarder.close();

@@ -7,6 +7,7 @@ import io.github.zegoaiagent.mock.config.HttpSettings;
 import io.github.zegoaiagent.mock.config.LimitSettings;
 import io.github.zegoaiagent.mock.config.LlmForwardSettings;
 import io.github.zegoaiagent.mock.config.LogSettings;
+import io.github.zegoaiagent.mock.config.ProxySettings;
 import io.github.zegoaiagent.mock.config.Setting;
 import io.github.zegoaiagent.mock.config.SettingGroup;
 import io.github.zegoaiagent.mock.config.SimulationSettings;
@@ -26,7 +27,7 @@ import java.util.StringJoiner;
 /**
  * Immutable configuration of a {@link MockServer}: small grouped records ({@link #gateway()},
  * {@link #limits()}, {@link #caps()}, {@link #callbacks()}, {@link #simulation()},
- * {@link #llmForward()}, {@link #http()}, {@link #log()}), built with one {@link #builder()}.
+ * {@link #llmForward()}, {@link #proxy()}, {@link #http()}, {@link #log()}), built with one {@link #builder()}.
  *
  * <p>Each setting is declared once, as a {@link Setting} constant on its group record: its
  * default, its check, its CLI flag and environment variable ({@code --qps-limit},
@@ -44,8 +45,8 @@ public final class MockServerConfig {
 
   /** Every group, in documentation order. A new group is one more entry and one accessor. */
   public static final List<SettingGroup<?>> GROUPS = List.of(GatewaySettings.GROUP, LimitSettings.GROUP,
-      CapSettings.GROUP, CallbackSettings.GROUP, SimulationSettings.GROUP, LlmForwardSettings.GROUP, HttpSettings.GROUP,
-      LogSettings.GROUP);
+      CapSettings.GROUP, CallbackSettings.GROUP, SimulationSettings.GROUP, LlmForwardSettings.GROUP, ProxySettings.GROUP,
+      HttpSettings.GROUP, LogSettings.GROUP);
 
   private final Map<Setting<?>, Object> values;
   private final Map<SettingGroup<?>, Object> groups = new IdentityHashMap<>();
@@ -122,6 +123,11 @@ public final class MockServerConfig {
   /** @return LLM forwarding to the configured LLM.Url (off unless configured) */
   public LlmForwardSettings llmForward() {
     return group(LlmForwardSettings.GROUP);
+  }
+
+  /** @return the validating proxy (off unless an upstream is set) */
+  public ProxySettings proxy() {
+    return group(ProxySettings.GROUP);
   }
 
   /** @return the HTTP front */
@@ -387,6 +393,45 @@ public final class MockServerConfig {
     /** @param n longest SSE stream accepted from the LLM (default 4 MiB) @return this */
     public Builder llmMaxStreamBytes(long n) {
       return set(LlmForwardSettings.MAX_STREAM_BYTES, n);
+    }
+
+    /**
+     * @param upstream forward every API request unchanged there and report drift from the contract
+     *     (the validating proxy); null (default) simulates
+     * @return this
+     */
+    public Builder proxy(URI upstream) {
+      return set(ProxySettings.PROXY, upstream);
+    }
+
+    /** @param d deadline of one forwarded exchange (default 30 s) @return this */
+    public Builder proxyTimeout(Duration d) {
+      return set(ProxySettings.TIMEOUT, d);
+    }
+
+    /** @param n largest answer accepted from the upstream (default 4 MiB) @return this */
+    public Builder proxyMaxAnswerBytes(int n) {
+      return set(ProxySettings.MAX_ANSWER_BYTES, n);
+    }
+
+    /** @param n exchanges forwarded at once (default 64) @return this */
+    public Builder proxyMaxInFlight(int n) {
+      return set(ProxySettings.MAX_IN_FLIGHT, n);
+    }
+
+    /** @param path where the proxy receives callbacks (default {@code /callback}) @return this */
+    public Builder proxyCallbackPath(String path) {
+      return set(ProxySettings.CALLBACK_PATH, path);
+    }
+
+    /** @param file record proxied exchanges there (masked JSON lines); null (default) off @return this */
+    public Builder record(java.nio.file.Path file) {
+      return set(ProxySettings.RECORD, file);
+    }
+
+    /** @param file the Markdown drift report, written at close; null (default) off @return this */
+    public Builder driftReport(java.nio.file.Path file) {
+      return set(ProxySettings.DRIFT_REPORT, file);
     }
 
     /** @param enabled serve /_mock/ (default true) @return this */

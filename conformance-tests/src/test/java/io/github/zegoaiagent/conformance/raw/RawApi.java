@@ -3,9 +3,10 @@ package io.github.zegoaiagent.conformance.raw;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.zegoaiagent.client.sign.RequestSigner;
-import io.github.zegoaiagent.conformance.spec.ResponseValidator;
-import io.github.zegoaiagent.conformance.spec.Spec;
 import io.github.zegoaiagent.conformance.sut.Target;
+import io.github.zegoaiagent.mock.DriftDetector;
+import io.github.zegoaiagent.mock.values.Drift;
+import io.github.zegoaiagent.mock.values.DriftKind;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,28 +24,31 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Sends hand-built signed requests, including malformed ones the client would refuse, and checks
- * that EVERY answer conforms to the action's response schema (an AssertionError otherwise).
- * Throttles itself per action on external targets.
+ * Sends hand-built signed requests, including malformed ones the client would refuse, and holds
+ * EVERY exchange to the contract with the validating proxy's own checks ({@link DriftDetector}):
+ * on a mock target an answer that drifts from its response schema or the envelope rules fails the
+ * test that received it (an AssertionError); on the live service nothing fails, and every drift,
+ * of the answers and of the requests, lands in the run's drift report ({@link #DRIFT}, written as
+ * {@code drift-report.md} next to the conformance report). Throttles itself per action on external
+ * targets.
  */
 public final class RawApi {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** Every exchange of the run, checked; written as {@code drift-report.md} when the run ends. */
+  public static final DriftDetector DRIFT = DriftDetector.create(
+      io.github.zegoaiagent.conformance.sut.Targets.current().kind() + " at " + io.github.zegoaiagent.conformance.sut.Targets.current().baseUrl());
+
   private final Target target;
-  private final ResponseValidator validator;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final Map<String, Long> lastSend = new ConcurrentHashMap<>();
 
-  /**
-   * @param target the target
-   * @param spec the contract
-   */
-  public RawApi(Target target, Spec spec) {
+  /** @param target the target */
+  public RawApi(Target target) {
     this.target = target;
-    this.validator = new ResponseValidator(spec);
   }
 
   /**
@@ -91,28 +95,28 @@ public final class RawApi {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
         .build();
-    HttpResponse<String> response;
+    HttpResponse<byte[]> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new AssertionError(action + ": no answer from " + target.baseUrl() + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     }
+    String text = new String(response.body(), StandardCharsets.UTF_8);
     JsonNode parsed = null;
     try {
       parsed = JSON.readTree(response.body());
     } catch (IOException e) {
       // not JSON: left null, the caller's assertions report it
     }
-    Answer answer = new Answer(response.statusCode(), parsed, response.body());
-    if (parsed != null && action != null && Spec.CONTRACT.actions().contains(action)) {
-      List<String> problems = validator.validate(action, parsed);
-      if (!problems.isEmpty()) {
-        throw new AssertionError("answer of " + action + " does not match its response schema: " + problems
-            + "\n  answer: " + answer);
-      }
+    Answer answer = new Answer(response.statusCode(), parsed, text);
+    List<Drift> drift = DRIFT.exchange(action, body.getBytes(StandardCharsets.UTF_8), response.statusCode(),
+        response.body());
+    List<Drift> answerDrift = drift.stream().filter(d -> d.kind().group() == DriftKind.Group.ANSWER).toList();
+    if (target.isMock() && !answerDrift.isEmpty()) {
+      throw new AssertionError("answer of " + action + " drifts from the contract: " + answerDrift + "\n  answer: " + answer);
     }
     return answer;
   }

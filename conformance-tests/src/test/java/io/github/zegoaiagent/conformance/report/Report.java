@@ -1,6 +1,8 @@
 package io.github.zegoaiagent.conformance.report;
 
+import io.github.zegoaiagent.conformance.raw.RawApi;
 import io.github.zegoaiagent.conformance.spec.Spec;
+import io.github.zegoaiagent.mock.values.DriftReport;
 import io.github.zegoaiagent.conformance.sut.Target;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +47,8 @@ public final class Report {
     r.put("pact", "the client's pact interaction verified against the target");
     r.put("real-clients", "request shapes real third-party clients send are accepted: null for every optional "
         + "property (same answer as leaving it out), legacy values, old switches, extra fields, base-36 nonces");
+    r.put("replay", "a recording made through the validating proxy (--record) replayed against the target: the same "
+        + "Codes and answer shapes (ids, times and values aside)");
     r.put("unknown-values", "an answer or callback holding an enum value the contract does not list decodes through "
         + "the generated client, keeping the raw value (stub target)");
     return r;
@@ -96,7 +100,10 @@ public final class Report {
     md.append("- Finished: ").append(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)).append('\n');
     md.append("- Java: ").append(System.getProperty("java.version")).append('\n');
     md.append("- Checks: ").append(total[0]).append(" passed, ").append(total[1]).append(" failed, ")
-        .append(total[2]).append(" skipped\n\n");
+        .append(total[2]).append(" skipped\n");
+    DriftReport drift = RawApi.DRIFT.report();
+    md.append("- Drift: ").append(drift.exchanges()).append(" exchanges held to the contract by the validating proxy's "
+        + "checks, ").append(drift.drifted()).append(" with drift (`drift-report.md`)\n\n");
     md.append("Each cell counts the checks of that action and rule: ✅ all passed, ❌ some failed, ")
         .append("⏭ skipped for this target, — not applicable.\n\n");
     md.append("| Action |");

@@ -1,5 +1,6 @@
 package io.github.zegoaiagent.conformance.report;
 
+import io.github.zegoaiagent.conformance.raw.RawApi;
 import io.github.zegoaiagent.conformance.sut.Targets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -23,6 +24,9 @@ public final class ReportExtension implements BeforeAllCallback, BeforeEachCallb
       Path dir = Path.of(System.getProperty("conformance.reportDir", "target"));
       Path file = Report.INSTANCE.write(dir, Targets.current());
       System.out.println("Conformance report: " + file.toAbsolutePath());
+      Path drift = RawApi.DRIFT.writeMarkdown(dir.resolve("drift-report.md"), "Drift report: "
+          + Targets.current().describe());
+      System.out.println("Drift report: " + drift.toAbsolutePath());
     }, AutoCloseable.class);
   }
 

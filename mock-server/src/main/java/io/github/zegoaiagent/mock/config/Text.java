@@ -124,6 +124,18 @@ final class Text {
     }
   }
 
+  /** A file path; {@code none} is not allowed (leave the setting out instead). */
+  static java.nio.file.Path path(String s) {
+    if (s.isEmpty()) {
+      throw new IllegalArgumentException("not a file path");
+    }
+    try {
+      return java.nio.file.Path.of(s);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new IllegalArgumentException("not a file path");
+    }
+  }
+
   static Instant instant(String s) {
     try {
       return Instant.parse(s);

@@ -63,6 +63,7 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       out.println("zego-aiagent-mock-server: stopping");
       server.close();
+      ProxyBanner.stopped(out, server);
       out.println("zego-aiagent-mock-server: stopped");
       out.flush();
       stopped.countDown();
@@ -70,6 +71,8 @@ public final class Main {
     if (o.quiet) {
       out.println("Base URL: " + server.baseUrl());
       out.flush();
+    } else if (server.config().proxy().enabled()) {
+      ProxyBanner.print(out, server);
     } else {
       printBanner(out, server);
     }

@@ -216,6 +216,29 @@ final class ControlOperations implements ControlHandler<Void> {
   }
 
   @Override
+  public io.github.zegoaiagent.mock.control.model.DriftReport drift(Void c) {
+    return mapper.convertValue(server.driftReport(), io.github.zegoaiagent.mock.control.model.DriftReport.class);
+  }
+
+  @Override
+  public io.github.zegoaiagent.mock.control.model.DriftReport clearDrift(Void c) {
+    server.clearDrift();
+    return drift(c);
+  }
+
+  @Override
+  public io.github.zegoaiagent.mock.control.model.DriftReportWritten writeDriftReport(Void c) {
+    java.nio.file.Path file;
+    try {
+      file = server.writeDriftReport();
+    } catch (java.io.UncheckedIOException e) {
+      throw new ControlException(409, e.getMessage() + ": " + e.getCause().getMessage());
+    }
+    return new io.github.zegoaiagent.mock.control.model.DriftReportWritten()
+        .path(file == null ? null : file.toString()).markdown(server.driftMarkdown());
+  }
+
+  @Override
   public Changes changes(Void c) {
     return new Changes().version(timelines.version()).clockMillis(server.clock().millis());
   }

@@ -91,4 +91,16 @@ public interface MockControl {
 
   /** @return recorded callback events, masked */
   List<JsonNode> callbacks();
+
+  /** @return the validating proxy's drift report (empty when the mock simulates) */
+  io.github.zegoaiagent.mock.values.DriftReport driftReport();
+
+  /** Forgets the drift counts. */
+  void clearDrift();
+
+  /** @return the drift report as Markdown */
+  String driftMarkdown();
+
+  /** @return the file the Markdown report was written to, or null when none is configured */
+  java.nio.file.Path writeDriftReport();
 }

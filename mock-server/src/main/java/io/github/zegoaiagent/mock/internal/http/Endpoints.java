@@ -42,6 +42,26 @@ public record Endpoints(Api api, String controlPrefix, Control control,
     Answer answer(RawRequest request);
   }
 
+  /**
+   * An API whose answers come later, from elsewhere (the validating proxy): the front holds the
+   * connection's next request back until {@code done} is called (reading paused, as for a
+   * delay), so answers stay in order and no thread waits.
+   */
+  public interface Deferred extends Api {
+    /**
+     * @param request what arrived
+     * @param headers the request's header fields as received, in order (name, value)
+     * @param done takes the answer, exactly once, from any thread
+     */
+    void answerLater(RawRequest request, java.util.List<java.util.Map.Entry<String, String>> headers,
+        java.util.function.Consumer<Answer> done);
+
+    @Override
+    default Answer answer(RawRequest request) {
+      throw new UnsupportedOperationException("answers later: call answerLater");
+    }
+  }
+
   /** The control API behind the front. */
   @FunctionalInterface
   public interface Control {

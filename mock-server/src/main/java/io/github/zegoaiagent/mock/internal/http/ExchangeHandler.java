@@ -264,6 +264,12 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     guard.requestDone();
     byte[] in = tooLarge ? EMPTY : bodyLength == body.length ? body : Arrays.copyOf(body, bodyLength);
     body = EMPTY;
+    boolean keep = keepAlive && !tooLarge;
+    boolean isHead = head;
+    if (!control && front.endpoints().api() instanceof Endpoints.Deferred later) {
+      answerLater(ctx, later, new RawRequest(request.method().name(), rawPath, rawQuery, in, tooLarge), keep, isHead);
+      return;
+    }
     Answer a;
     try {
       if (control) {
@@ -282,22 +288,12 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     } catch (RuntimeException e) {
       a = Answer.ok(front.endpoints().bug().apply(e));
     }
-    boolean keep = keepAlive && !tooLarge;
-    boolean isHead = head;
     request = null;
     if (a.delayMillis() > 0) {
       held = true;
       guard.hold(true);
       Answer delayed = a;
-      Runnable release = () -> {
-        if (!ctx.channel().isActive()) {
-          return;
-        }
-        send(ctx, delayed.status(), delayed.body(), delayed.headers(), keep && !closeAfterHeld, isHead);
-        held = false;
-        guard.hold(false);
-        drain(ctx);
-      };
+      Runnable release = () -> release(ctx, delayed, keep, isHead);
       Endpoints.Delayer delayer = front.endpoints().delayer();
       if (delayer != null) {
         delayer.after(a.delayMillis(), () -> ctx.executor().execute(release));
@@ -307,6 +303,38 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
     } else {
       send(ctx, a.status(), a.body(), a.headers(), keep, isHead);
     }
+  }
+
+  /** Holds the connection until the deferred answer arrives, then writes it on the event loop. */
+  private void answerLater(ChannelHandlerContext ctx, Endpoints.Deferred later, RawRequest raw, boolean keep,
+      boolean isHead) {
+    java.util.List<java.util.Map.Entry<String, String>> headers = new java.util.ArrayList<>();
+    request.headers().forEach(headers::add);
+    request = null;
+    held = true;
+    guard.hold(true);
+    java.util.concurrent.atomic.AtomicBoolean answered = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.function.Consumer<Answer> done = a -> {
+      if (answered.compareAndSet(false, true)) {
+        ctx.executor().execute(() -> release(ctx, a, keep, isHead));
+      }
+    };
+    try {
+      later.answerLater(raw, headers, done);
+    } catch (RuntimeException e) {
+      done.accept(Answer.ok(front.endpoints().bug().apply(e)));
+    }
+  }
+
+  /** Writes an answer that was held back, then reads on. */
+  private void release(ChannelHandlerContext ctx, Answer a, boolean keep, boolean isHead) {
+    if (!ctx.channel().isActive()) {
+      return;
+    }
+    send(ctx, a.status(), a.body(), a.headers(), keep && !closeAfterHeld, isHead);
+    held = false;
+    guard.hold(false);
+    drain(ctx);
   }
 
   private void drain(ChannelHandlerContext ctx) {

@@ -5,18 +5,20 @@ import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.ValidationMessage;
 
 /**
- * Turns one schema violation into a short, field-first sentence.
+ * Turns one schema violation into a short, field-first sentence (the mock's 410000003 messages
+ * and the validating proxy's drift details).
  *
  * <p>Limits are read from the violated schema (so they are the spec's numbers); the offending
  * value is quoted only when it is short, so a long body is never echoed back whole.
  */
-final class ViolationFormatter {
+public final class ViolationFormatter {
   private static final int MAX_QUOTED = 40;
 
   private ViolationFormatter() {
   }
 
-  static String format(ValidationMessage m) {
+  /** @param m a violation @return e.g. {@code RTC.AgentUserId: length 33 exceeds maxLength 32} */
+  public static String format(ValidationMessage m) {
     String type = m.getType();
     String field = fieldName(m.getInstanceLocation());
     JsonNode value = m.getInstanceNode();
@@ -48,7 +50,7 @@ final class ViolationFormatter {
   }
 
   /** Path elements {@code RTC}, {@code AgentUserId} → {@code RTC.AgentUserId}; the root is {@code body}. */
-  static String fieldName(JsonNodePath location) {
+  public static String fieldName(JsonNodePath location) {
     if (location == null || location.getNameCount() == 0) {
       return "body";
     }

@@ -1,0 +1,32 @@
+package io.github.zegoaiagent.mock;
+
+import io.github.zegoaiagent.mock.values.DriftReport;
+import java.net.URI;
+import java.nio.file.Path;
+
+/** The root README, "Check the contract against your live account": verbatim between the markers (ReadmeProxyExampleTest). */
+final class ReadmeProxyExample {
+  /** The code under test: your backend, pointed at a base URL, signing with your own credentials. */
+  interface Backend {
+    void run(URI endpoint);
+  }
+
+  private ReadmeProxyExample() {
+  }
+
+  static DriftReport run(URI upstream, Path target, Backend yourBackend) {
+    // README-BEGIN
+    // upstream: https://aigc-aiagent-api.zegotech.cn (or your region's address, or another mock)
+    try (MockServer proxy = MockServer.start(MockServerConfig.builder()
+        .proxy(upstream)                                       // forward, check, report
+        .record(target.resolve("live.jsonl"))                  // masked, one exchange per line
+        .driftReport(target.resolve("drift-report.md"))        // written when the proxy closes
+        .build())) {
+      yourBackend.run(proxy.baseUrl());                        // signs with your own AppId and ServerSecret
+      DriftReport drift = proxy.driftReport();                 // per action: exchanges, drift kinds, examples
+      System.out.println(drift.exchanges() + " exchanges, " + drift.drifted() + " with drift");
+      return drift;
+    }
+    // README-END
+  }
+}

@@ -1,0 +1,34 @@
+package io.github.zegoaiagent.mock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.zegoaiagent.mock.values.DriftReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The root README's proxy example is {@link ReadmeProxyExample}, verbatim, and it runs (a mock as the upstream). */
+class ReadmeProxyExampleTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void theRootReadmeShowsTheCompiledExample() throws Exception {
+    assertThat(Files.readString(Path.of("../README.md")))
+        .contains("```java\n" + ReadmeExamplesTest.example("ReadmeProxyExample.java", 4) + "\n```");
+  }
+
+  @Test
+  void theExampleRunsWithAMockAsTheUpstream() throws Exception {
+    try (MockServer upstream = TestServers.start()) {
+      DriftReport r = ReadmeProxyExample.run(upstream.baseUrl(), dir, endpoint -> AllActions.run(
+          new RawApi(endpoint, upstream.appId(), upstream.serverSecret(), () -> upstream.clock().millis())));
+      assertThat(r.exchanges()).isEqualTo(22);
+      assertThat(r.drifted()).isZero();
+    }
+    assertThat(Files.readString(dir.resolve("drift-report.md"))).contains("with drift: 0");
+    assertThat(Files.lines(dir.resolve("live.jsonl")).collect(Collectors.toList())).hasSize(23);
+  }
+}
