@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Runs every benchmark of issue 6 and writes benchmarks/target/results/{results.txt,results.md}.
+# Runs every benchmark (issues 6, 11, 26) and writes benchmarks/target/results/{results.txt,results.md}.
 # Usage (from anywhere): benchmarks/run.sh
 # Knobs (environment): BENCH_DURATION (s per wrk run, 10), BENCH_REPS (runs per server, 5),
 #   BENCH_E2E_SECONDS (s per client round, 5), BENCH_E2E_WARMUP (s of JIT warm-up per side, 20), BENCH_STARTUP_REPS (5), BENCH_MEM_REQUESTS (1000000), BENCH_PIN (1 = taskset servers to CPU 0,
 #   wrk to CPU 1), BENCH_SKIP_BUILD (1 = reuse the jars), BENCH_MAVEN_ARGS (e.g. "-o -Dspectral.skip=true"),
-#   BENCH_PARTS (default "servers startup client memory core hostile": which sections run),
+#   BENCH_PARTS (default "servers startup pieces client memory core hostile": which sections run),
 #   BENCH_HOSTILE_XMX (256m: the mock's heap in the hostile memory run), BENCH_HOSTILE_LIMITS (10,40,1000:
 #   the instance limits it runs with), BENCH_CORE_REPS (20: measured runs of the 1 MiB stall case), BENCH_STALLED (256 stalled
 #   connections), BENCH_STALL_TIMEOUT (15 s: the mock's header/body/idle timeouts in the run),
 #   BENCH_BASELINE_MOCK_JAR (another mock jar measured beside, e.g. one with the JDK front),
-#   BENCH_MOCK_ARGS (extra mock flags, e.g. "--log none": the standalone jar logs every request by default).
+#   BENCH_MOCK_ARGS (extra mock flags, e.g. "--log none": the standalone jar logs every request by default),
+#   BENCH_JAVA25 (a JDK 25 java for the start-up variants; default Temurin's, skipped when absent).
 # Installs wrk and nginx (Debian packages) when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +38,7 @@ WIREMOCK_JAR=benchmarks/target/wiremock-standalone.jar
 WIREMOCK_ROOT=benchmarks/src/main/wiremock
 LUA=benchmarks/src/main/wrk/signed.lua
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+JAVA25=${BENCH_JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}   # start-up on a newer JDK (skipped if absent)
 
 # --- wrk (Debian package) -------------------------------------------------------------------
 if ! command -v wrk >/dev/null 2>&1; then
@@ -87,7 +89,7 @@ trap cleanup EXIT
   echo "RESULT env date=$(date -u +%Y-%m-%dT%H:%MZ) nproc=$(nproc) cpu=\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\" ram_gib=$(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo) jdk=\"$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.vm.version/ {print $2}')\" wrk=\"$(wrk -v 2>&1 | head -1 | cut -d' ' -f2)\" nginx=\"$("$NGINX" -v 2>&1 | cut -d/ -f2)\" pinned=$PINNED load_before=\"$(cut -d' ' -f1-3 /proc/loadavg)\""
 } >> "$RESULTS"
 
-want() { case " ${BENCH_PARTS:-servers startup client memory core hostile} " in *" $1 "*) return 0 ;; esac; return 1; }
+want() { case " ${BENCH_PARTS:-servers startup pieces client memory core hostile} " in *" $1 "*) return 0 ;; esac; return 1; }
 
 if want servers; then
 # --- 1. throughput and latency: mock vs WireMock vs nginx, alternating, same signed request ----
@@ -159,10 +161,28 @@ sleep 1
 fi
 
 if want startup; then
-# --- 2. startup -------------------------------------------------------------------------
-echo "== startup: java -jar to first Code 0, ${STARTUP_REPS}x each" >&2
+# --- 2. startup (issue 26) ----------------------------------------------------------------
+# Fresh JVM to first Code 0, every way of starting side by side, taking turns: the standalone jar
+# plain and with the build's CDS archive, MockServer.start in a fresh JVM, WireMock standalone and
+# in-process, and on JDK 25 (BENCH_JAVA25) plain, auto-created archive and AOT cache.
+echo "== startup: fresh JVM to first Code 0, ${STARTUP_REPS}x each way" >&2
 "$JAVA" -cp "$JAR" io.github.zegoaiagent.bench.StartupBench "$MOCK_JAR" "$WIREMOCK_JAR" "$WIREMOCK_ROOT" \
-  "$STARTUP_REPS" 18082 | grep '^RESULT' | tee -a "$RESULTS" >&2
+  "$STARTUP_REPS" 18082 "$JAR" "$OUT/startup" "$JAVA25" | grep '^RESULT' | tee -a "$RESULTS" >&2
+
+fi
+
+if want pieces; then
+# --- 2b. the mock's per-request pieces (JMH, with allocation per operation) ---------------
+echo "== mock pieces: JMH with -prof gc" >&2
+"$JAVA" -jar "$JAR" MockPiecesBench -f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc -rf csv -rff "$OUT/jmh-mock.csv" \
+  > "$OUT/jmh-mock.log" 2>&1
+tail -n +2 "$OUT/jmh-mock.csv" | tr -d '"' | awk -F, '
+  { name = $1; sub(/.*MockPiecesBench\./, "", name) }
+  name !~ /:/ { order[++k] = name; ns[name] = $5; err[name] = $6 }
+  name ~ /:gc\.alloc\.rate\.norm$/ { sub(/:.*/, "", name); bytes[name] = $5 }
+  END { for (i = 1; i <= k; i++) { b = order[i]
+        printf "RESULT jmh-mock bench=%s ns_per_op=%.1f error_ns=%.1f bytes_per_op=%.0f\n", b, ns[b], err[b], bytes[b] } }' \
+  | tee -a "$RESULTS" >&2
 
 fi
 

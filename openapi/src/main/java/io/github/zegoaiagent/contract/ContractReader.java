@@ -347,8 +347,8 @@ final class ContractReader {
   String resolve(String at) {
     String current = at;
     Set<String> seen = new HashSet<>();
-    while (root.at(current).has("$ref")) {
-      String ref = root.at(current).get("$ref").asText();
+    for (JsonNode node = root.at(current); node.has("$ref"); node = root.at(current)) {
+      String ref = node.get("$ref").asText();
       if (!ref.startsWith("#") || !seen.add(ref) || root.at(ref.substring(1)).isMissingNode()) {
         problem(current + "/$ref", ref + " is external, circular or points nowhere");
         return current;

@@ -1,6 +1,7 @@
 package io.github.zegoaiagent.contract;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -13,7 +14,8 @@ final class Pointers {
 
   /** @return {@code pointer} extended by one escaped segment */
   static String child(String pointer, String key) {
-    return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+    boolean plain = key.indexOf('~') < 0 && key.indexOf('/') < 0; // nearly every key
+    return pointer + "/" + (plain ? key : key.replace("~", "~0").replace("/", "~1"));
   }
 
   static String unescape(String segment) {
@@ -28,7 +30,17 @@ final class Pointers {
     }
   }
 
+  /**
+   * @return the node as JSON text; strings, integers, booleans and null without the mapper (the
+   *     model reads thousands of them at start-up; {@code PointersTest} checks both agree)
+   */
   static String text(JsonNode node) {
+    if (node.isTextual()) {
+      return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(node.textValue())) + "\"";
+    }
+    if (node.isIntegralNumber() || node.isBoolean() || node.isNull()) {
+      return node.asText();
+    }
     try {
       return JSON.writeValueAsString(node);
     } catch (JsonProcessingException e) {

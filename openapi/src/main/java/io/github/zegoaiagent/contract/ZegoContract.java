@@ -90,6 +90,7 @@ public final class ZegoContract {
 
   /**
    * @return the contract packaged in this jar ({@value #RESOURCE}), read once per class loader
+   *     (from the build's JSON copy of it when there is one, {@code openapi/zego-aiagent.json})
    * @throws ContractException when it is missing or not a readable contract
    */
   public static ZegoContract load() {
@@ -107,6 +108,10 @@ public final class ZegoContract {
   }
 
   private static ZegoContract readResource() {
+    JsonNode packagedJson = PackagedContract.read(ZegoContract.class.getClassLoader());
+    if (packagedJson != null) {
+      return new ZegoContract("classpath:" + RESOURCE, packagedJson); // the same tree, read faster
+    }
     try (InputStream in = ZegoContract.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new ContractException(RESOURCE, "not on the class path (dependency "

@@ -158,6 +158,34 @@ class ZegoContractTest {
   }
 
   @Test
+  void thePackagedJsonIsTheYamlTreeAndIsWhatLoadReads() throws Exception {
+    JsonNode packaged = PackagedContract.read(getClass().getClassLoader());
+    assertThat(packaged).as("the build writes %s (execution packaged-json)", PackagedContract.JSON_RESOURCE)
+        .isNotNull();
+    // Node by node, number types included (an int read back as a double would differ here).
+    assertThat(packaged).isEqualTo(raw());
+    assertThat(ZegoContract.load().document()).isEqualTo(raw());
+    assertThat(ZegoContract.load().source()).isEqualTo("classpath:" + ZegoContract.RESOURCE);
+  }
+
+  @Test
+  void aBrokenPackagedJsonFailsNamingIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("openapi"));
+    Files.writeString(dir.resolve(PackagedContract.JSON_RESOURCE), "{\"openapi\": 1, \"openapi\": 2}");
+    try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, null)) {
+      assertThatThrownBy(() -> PackagedContract.read(loader)).isInstanceOf(ContractException.class)
+          .hasMessageContaining(PackagedContract.JSON_RESOURCE).hasMessageContaining("openapi");
+    }
+    Files.writeString(dir.resolve(PackagedContract.JSON_RESOURCE), "[]");
+    try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, null)) {
+      assertThatThrownBy(() -> PackagedContract.read(loader)).hasMessageContaining("not a JSON object");
+    }
+    try (java.net.URLClassLoader empty = new java.net.URLClassLoader(new java.net.URL[0], null)) {
+      assertThat(PackagedContract.read(empty)).isNull();
+    }
+  }
+
+  @Test
   void extensionsOfTheWrongFormFailLoudlyNamingTheirPath() throws Exception {
     Path fixture = Path.of(getClass().getResource("/fixtures/broken-extensions.yaml").toURI());
     ContractException e = org.junit.jupiter.api.Assertions.assertThrows(ContractException.class,

@@ -17,6 +17,9 @@ import java.util.function.Supplier;
  * @param <T> the Java type of the value
  */
 public final class Setting<T> {
+  /** Lower-case words joined by hyphens (compiled once: ~45 declarations are made at start-up). */
+  private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+
   private final String key;
   private final Class<?> type;
   private final String label;
@@ -51,7 +54,7 @@ public final class Setting<T> {
    * @return a builder of the declaration
    */
   public static <T> Builder<T> of(String key, String description, Class<? super T> type) {
-    if (!key.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
+    if (!KEY.matcher(key).matches()) {
       throw new IllegalArgumentException("setting key must be lower-case words joined by '-': " + key);
     }
     return new Builder<>(key, description, type);
@@ -153,7 +156,7 @@ public final class Setting<T> {
    * @throws IllegalArgumentException when out of range
    */
   public T check(T value) {
-    return check(value, javaName());
+    return check(value, null);
   }
 
   /** @return the key in Java style, e.g. {@code qpsLimit} (named in refusals of Java values) */
@@ -165,11 +168,12 @@ public final class Setting<T> {
     return b.toString();
   }
 
+  /** @param source what the value came from, or null for a Java value (then named by {@link #javaName()}) */
   private T check(T value, String source) {
     try {
       check.accept(value);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException((source == null ? javaName() : source) + ": " + e.getMessage(), e);
     }
     return value;
   }

@@ -118,22 +118,28 @@ final class CliOptions {
    * @throws IllegalArgumentException with a message for the user
    */
   static CliOptions parse(String[] args, Map<String, String> env) {
-    CommandSpec spec = spec();
-    CommandLine.ParseResult parsed;
-    try {
-      parsed = new CommandLine(spec).parseArgs(args);
-    } catch (CommandLine.UnmatchedArgumentException e) {
-      String typed = e.getUnmatched().isEmpty() ? "" : e.getUnmatched().get(0).split("=", 2)[0];
-      List<String> flags = spec.options().stream().flatMap(o -> java.util.Arrays.stream(o.names()))
-          .filter(n -> n.startsWith("--")).map(n -> n.substring(2)).toList();
-      String like = typed.startsWith("-") ? DidYouMean.closest(typed.replaceFirst("^-+", ""), flags) : null;
-      like = like == null ? null : "--" + like;
-      throw new IllegalArgumentException(e.getMessage() + (like == null ? "" : "; did you mean " + like + "?"), e);
-    } catch (CommandLine.ParameterException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
     CliOptions o = new CliOptions();
-    o.help = parsed.isUsageHelpRequested();
+    // An ordinary command line is read without picocli (QuickArgs: start-up time); picocli reads
+    // every other one, and is what explains a wrong one.
+    Map<String, Object> flags = QuickArgs.read(args, MockServerConfig.settings(), List.of("--quiet"));
+    if (flags == null) {
+      CommandSpec spec = spec();
+      CommandLine.ParseResult parsed;
+      try {
+        parsed = new CommandLine(spec).parseArgs(args);
+      } catch (CommandLine.UnmatchedArgumentException e) {
+        String typed = e.getUnmatched().isEmpty() ? "" : e.getUnmatched().get(0).split("=", 2)[0];
+        List<String> names = spec.options().stream().flatMap(opt -> java.util.Arrays.stream(opt.names()))
+            .filter(n -> n.startsWith("--")).map(n -> n.substring(2)).toList();
+        String like = typed.startsWith("-") ? DidYouMean.closest(typed.replaceFirst("^-+", ""), names) : null;
+        like = like == null ? null : "--" + like;
+        throw new IllegalArgumentException(e.getMessage() + (like == null ? "" : "; did you mean " + like + "?"), e);
+      } catch (CommandLine.ParameterException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
+      o.help = parsed.isUsageHelpRequested();
+      flags = values(spec);
+    }
     Set<String> known = new TreeSet<>(NOT_SETTINGS);
     known.add(QUIET_ENV);
     for (Setting<?> s : MockServerConfig.settings()) {
@@ -141,7 +147,7 @@ final class CliOptions {
         continue;
       }
       known.add(s.env());
-      Object flag = spec.findOption(s.flag()).getValue();
+      Object flag = flags.get(s.flag());
       String fromEnv = env.get(s.env());
       if (flag != null) {
         String text = flag instanceof List<?> l ? String.join(",", l.stream().map(String::valueOf).toList())
@@ -153,14 +159,14 @@ final class CliOptions {
         o.builder.parse(s, s.standaloneDefault(), s.flag() + " (standalone default)");
       }
     }
-    Object quiet = spec.findOption("--quiet").getValue();
+    Object quiet = flags.get("--quiet");
     if (quiet != null) {
       o.quiet = bool(quiet.toString(), "--quiet");
     } else if (env.get(QUIET_ENV) != null && !env.get(QUIET_ENV).isBlank()) {
       o.quiet = bool(env.get(QUIET_ENV), QUIET_ENV);
     }
     if (o.quiet) {
-      boolean askedForLog = spec.findOption(LogSettings.LOG.flag()).getValue() != null
+      boolean askedForLog = flags.get(LogSettings.LOG.flag()) != null
           || (env.get(LogSettings.LOG.env()) != null && !env.get(LogSettings.LOG.env()).isBlank());
       if (askedForLog && o.builder.build().log().log() != LogSettings.Mode.NONE) {
         throw new IllegalArgumentException("--quiet and --log requests contradict each other: give one");
@@ -179,6 +185,17 @@ final class CliOptions {
     String prefix = "ZEGO_MOCK_";
     List<String> names = known.stream().filter(k -> !NOT_SETTINGS.contains(k)).map(k -> k.substring(prefix.length())).toList();
     return java.util.Optional.ofNullable(DidYouMean.closest(typed.substring(prefix.length()), names)).map(n -> prefix + n);
+  }
+
+  /** @return the value picocli read for each option given, by its long name */
+  static Map<String, Object> values(CommandSpec spec) {
+    Map<String, Object> values = new java.util.HashMap<>();
+    for (OptionSpec o : spec.options()) {
+      if (o.getValue() != null && !o.usageHelp()) {
+        values.put(o.longestName(), o.getValue());
+      }
+    }
+    return values;
   }
 
   private static boolean bool(String text, String source) {

@@ -84,7 +84,7 @@ public final class Main {
     return 0;
   }
 
-  private static void printBanner(PrintStream out, MockServer server) {
+  static void printBanner(PrintStream out, MockServer server) {
     String cli = Banner.cliJar(Banner.thisJar(), java.nio.file.Path.of("")).orElse(null);
     Banner.lines(server, cli).forEach(out::println);
     out.flush();

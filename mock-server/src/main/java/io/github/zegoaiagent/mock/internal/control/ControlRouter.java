@@ -67,7 +67,7 @@ public final class ControlRouter {
     this.decoder = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     this.remoteAllowed = remoteAllowed;
     this.budget = budget;
-    ControlSchemas.document(); // a build without the document fails at start-up, not at the first call
+    ControlSchemas.requirePackaged(); // a build without the document fails at start-up; it is read at first use
   }
 
   /**

@@ -39,7 +39,19 @@ final class ControlSchemas {
 
   private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
 
-  /** @return the parsed document (read once per JVM) */
+  /**
+   * Fails when the build did not package the document, without reading it: parsing it costs
+   * start-up time (BENCHMARKS.md, "Start-up") and only a control call with a body needs it.
+   *
+   * @throws IllegalStateException when it is missing
+   */
+  static void requirePackaged() {
+    if (document == null && ControlSchemas.class.getResource(RESOURCE) == null) {
+      throw new IllegalStateException(RESOURCE + " is missing from the class path (a broken build)");
+    }
+  }
+
+  /** @return the parsed document (read once per JVM, at the first use) */
   static JsonNode document() {
     JsonNode d = document;
     if (d == null) {

@@ -6,7 +6,6 @@ import io.github.zegoaiagent.mock.internal.state.JournalRecord;
 import io.github.zegoaiagent.mock.internal.validate.Contract;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,9 +24,11 @@ import java.util.concurrent.locks.LockSupport;
  * the letters it may contain (a crafted one cannot forge lines); no query, body or message, so
  * never a secret.
  *
- * <p>Written by one daemon thread in batches: the request's thread only queues the line (a
- * console write per request on the event loop cost about 30 % of the standalone jar's
- * throughput, BENCHMARKS.md). The queue is bounded; when the console cannot keep up, lines are
+ * <p>The request's thread pays a small constant: it reads the wall clock as a number and queues
+ * four values ({@link Answered}); no text is made there. One daemon thread turns them into lines
+ * and writes them in batches (a console write per request on the event loop cost about 30 % of
+ * the standalone jar's throughput, and formatting the line there most of the rest: BENCHMARKS.md,
+ * {@code RequestLogBench}). The queue is bounded; when the console cannot keep up, lines are
  * dropped and counted, and the count is printed once the writer catches up. {@link #close()}
  * writes what is queued.
  */
@@ -38,8 +39,12 @@ public final class RequestLog implements RequestListener, AutoCloseable {
   /** How often the writer looks for lines: the console lags the answers by at most this. */
   private static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
+  /** What the request's thread hands over: numbers and the journal's own Action string. */
+  record Answered(long atMillis, String action, int code, long nanos) {
+  }
+
   private final PrintStream out;
-  private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(QUEUE);
+  private final BlockingQueue<Answered> queue = new ArrayBlockingQueue<>(QUEUE);
   private final AtomicLong dropped = new AtomicLong();
   private final Thread writer;
   private volatile boolean closing;
@@ -58,14 +63,14 @@ public final class RequestLog implements RequestListener, AutoCloseable {
 
   @Override
   public void answered(JournalRecord e, long nanos) {
-    if (!queue.offer(line(Instant.now(), e, nanos))) {
+    if (!queue.offer(new Answered(System.currentTimeMillis(), e.action(), e.code(), nanos))) {
       dropped.incrementAndGet();
     }
   }
 
   private void drain() {
-    List<String> batch = new ArrayList<>();
-    StringBuilder text = new StringBuilder();
+    List<Answered> batch = new ArrayList<>();
+    Lines lines = new Lines();
     boolean last = false;
     while (!last) {
       // Wake on a period, not per line: a wake-up per request costs the answering thread a
@@ -77,17 +82,17 @@ public final class RequestLog implements RequestListener, AutoCloseable {
       if (batch.isEmpty() && lost == 0) {
         continue;
       }
-      text.setLength(0);
-      for (String l : batch) {
-        text.append(l).append(System.lineSeparator());
+      lines.clear();
+      for (Answered a : batch) {
+        lines.add(a);
       }
       batch.clear();
       if (lost > 0) {
-        text.append("(request log: ").append(lost).append(" lines dropped, the console was too slow)")
+        lines.text.append("(request log: ").append(lost).append(" lines dropped, the console was too slow)")
             .append(System.lineSeparator());
       }
       try {
-        out.print(text);
+        out.print(lines.text);
         out.flush();
       } catch (RuntimeException ignored) {
         // A broken console must not break the API.
@@ -107,12 +112,6 @@ public final class RequestLog implements RequestListener, AutoCloseable {
     }
   }
 
-  public static String line(Instant at, JournalRecord e, long nanos) {
-    long tenths = Math.round(nanos / 1e5); // ms with one decimal, without String.format's cost
-    return at.truncatedTo(ChronoUnit.MILLIS) + " " + action(e) + " Code " + e.code() + " " + codeName(e.code())
-        + " " + tenths / 10 + "." + tenths % 10 + " ms";
-  }
-
   /** @return the code's name in the contract ({@code SIGNATURE_WRONG}), or {@code (undocumented)} (an injected fault's) */
   static String codeName(int code) {
     return CODE_NAMES.getOrDefault(code, "(undocumented)");
@@ -127,16 +126,55 @@ public final class RequestLog implements RequestListener, AutoCloseable {
     return Map.copyOf(names);
   }
 
-  private static String action(JournalRecord e) {
-    String a = e.action();
-    if (a == null || a.isEmpty()) {
-      return "-";
+  /** @return the line of one answer, without its line separator */
+  static String line(Answered a) {
+    Lines l = new Lines();
+    l.add(a);
+    return l.text.substring(0, l.text.length() - System.lineSeparator().length());
+  }
+
+  /**
+   * The writer's text: lines appended to one buffer, the date and time of the last second kept,
+   * so a line costs a few appends (the writer's own thread, never a request's).
+   */
+  static final class Lines {
+    final StringBuilder text = new StringBuilder();
+    private long second = Long.MIN_VALUE;
+    private String secondText = "";
+
+    void clear() {
+      text.setLength(0);
     }
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < a.length() && b.length() < MAX_ACTION; i++) {
-      char c = a.charAt(i);
-      b.append((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ? c : '?');
+
+    void add(Answered a) {
+      long s = Math.floorDiv(a.atMillis(), 1000);
+      if (s != second) {
+        String t = Instant.ofEpochSecond(s).toString(); // 2026-12-01T12:00:00Z
+        secondText = t.substring(0, t.length() - 1) + ".";
+        second = s;
+      }
+      int ms = Math.floorMod(a.atMillis(), 1000);
+      text.append(secondText).append((char) ('0' + ms / 100)).append((char) ('0' + ms / 10 % 10))
+          .append((char) ('0' + ms % 10)).append("Z ");
+      action(a.action());
+      long tenths = (a.nanos() + 50_000) / 100_000; // ms with one decimal, rounded
+      text.append(" Code ").append(a.code()).append(' ').append(codeName(a.code())).append(' ').append(tenths / 10).append('.').append(tenths % 10)
+          .append(" ms").append(System.lineSeparator());
     }
-    return a.length() > MAX_ACTION ? b + "..." : b.toString();
+
+    private void action(String a) {
+      if (a == null || a.isEmpty()) {
+        text.append('-');
+        return;
+      }
+      int n = Math.min(a.length(), MAX_ACTION);
+      for (int i = 0; i < n; i++) {
+        char c = a.charAt(i);
+        text.append((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ? c : '?');
+      }
+      if (a.length() > MAX_ACTION) {
+        text.append("...");
+      }
+    }
   }
 }

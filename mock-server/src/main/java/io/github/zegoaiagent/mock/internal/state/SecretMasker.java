@@ -40,6 +40,8 @@ public final class SecretMasker {
 
   private final ObjectMapper mapper;
   private final Set<String> names;
+  /** {@link #names} compared without regard to case, without a lower-case copy of every key. */
+  private final java.util.TreeSet<String> anyCase;
   private final Map<String, List<List<String>>> pathsByAction;
 
   /**
@@ -56,6 +58,8 @@ public final class SecretMasker {
     }
     contract.secretNames().forEach(name -> n.add(name.toLowerCase(Locale.ROOT)));
     this.names = Set.copyOf(n);
+    this.anyCase = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    anyCase.addAll(n);
     this.pathsByAction = Map.copyOf(byAction);
   }
 
@@ -176,12 +180,15 @@ public final class SecretMasker {
     if (json == null) {
       return null;
     }
-    JsonNode copy = json.deepCopy();
+    return maskInPlace(action, json.deepCopy());
+  }
+
+  private JsonNode maskInPlace(String action, JsonNode json) {
     for (List<String> p : paths(action)) {
-      maskPath(copy, p, 0);
+      maskPath(json, p, 0);
     }
-    maskNames(copy);
-    return copy;
+    maskNames(json);
+    return json;
   }
 
   /**
@@ -248,7 +255,7 @@ public final class SecretMasker {
       Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
-        if (names.contains(e.getKey().toLowerCase(Locale.ROOT)) && !e.getValue().isNull()) {
+        if (anyCase.contains(e.getKey()) && !e.getValue().isNull()) {
           e.setValue(o.textNode(MASK));
         } else {
           maskNames(e.getValue());

@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Validates a request body against its operation's request schema in the packaged contract.
  *
- * <p>Schemas are built once, at construction (OpenAPI 3.0 dialect, internal {@code $ref}s
- * resolved by the validator). A violation becomes {@link Codes#INVALID_PARAMETER} with a message
+ * <p>Schemas are built once per JVM, each at its action's first use (OpenAPI 3.0 dialect,
+ * internal {@code $ref}s resolved by the validator). A violation becomes {@link Codes#INVALID_PARAMETER} with a message
  * such as {@code RTC.AgentUserId: length 33 exceeds maxLength 32}; the limit comes from the
  * spec, never from this class.
  */
@@ -50,6 +50,7 @@ public final class RequestSchemas {
   private static final Map<String, JsonNode> REQUEST_SCHEMAS = new ConcurrentHashMap<>();
 
   private final Map<String, String> requestPaths;
+  private volatile boolean warmUpWanted;
 
   /**
    * @param requestPaths action name to JSON pointer of its request schema in the spec
@@ -59,10 +60,16 @@ public final class RequestSchemas {
   }
 
   /**
-   * Compiles the remaining schemas on a background daemon thread, once per JVM, so they are ready
-   * before most first requests without delaying start-up.
+   * Asks for the remaining schemas to be compiled on a background daemon thread, once per JVM, so
+   * they are ready before most first requests. The thread starts after the first validation, not
+   * now: compiling 19 schemas while the server starts competed with the start-up for the CPU
+   * (BENCHMARKS.md, "Start-up").
    */
   public void warmUpInBackground() {
+    warmUpWanted = true;
+  }
+
+  private void startWarmUp() {
     if (WARMING.compareAndSet(false, true)) {
       Thread t = new Thread(() -> requestPaths.keySet().forEach(this::schema), "zego-mock-schema-warm-up");
       t.setDaemon(true);
@@ -96,6 +103,10 @@ public final class RequestSchemas {
    */
   public void validate(String action, JsonNode body) {
     JsonSchema schema = schema(action);
+    if (warmUpWanted) {
+      warmUpWanted = false;
+      startWarmUp();
+    }
     Set<ValidationMessage> messages = schema.validate(body);
     if (messages.isEmpty()) {
       return;
@@ -121,7 +132,7 @@ public final class RequestSchemas {
    * then validate and decode the body it returns.
    *
    * @param action wire action name
-   * @param body the parsed body
+   * @param body the parsed body, handed over (changed in place, see {@link Tolerance#inspect})
    * @return the body as the service reads it, with the unknown fields and legacy values noticed
    */
   public TolerantReader.Inspected inspect(String action, JsonNode body) {

@@ -33,7 +33,7 @@ public final class TolerantReader {
   /**
    * What the walk found.
    *
-   * @param body the body as the service reads it: a copy without optional nulls and unknown properties
+   * @param body the body as the service reads it: without optional nulls and unknown properties
    * @param unknownFields wire paths of properties the contract does not know, e.g. {@code RTC.AgentUserID}
    * @param legacy legacy values, case variants and deprecated properties used, e.g.
    *     {@code TTS.Vendor=ByteDance (legacy)}, {@code TTS.Vendor=Minimax (case variant of MiniMax)}
@@ -69,26 +69,52 @@ public final class TolerantReader {
 
   /**
    * @param schema the request schema (may be a {@code $ref})
-   * @param body the parsed body
+   * @param body the parsed body, handed over: it is changed in place (the request's own freshly
+   *     decoded tree; a copy per request cost more than the walk, BENCHMARKS.md)
    * @return the body as the service reads it, and what was noticed
    */
   public Inspected inspect(JsonNode schema, JsonNode body) {
     if (!body.isObject()) {
       return Inspected.unchanged(body);
     }
-    JsonNode copy = body.deepCopy();
-    List<String> unknown = new ArrayList<>();
-    List<String> legacy = new ArrayList<>();
-    walk(schema, copy, "", unknown, legacy);
-    return new Inspected(copy, List.copyOf(unknown), List.copyOf(legacy));
+    Noticed noticed = new Noticed();
+    walk(schema, body, "", noticed);
+    return new Inspected(body, noticed.list(noticed.unknown), noticed.list(noticed.legacy));
   }
 
-  private void walk(JsonNode schemaRef, JsonNode node, String path, List<String> unknown, List<String> legacy) {
+  /** What a walk noticed; the lists are made only when something is (most requests: nothing). */
+  private static final class Noticed {
+    List<String> unknown;
+    List<String> legacy;
+
+    void unknown(String at) {
+      if (unknown == null) {
+        unknown = new ArrayList<>();
+      }
+      unknown.add(at);
+    }
+
+    void legacy(String what) {
+      if (legacy == null) {
+        legacy = new ArrayList<>();
+      }
+      legacy.add(what);
+    }
+
+    List<String> list(List<String> l) {
+      return l == null ? List.of() : List.copyOf(l);
+    }
+  }
+
+  private void walk(JsonNode schemaRef, JsonNode node, String path, Noticed noticed) {
     Shape shape = shape(schemaRef);
     if (node.isArray() && shape.items() != null) {
       ArrayNode array = (ArrayNode) node;
       for (int i = 0; i < array.size(); i++) {
-        walk(shape.items(), array.get(i), path + "[" + i + "]", unknown, legacy);
+        JsonNode item = array.get(i);
+        if (item.isContainerNode()) {
+          walk(shape.items(), item, path + "[" + i + "]", noticed);
+        }
       }
       return;
     }
@@ -98,11 +124,10 @@ public final class TolerantReader {
     for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String name = field.getKey();
-      String at = path.isEmpty() ? name : path + "." + name;
       Property p = shape.properties().get(name);
       if (p == null) {
         if (!shape.open()) {
-          unknown.add(at);
+          noticed.unknown(at(path, name));
           if (dropUnknown) {
             it.remove();
           }
@@ -117,21 +142,27 @@ public final class TolerantReader {
         continue;
       }
       if (p.deprecated()) {
-        legacy.add(at + " (deprecated)");
+        noticed.legacy(at(path, name) + " (deprecated)");
       }
       if (p.caseInsensitive() != null && value.isTextual()) {
         java.util.Optional<String> listed = model.listedSpelling(p.caseInsensitive(), value.asText());
         if (listed.isPresent()) {
-          legacy.add(at + "=" + value.asText() + " (case variant of " + listed.get() + ")");
+          noticed.legacy(at(path, name) + "=" + value.asText() + " (case variant of " + listed.get() + ")");
           value = com.fasterxml.jackson.databind.node.TextNode.valueOf(listed.get());
           field.setValue(value);
         }
       }
-      if (p.legacyValues().contains(value)) {
-        legacy.add(at + "=" + value.asText() + " (legacy)");
+      if (!p.legacyValues().isEmpty() && p.legacyValues().contains(value)) {
+        noticed.legacy(at(path, name) + "=" + value.asText() + " (legacy)");
       }
-      walk(p.schema(), value, at, unknown, legacy);
+      if (value.isContainerNode()) { // a scalar has nothing below it to walk
+        walk(p.schema(), value, at(path, name), noticed);
+      }
     }
+  }
+
+  private static String at(String path, String name) {
+    return path.isEmpty() ? name : path + "." + name;
   }
 
   /**

@@ -82,13 +82,49 @@ class RequestLogTest {
   @Test
   void eachCodeIsNamedAsInTheContract() {
     java.time.Instant at = java.time.Instant.parse("2026-12-01T12:00:00.130Z");
-    assertThat(RequestLog.line(at, entry("ListAgents", 100000005), 200_000))
+    assertThat(RequestLog.line(new RequestLog.Answered(at.toEpochMilli(), "ListAgents", 100000005, 200_000)))
         .isEqualTo("2026-12-01T12:00:00.130Z ListAgents Code 100000005 SIGNATURE_WRONG 0.2 ms");
-    assertThat(RequestLog.line(at, entry("CreateAgentInstance", 0), 1_400_000))
+    assertThat(RequestLog.line(new RequestLog.Answered(at.toEpochMilli(), "CreateAgentInstance", 0, 1_400_000)))
         .isEqualTo("2026-12-01T12:00:00.130Z CreateAgentInstance Code 0 SUCCESS 1.4 ms");
     // Every documented code has its own name; a code only an injected fault answers says so.
     io.github.zegoaiagent.contract.ZegoContract.load().returnCodes().forEach((code, rc) ->
         assertThat(RequestLog.codeName(code)).isEqualTo(rc.name()));
-    assertThat(RequestLog.line(at, entry("ListAgents", 123), 0)).contains(" Code 123 (undocumented) ");
+    assertThat(RequestLog.line(new RequestLog.Answered(at.toEpochMilli(), "ListAgents", 123, 0))).contains(" Code 123 (undocumented) ");
+  }
+
+  @Test
+  void aLineIsTheWallClockToTheMillisecondTheActionTheCodeAndTheTime() {
+    long at = java.time.Instant.parse("2026-12-01T12:00:00.123Z").toEpochMilli();
+    assertThat(RequestLog.line(new RequestLog.Answered(at, "CreateAgentInstance", 0, 1_449_999)))
+        .isEqualTo("2026-12-01T12:00:00.123Z CreateAgentInstance Code 0 SUCCESS 1.4 ms");
+    // Whole seconds keep their three digits (Instant.toString would drop them).
+    assertThat(RequestLog.line(new RequestLog.Answered(at - 123, "ListAgents", 100000005, 150_000)))
+        .isEqualTo("2026-12-01T12:00:00.000Z ListAgents Code 100000005 SIGNATURE_WRONG 0.2 ms");
+    assertThat(RequestLog.line(new RequestLog.Answered(at + 9, "ListAgents", 0, 12_345_678_901L)))
+        .isEqualTo("2026-12-01T12:00:00.132Z ListAgents Code 0 SUCCESS 12345.7 ms");
+  }
+
+  @Test
+  void theWriterKeepsTheSecondItLastPrintedAndMovesOn() {
+    RequestLog.Lines lines = new RequestLog.Lines();
+    long at = java.time.Instant.parse("2026-12-31T23:59:59.999Z").toEpochMilli();
+    lines.add(new RequestLog.Answered(at, "A", 0, 0));
+    lines.add(new RequestLog.Answered(at + 1, "B", 0, 0));
+    lines.add(new RequestLog.Answered(at, "C", 0, 0));
+    assertThat(lines.text.toString().lines()).containsExactly(
+        "2026-12-31T23:59:59.999Z A Code 0 SUCCESS 0.0 ms",
+        "2027-01-01T00:00:00.000Z B Code 0 SUCCESS 0.0 ms",
+        "2026-12-31T23:59:59.999Z C Code 0 SUCCESS 0.0 ms");
+  }
+
+  @Test
+  void anActionCannotForgeALine() {
+    String crafted = "ListAgents\n2026-12-01T00:00:00.000Z RegisterAgent Code 0 0.1 ms";
+    assertThat(RequestLog.line(new RequestLog.Answered(0, crafted, 0, 0)))
+        .isEqualTo("1970-01-01T00:00:00.000Z ListAgents?2026?12?01T00?00?00?000Z?RegisterAgent?Code?0?0?1?ms Code 0 SUCCESS 0.0 ms");
+    assertThat(RequestLog.line(new RequestLog.Answered(0, "A".repeat(65), 0, 0)))
+        .isEqualTo("1970-01-01T00:00:00.000Z " + "A".repeat(64) + "... Code 0 SUCCESS 0.0 ms");
+    assertThat(RequestLog.line(new RequestLog.Answered(0, null, 100000006, 0))).contains(" - Code 100000006 ");
+    assertThat(RequestLog.line(new RequestLog.Answered(0, "", 100000006, 0))).contains(" - Code 100000006 ");
   }
 }
