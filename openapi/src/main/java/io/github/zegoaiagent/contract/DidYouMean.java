@@ -46,13 +46,15 @@ public final class DidYouMean {
   /**
    * @param a a name
    * @param b another
-   * @return the Levenshtein distance (names are short, so the quadratic table is fine; beyond 200
-   *     characters {@link Integer#MAX_VALUE})
+   * @return the edit distance counting a swap of two neighbours as one edit (optimal string
+   *     alignment: {@code prot} is one edit from {@code port}, two from {@code proxy}); names are
+   *     short, so the quadratic table is fine; beyond 200 characters {@link Integer#MAX_VALUE}
    */
   public static int distance(String a, String b) {
     if (a.length() > 200 || b.length() > 200) {
       return Integer.MAX_VALUE; // nothing typed that long is a near miss
     }
+    int[] before = new int[b.length() + 1];
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -63,8 +65,12 @@ public final class DidYouMean {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          cur[j] = Math.min(cur[j], before[j - 2] + 1);
+        }
       }
-      int[] t = prev;
+      int[] t = before;
+      before = prev;
       prev = cur;
       cur = t;
     }

@@ -157,7 +157,7 @@ public final class ControlRouter {
       if (!route.method().equals("GET")) {
         timelines.touch(); // a watcher (the dashboard) refreshes what it shows
       }
-      return new Answer(200, out, 0, NO_SNIFF);
+      return new Answer(200, out, NO_SNIFF);
     } catch (ControlException e) {
       return error(e.status(), e.getMessage(), Map.of());
     } catch (IOException | RuntimeException e) {
@@ -352,7 +352,7 @@ public final class ControlRouter {
     }
     Map<String, String> all = new LinkedHashMap<>(NO_SNIFF);
     all.putAll(headers);
-    return new Answer(status, body, 0, all);
+    return new Answer(status, body, all);
   }
 
   static String clip(String s) {

@@ -38,10 +38,12 @@ public record Endpoints(Api api, String controlPrefix, Control control,
   @FunctionalInterface
   public interface Delayer {
     /**
+     * @param fromMillis the simulation time the delay counts from ({@link Answer#delayFromMillis()})
      * @param delayMillis how long
-     * @param task what to run then (it hands itself to the connection's event loop)
+     * @param task what to run then (it hands itself to the connection's event loop); at once
+     *     when that time has passed already
      */
-    void after(long delayMillis, Runnable task);
+    void after(long fromMillis, long delayMillis, Runnable task);
   }
 
   /** The API behind the front. */

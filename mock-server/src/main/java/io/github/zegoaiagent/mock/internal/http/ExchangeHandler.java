@@ -265,7 +265,7 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       Runnable release = () -> release(ctx, a, keep, isHead);
       Endpoints.Delayer delayer = front.endpoints().delayer();
       if (delayer != null) {
-        delayer.after(a.delayMillis(), () -> ctx.executor().execute(release));
+        delayer.after(a.delayFromMillis(), a.delayMillis(), () -> ctx.executor().execute(release));
       } else {
         ctx.executor().schedule(release, a.delayMillis(), TimeUnit.MILLISECONDS);
       }

@@ -50,12 +50,12 @@ final class CallbackIntake {
       }
     };
     if (forwardTo == null) {
-      noted.accept(new Answer(200, RECEIVED, 0));
+      noted.accept(new Answer(200, RECEIVED));
       return;
     }
     http.send(forwardTo, req.method(), headers, req.body(), timeout).thenAccept(r -> {
       if (r.outcome() == Upstream.Outcome.ANSWERED) {
-        noted.accept(new Answer(r.status(), r.body(), 0, r.headers()));
+        noted.accept(new Answer(r.status(), r.body(), r.headers()));
       } else {
         noted.accept(ProxyErrors.answer(502, "callback-not-forwarded", "the callback could not be forwarded to "
             + ProxyErrors.where(forwardTo) + ": " + r.problem() + "; the service will retry it"));

@@ -24,7 +24,7 @@ final class ProxyErrors {
     } catch (Exception e) {
       body = ("{\"error\":\"proxy error\",\"reason\":\"" + reason + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
-    return new Answer(status, body, 0);
+    return new Answer(status, body);
   }
 
   /** @param u a URL @return it without user info, query or fragment (what may be shown) */

@@ -195,7 +195,7 @@ public final class ValidatingProxy implements Endpoints.Deferred, AutoCloseable 
       headers = new HashMap<>(headers);
       headers.put(DRIFT_HEADER, String.join(",", kinds));
     }
-    return new Answer(r.status(), r.body(), 0, headers);
+    return new Answer(r.status(), r.body(), headers);
   }
 
   private void log(String action, int code, long nanos) {

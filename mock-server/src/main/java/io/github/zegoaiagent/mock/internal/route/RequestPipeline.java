@@ -103,7 +103,7 @@ public final class RequestPipeline {
     recorder.record(now, req, parsed, q.get("Action"), appId, code, message, requestId,
         inspected == null ? List.of() : inspected.unknownFields(), inspected == null ? List.of() : inspected.legacy(),
         started);
-    return new Answer(200, out, delay);
+    return new Answer(200, out, delay, now, java.util.Map.of());
   }
 
   private static String clip(String s) {

@@ -51,19 +51,29 @@ public final class ClockTimer implements AutoCloseable {
    * @param task what to run then
    */
   public void after(long delayMillis, Runnable task) {
-    long now = clock.millis();
+    after(clock.millis(), delayMillis, task);
+  }
+
+  /**
+   * @param fromMillis the simulation time the delay counts from (when the request that asked
+   *     for it was admitted: a clock moved since then has already used up part of it)
+   * @param delayMillis simulation milliseconds from {@code fromMillis}
+   * @param task what to run then; at once when that time has already passed
+   */
+  public void after(long fromMillis, long delayMillis, Runnable task) {
     long wait = Math.max(0, delayMillis);
-    long due = wait > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + wait;
+    long due = wait > Long.MAX_VALUE - fromMillis ? Long.MAX_VALUE : fromMillis + wait;
+    long left = due - clock.millis();
     synchronized (this) {
       if (closed) {
         return;
       }
       tasks.add(new Task(due, sequence++, task));
-      if (wakeups != null) {
-        wakeups.schedule(this::pump, Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+      if (wakeups != null && left > 0) {
+        wakeups.schedule(this::pump, left, TimeUnit.MILLISECONDS);
       }
     }
-    if (delayMillis <= 0) {
+    if (left <= 0) {
       pump();
     }
   }

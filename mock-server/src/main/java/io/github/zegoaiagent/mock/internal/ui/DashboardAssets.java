@@ -55,7 +55,7 @@ public final class DashboardAssets {
           Map.of("Allow", "GET, HEAD"));
     }
     if (!rawPath.startsWith(PATH)) {
-      return new Answer(308, new byte[0], 0, Map.of("Location", PATH, "Content-Type", "text/plain; charset=utf-8"));
+      return new Answer(308, new byte[0], Map.of("Location", PATH, "Content-Type", "text/plain; charset=utf-8"));
     }
     String name = rawPath.substring(PATH.length());
     if (name.isEmpty()) {
@@ -67,7 +67,7 @@ public final class DashboardAssets {
     }
     Map<String, String> headers = new LinkedHashMap<>(security());
     headers.put("Content-Type", TYPES.get(name.substring(name.lastIndexOf('.') + 1)));
-    return new Answer(200, body, 0, headers);
+    return new Answer(200, body, headers);
   }
 
   /** @return the headers every dashboard answer carries */
@@ -104,7 +104,7 @@ public final class DashboardAssets {
     String json = "{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
     Map<String, String> headers = new LinkedHashMap<>(security());
     headers.putAll(extra);
-    return new Answer(status, json.getBytes(StandardCharsets.UTF_8), 0, headers);
+    return new Answer(status, json.getBytes(StandardCharsets.UTF_8), headers);
   }
 
   private static String clip(String s) {
