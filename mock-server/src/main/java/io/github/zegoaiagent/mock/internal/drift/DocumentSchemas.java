@@ -48,7 +48,8 @@ final class DocumentSchemas {
   List<Drift> check(String pointer, JsonNode document, String action) {
     List<Drift> out = new ArrayList<>();
     // The tolerance walk: unknown properties reported (and dropped from the copy), optional nulls dropped.
-    TolerantReader.Inspected seen = tolerance.inspect(contract.root().at(pointer), document);
+    // The reader changes the tree it is given; the document stays as sent for the messages below.
+    TolerantReader.Inspected seen = tolerance.inspect(contract.root().at(pointer), document.deepCopy());
     for (String unknown : seen.unknownFields()) {
       out.add(new Drift(DriftKind.EXTRA_FIELD, action, unknown, "not in the contract (" + jsonType(at(document, unknown)) + ")"));
     }

@@ -86,7 +86,9 @@ public final class RequestPipeline {
       }
       ActionHandler.Action<CallContext> action = table.get(name);
       parsed = reader.decode(req.body());
-      inspected = reader.inspect(name, parsed);
+      // The tolerant reader changes the tree it is given; the journal keeps the body as sent
+      // (masked in place at the end), so the reader gets the one copy.
+      inspected = reader.inspect(name, parsed.deepCopy());
       RequestReader.Read read = reader.read(name, inspected, action.requestType());
       Object response = action.invoker().invoke(simulator, new CallContext(appId, action, read.body(), now), read.model());
       out = encoder.success(response, requestId);

@@ -102,7 +102,8 @@ public final class SecretMasker {
    * {@code maxChars} characters of it (a 1 MiB body is not written out to keep 8 KiB of it).
    *
    * @param action the request's Action
-   * @param parsed the body as parsed, or null when it was not JSON
+   * @param parsed the body as parsed, or null when it was not JSON; masked in place (hand over a
+   *     tree nobody reads afterwards: no copy is made, BENCHMARKS.md, issue 26)
    * @param bytes the body's length in bytes (0: empty)
    * @param maxChars characters wanted at most (the text may be a little longer; the caller clips)
    * @return the masked JSON text, {@code ""} for an empty body, or a note for a body that is not JSON
@@ -116,7 +117,7 @@ public final class SecretMasker {
     }
     Bounded out = new Bounded(maxChars);
     try {
-      mapper.writeValue(out, mask(action, parsed));
+      mapper.writeValue(out, maskInPlace(action, parsed));
     } catch (Bounded.Full enough) {
       // the rest is not needed
     } catch (Exception e) {
