@@ -17,16 +17,17 @@ final class ReadmeProxyExample {
   static DriftReport run(URI upstream, Path target, Backend yourBackend) {
     // README-BEGIN
     // upstream: https://aigc-aiagent-api.zegotech.cn (or your region's address, or another mock)
+    DriftReport drift;
     try (MockServer proxy = MockServer.start(MockServerConfig.builder()
         .proxy(upstream)                                       // forward, check, report
         .record(target.resolve("live.jsonl"))                  // masked, one exchange per line
         .driftReport(target.resolve("drift-report.md"))        // written when the proxy closes
         .build())) {
       yourBackend.run(proxy.baseUrl());                        // signs with your own AppId and ServerSecret
-      DriftReport drift = proxy.drift();                       // per action: exchanges, drift kinds, examples
-      System.out.println(drift.getExchanges() + " exchanges, " + drift.getDrifted() + " with drift");
-      return drift;
+      drift = proxy.drift();                                   // per action: exchanges, drift kinds, examples
     }
+    System.out.println(drift.getExchanges() + " exchanges, " + drift.getDrifted() + " with drift");
     // README-END
+    return drift;
   }
 }

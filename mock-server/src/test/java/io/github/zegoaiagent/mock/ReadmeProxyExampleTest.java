@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The root README's proxy example is {@link ReadmeProxyExample}, verbatim, and it runs (a mock as the upstream). */
+/**
+ * The root README's proxy example is {@link ReadmeProxyExample}, verbatim after the block's imports
+ * (which readme-snippets compiles), and it runs (a mock as the upstream).
+ */
 class ReadmeProxyExampleTest {
   @TempDir
   Path dir;
@@ -17,7 +20,7 @@ class ReadmeProxyExampleTest {
   @Test
   void theRootReadmeShowsTheCompiledExample() throws Exception {
     assertThat(Files.readString(Path.of("../README.md")))
-        .contains("```java\n" + ReadmeExamplesTest.example("ReadmeProxyExample.java", 4) + "\n```");
+        .contains("\n\n" + ReadmeExamplesTest.example("ReadmeProxyExample.java", 4) + "\n```");
   }
 
   @Test
