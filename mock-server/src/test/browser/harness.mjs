@@ -58,7 +58,12 @@ export async function startReceiver(fail) {
   return { url: 'http://127.0.0.1:' + server.address().port + '/callbacks', received, close: () => new Promise(r => server.close(r)) };
 }
 
-/** Starts the standalone jar (fixed clock) and reads its banner. */
+/**
+ * Starts the standalone jar (fixed clock) and reads its banner: the Base URL and the AppId, which
+ * may arrive in separate chunks (the Base URL line comes first). A mock that fails to start, or
+ * whose banner cannot be read, is stopped before the error is thrown: nothing is left running to
+ * keep the test process alive.
+ */
 export async function startMock(extraArgs = []) {
   if (!existsSync(JAR)) throw new Error(JAR + ' is missing: package the mock first (./mvnw -pl mock-server -am package)');
   const args = ['-jar', JAR, '--port', '0', '--clock', '2026-01-01T00:00:00Z', '--server-secret', SERVER_SECRET,
@@ -67,19 +72,29 @@ export async function startMock(extraArgs = []) {
   let out = '';
   let err = '';
   proc.stderr.on('data', d => { err += d; });
+  let base;
+  let appId;
   const banner = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the mock did not print its Base URL within 60 s: ' + out + err)), 60000);
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL');
+      reject(new Error('the mock did not print its Base URL and AppId within 60 s: ' + out + err));
+    }, 60000);
     proc.stdout.on('data', d => {
       out += d;
-      if (/^Base URL: .*$/m.test(out)) {
+      const b = /^Base URL: (\S+)$/m.exec(out);
+      const a = /AppId:\s+(\d+)\n/.exec(out);
+      if (b && a) {
         clearTimeout(timer);
+        base = b[1];
+        appId = Number(a[1]);
         resolve(out);
       }
     });
-    proc.on('exit', code => reject(new Error('the mock exited with ' + code + ': ' + out + err)));
+    proc.on('exit', code => {
+      clearTimeout(timer);
+      reject(new Error('the mock exited with ' + code + ': ' + out + err));
+    });
   });
-  const base = /^Base URL: (\S+)$/m.exec(banner)[1];
-  const appId = Number(/AppId:\s+(\d+)/.exec(banner)[1]);
   return {
     base, appId, banner, origin: new URL(base).origin,
     stop: () => new Promise(r => { proc.on('exit', r); proc.kill('SIGTERM'); }),
