@@ -132,7 +132,7 @@ public final class RequestSchemas {
    * then validate and decode the body it returns.
    *
    * @param action wire action name
-   * @param body the parsed body, handed over (changed in place, see {@link Tolerance#inspect})
+   * @param body the parsed body, handed over (changed in place, see {@link TolerantReader#inspect})
    * @return the body as the service reads it, with the unknown fields and legacy values noticed
    */
   public TolerantReader.Inspected inspect(String action, JsonNode body) {
