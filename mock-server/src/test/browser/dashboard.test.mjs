@@ -172,7 +172,9 @@ describe('the dashboard', () => {
     assert.equal(answered.Code, 410000001);
     assert.equal(answered.Message, 'planned from the dashboard');
     assert.equal((await call('ListAgents', {})).Code, 0, 'one call only');
-    await page.getByText('No fault planned').waitFor(); // consumed, and the page noticed by itself
+    // Consumed, and the page noticed by itself within its live updates (once a second), well before
+    // its 15 s full refresh.
+    await page.getByText('No fault planned').waitFor({ timeout: 8000 });
     await page.setViewportSize({ width: 400, height: 800 });
     await page.screenshot({ path: join(SHOTS, 'controls-400.png'), fullPage: false });
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 400), 'no sideways scrolling at 400 px');

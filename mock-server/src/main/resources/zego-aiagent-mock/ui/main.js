@@ -81,10 +81,11 @@ function show() {
   refresh(true);
 }
 
+/** Refreshes the current view; returns whether it did (not when one is running or one just ran). */
 async function refresh(force) {
-  if (!view || refreshing) return;
+  if (!view || refreshing) return false;
   const now = Date.now();
-  if (!force && now - lastRefresh < POLL_MS) return;
+  if (!force && now - lastRefresh < POLL_MS) return false;
   refreshing = true;
   lastRefresh = now;
   const current = view;
@@ -95,6 +96,7 @@ async function refresh(force) {
   } finally {
     refreshing = false;
   }
+  return true;
 }
 
 function setConnection(text, down) {
@@ -118,10 +120,11 @@ async function poll() {
       clockEl.textContent = instant(c.clockMillis);
       clockEl.setAttribute('datetime', instant(c.clockMillis));
       const changed = c.version !== lastVersion || c.clockMillis !== lastClock;
-      lastVersion = c.version;
-      lastClock = c.clockMillis;
-      if (changed || Date.now() - lastRefresh > FULL_REFRESH_MS) {
-        await refresh(false);
+      // A change counts as shown only once a refresh has run after it: a refresh skipped because
+      // one had just run (a click's) would otherwise leave it unseen until the full refresh.
+      if ((changed || Date.now() - lastRefresh > FULL_REFRESH_MS) && await refresh(false)) {
+        lastVersion = c.version;
+        lastClock = c.clockMillis;
       }
     } catch (e) {
       backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
