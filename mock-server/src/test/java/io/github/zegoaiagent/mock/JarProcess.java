@@ -64,11 +64,24 @@ final class JarProcess implements AutoCloseable {
     throw new AssertionError("no Base URL printed; output: " + lines());
   }
 
-  /** @param regex with one group @return the group's first match in the output */
-  String find(String regex) {
-    Matcher m = Pattern.compile(regex).matcher(String.join("\n", lines()));
-    assertThat(m.find()).as("%s in %s", regex, lines()).isTrue();
-    return m.group(1);
+  /**
+   * @param regex with one group
+   * @return the group's first match in the output, waiting up to 10 s for it (lines after the
+   *     {@code Base URL:} one may still be on their way)
+   */
+  String find(String regex) throws InterruptedException {
+    Pattern p = Pattern.compile(regex);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      Matcher m = p.matcher(String.join("\n", lines()));
+      if (m.find()) {
+        return m.group(1);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(regex + " not printed within 10 s; output: " + lines());
+      }
+      Thread.sleep(20);
+    }
   }
 
   List<String> lines() {

@@ -62,9 +62,19 @@ final class StandaloneJar implements AutoCloseable {
     }
     assertThat(found).as("printed base URL; output: %s", lines).isNotNull();
     base = found;
+    // The AppId and ServerSecret lines follow the Base URL line: wait for them too.
     String out = output();
     Matcher app = Pattern.compile("AppId:\\s+(\\d+)").matcher(out);
     Matcher key = Pattern.compile("ServerSecret:\\s+([0-9a-f]{32})").matcher(out);
+    long more = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!(app.find() && key.find()) && System.nanoTime() < more) {
+      Thread.sleep(20);
+      out = output();
+      app = Pattern.compile("AppId:\\s+(\\d+)").matcher(out);
+      key = Pattern.compile("ServerSecret:\\s+([0-9a-f]{32})").matcher(out);
+    }
+    app.reset();
+    key.reset();
     assertThat(app.find() && key.find()).as(out).isTrue();
     appId = Long.parseLong(app.group(1));
     secret = key.group(1);

@@ -86,7 +86,18 @@ public final class Main {
 
   static void printBanner(PrintStream out, MockServer server) {
     String cli = Banner.cliJar(Banner.thisJar(), java.nio.file.Path.of("")).orElse(null);
-    Banner.lines(server, cli).forEach(out::println);
+    printAtOnce(out, Banner.lines(server, cli));
+  }
+
+  /**
+   * Prints lines in one write: a script that reads the {@code Base URL:} line (the second) and
+   * then looks for the AppId or the secret finds them already there, instead of racing the rest of
+   * the banner.
+   */
+  static void printAtOnce(PrintStream out, java.util.List<String> lines) {
+    StringBuilder text = new StringBuilder();
+    lines.forEach(l -> text.append(l).append(System.lineSeparator()));
+    out.print(text);
     out.flush();
   }
 

@@ -19,22 +19,23 @@ final class ProxyBanner {
     MockServerConfig c = server.config();
     ProxySettings p = c.proxy();
     String base = server.baseUrl().toString();
-    out.println("zego-aiagent-mock-server (unofficial ZEGOCLOUD AI Agent API mock) is ready as a validating proxy:"
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    lines.add("zego-aiagent-mock-server (unofficial ZEGOCLOUD AI Agent API mock) is ready as a validating proxy:"
         + " point your backend at the Base URL");
-    out.println("Base URL: " + base); // one Base URL line, as in the mock's banner (scripts read it)
-    out.println("  Upstream:       " + shown(p) + " (every API request is forwarded unchanged: sign with your own "
+    lines.add("Base URL: " + base); // one Base URL line, as in the mock's banner (scripts read it)
+    lines.add("  Upstream:       " + shown(p) + " (every API request is forwarded unchanged: sign with your own "
         + "AppId and ServerSecret)");
-    out.println("  Drift:          " + server.baseUrl().resolve("_mock/drift") + " (JSON)"
+    lines.add("  Drift:          " + server.baseUrl().resolve("_mock/drift") + " (JSON)"
         + (p.driftReport() == null ? "" : "; Markdown report at exit: " + p.driftReport().toAbsolutePath()));
-    out.println("  Recording:      " + (p.record() == null ? "off (--record FILE)"
+    lines.add("  Recording:      " + (p.record() == null ? "off (--record FILE)"
         : p.record().toAbsolutePath() + " (one JSON document per line, secrets masked)"));
-    out.println("  Callbacks:      " + base.replaceAll("/$", "") + p.callbackPath() + " (checked with --callback-secret; "
+    lines.add("  Callbacks:      " + base.replaceAll("/$", "") + p.callbackPath() + " (checked with --callback-secret; "
         + (c.callbacks().url() == null ? "not forwarded: --callback-url)" : "forwarded to " + c.callbacks().url() + ")"));
-    out.println("  Deadline:       " + p.timeout().toMillis() + " ms per exchange, answers up to "
+    lines.add("  Deadline:       " + p.timeout().toMillis() + " ms per exchange, answers up to "
         + p.maxAnswerBytes() + " bytes, " + p.maxInFlight() + " exchanges at once");
-    out.println("  Request log:    " + (c.log().log() == LogSettings.Mode.REQUESTS
+    lines.add("  Request log:    " + (c.log().log() == LogSettings.Mode.REQUESTS
         ? "on (one line per exchange; --log none or --quiet turns it off)" : "off"));
-    out.flush();
+    Main.printAtOnce(out, lines); // one write: see Main.printAtOnce
   }
 
   /** After the proxy stopped: where the report went. */

@@ -138,4 +138,33 @@ class BannerTest {
     assertThat(n.path("Code").isInt()).as("an envelope: %s", answer).isTrue();
     return n.path("Code").asInt();
   }
+
+  /**
+   * The banner reaches the console in one write, as {@code System.out} (a 128-byte buffer, flushed
+   * at every line) passes it on: whoever reads the {@code Base URL:} line finds the AppId and the
+   * secret below it already there. Line by line, a script (and our own tests) raced the rest.
+   */
+  @Test
+  void theBannerIsWrittenAtOnce() throws Exception {
+    List<Integer> writes = new java.util.ArrayList<>();
+    java.io.OutputStream console = new java.io.OutputStream() {
+      @Override
+      public void write(int b) {
+        writes.add(1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        writes.add(len);
+      }
+    };
+    PrintStream out = new PrintStream(new java.io.BufferedOutputStream(console, 128), true, StandardCharsets.UTF_8);
+    try (MockServer server = MockServer.start(MockServerConfig.builder().build())) {
+      Main.printBanner(out, server);
+      int size = Banner.lines(server, Banner.cliJar(Banner.thisJar(), Path.of("")).orElse(null)).stream()
+          .mapToInt(l -> (l + System.lineSeparator()).getBytes(StandardCharsets.UTF_8).length).sum();
+      assertThat(size).as("a banner longer than the buffer").isGreaterThan(128);
+      assertThat(writes).containsExactly(size);
+    }
+  }
 }
