@@ -3,7 +3,9 @@ package io.github.zegoaiagent.mock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import io.github.zegoaiagent.mock.control.model.Fault;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -81,19 +83,29 @@ class ConnectionLimitTest {
   @Test
   void whenEveryConnectionIsBusyANewOneIsStillRefused() throws Exception {
     awaitOpen(0);
+    // Each request is being answered (its answer held back on the mock's clock): busy, not idle.
+    // The consumed faults say the mock has read all four (a half-sent head could still be unread
+    // when the fifth connects, and a connection that has sent nothing is as good as idle).
+    mock.addFault(new Fault().action("ListAgents").count(MAX).delayMillis(60_000L));
     List<Wire> busy = new ArrayList<>();
     try {
       for (int i = 0; i < MAX; i++) {
         Wire w = new Wire(mock.port());
-        w.send("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n"); // a request in progress, not idle
+        w.send(listAgents());
         busy.add(w);
       }
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (!mock.faults().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(mock.faults()).as("all four requests read").isEmpty();
       awaitOpen(MAX);
       try (Wire refused = new Wire(mock.port())) {
         assertThat(refused.closedByServer()).as("nothing idle to close: refused").isTrue();
       }
+      mock.advanceClock(Duration.ofMinutes(1));
       for (Wire w : busy) {
-        assertThat(w.send("Content-Length: 2\r\n\r\n{}").read().status()).as("the busy ones were kept").isEqualTo(200);
+        assertThat(w.read().status()).as("the busy ones were kept").isEqualTo(200);
       }
     } finally {
       for (Wire w : busy) {

@@ -351,8 +351,10 @@ final class ExchangeHandler extends ChannelInboundHandlerAdapter {
       if (http10) {
         h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       }
-      ctx.writeAndFlush(resp, ctx.voidPromise());
+      // Idle from before the answer leaves: a client that reads it and then uses another
+      // connection must find this one idle the longer of the two (the oldest idle is closed first).
       guard.idle(decoder.hasBufferedBytes() || !queued.isEmpty());
+      ctx.writeAndFlush(resp, ctx.voidPromise());
     } else {
       closing = true;
       h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
