@@ -2,7 +2,7 @@ package io.github.zegoaiagent.mock;
 
 import io.github.zegoaiagent.mock.control.MockControl;
 import io.github.zegoaiagent.mock.control.MockControlClient;
-import java.util.List;
+import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,14 +13,20 @@ import org.junit.jupiter.api.BeforeAll;
  * {@link MockControl} differs.
  */
 class ControlSuiteStandaloneIT extends ControlSuite {
-  static StandaloneJar jar;
+  static JarProcess jar;
+  static URI base;
+  static long appId;
+  static String secret;
   static MockControlClient control;
 
   @BeforeAll
   static void start() throws Exception {
-    jar = new StandaloneJar(List.of("--port", "0", "--qps-limit", "0", "--clock", TestServers.START.toString(),
-        "--log", "none"), Map.of());
-    control = MockControlClient.of(jar.base);
+    jar = JarProcess.start(Map.of(), "--port", "0", "--qps-limit", "0", "--clock", TestServers.START.toString(),
+        "--log", "none");
+    base = jar.baseUrl();
+    appId = Long.parseLong(jar.find("AppId:\\s+(\\d+)"));
+    secret = jar.find("ServerSecret:\\s+([0-9a-f]{32})");
+    control = MockControlClient.of(base);
   }
 
   @AfterAll
@@ -37,6 +43,6 @@ class ControlSuiteStandaloneIT extends ControlSuite {
   @Override
   RawApi api() {
     // The process's clock is fixed: sign with its time, read through the control API.
-    return new RawApi(jar.base, jar.appId, jar.secret, () -> control.readClock().getMillis());
+    return new RawApi(base, appId, secret, () -> control.readClock().getMillis());
   }
 }

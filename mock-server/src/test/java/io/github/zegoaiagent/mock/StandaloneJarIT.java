@@ -26,17 +26,16 @@ import org.junit.jupiter.api.Test;
 class StandaloneJarIT {
   @Test
   void startsServesAndStopsGracefully() throws Exception {
-    try (StandaloneJar p = new StandaloneJar(List.of("--port", "0", "--qps-limit", "0"), Map.of("ZEGO_MOCK_APP_ID", "777"))) {
-      URI base = p.base;
-      List<String> lines = p.lines;
-      assertThat(p.appId).isEqualTo(777);
+    try (JarProcess p = JarProcess.start(Map.of("ZEGO_MOCK_APP_ID", "777"), "--port", "0", "--qps-limit", "0")) {
+      URI base = p.baseUrl();
+      long appId = Long.parseLong(p.find("AppId:\\s+(\\d+)"));
+      String secret = p.find("ServerSecret:\\s+([0-9a-f]{32})");
+      assertThat(appId).isEqualTo(777);
 
       // The banner's last line, pasted into a shell, makes a signed call: the command-line tool when
       // its jar is in the build tree (cli/target), else the shell line that signs when it runs.
-      String firstCall;
-      synchronized (lines) {
-        firstCall = lines.get(lines.indexOf("First call (paste it into a shell):") + 1).strip();
-      }
+      String firstCallLine = p.find("First call \\(paste it into a shell\\):\n(.+)");
+      String firstCall = firstCallLine.strip();
       ProcessBuilder shell = new ProcessBuilder("sh", "-c", firstCall).redirectErrorStream(true);
       shell.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
           + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
@@ -45,7 +44,7 @@ class StandaloneJarIT {
       String answer = new String(pasted.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(RawApi.JSON.readTree(answer).path("Code").asInt(-1)).as("%s answered %s", firstCall, answer).isZero();
 
-      RawApi api = new RawApi(base, p.appId, p.secret, System::currentTimeMillis);
+      RawApi api = new RawApi(base, appId, secret, System::currentTimeMillis);
       assertThat(AllActions.run(api)).containsExactlyInAnyOrderElementsOf(ActionHandler.table().keySet());
       // The vendor's sample backend flow (issue 10): legacy ByteDance, explicit nulls, extra fields.
       VendorSampleFlow.run(api, "vendor_sample");
@@ -58,23 +57,19 @@ class StandaloneJarIT {
       List<String> logged = new ArrayList<>();
       while (System.nanoTime() < deadlineLog) {
         logged.clear();
-        synchronized (lines) {
-          lines.stream().filter(l -> logLine.matcher(l).matches()).forEach(logged::add);
-        }
+        p.lines().stream().filter(l -> logLine.matcher(l).matches()).forEach(logged::add);
         if (logged.stream().anyMatch(l -> l.contains(" Nope Code "))) {
           break;
         }
         Thread.sleep(50);
       }
       for (String action : ActionHandler.table().keySet()) {
-        assertThat(logged).as("a log line for %s in %s", action, lines).anyMatch(l -> l.contains(" " + action + " Code 0 "));
+        assertThat(logged).as("a log line for %s in %s", action, p.lines()).anyMatch(l -> l.contains(" " + action + " Code 0 "));
       }
       assertThat(logged).anyMatch(l -> l.contains(" Nope Code " + (100000006 + 1) + " "));
-      synchronized (lines) {
-        assertThat(lines.stream().filter(l -> l.contains(p.secret)))
-            .as("the ServerSecret is printed in the banner only: its line and the first call")
-            .containsExactly("  ServerSecret:   " + p.secret, lines.get(lines.indexOf("First call (paste it into a shell):") + 1));
-      }
+      assertThat(p.lines().stream().filter(l -> l.contains(secret)))
+          .as("the ServerSecret is printed in the banner only: its line and the first call")
+          .containsExactly("  ServerSecret:   " + secret, firstCallLine);
       // The control client works on the process like on an embedded mock: only the URL differs.
       io.github.zegoaiagent.mock.control.MockControlClient control = io.github.zegoaiagent.mock.control.MockControlClient.of(base);
       assertThat(control.info().getAppIds()).containsExactly(777L);
@@ -87,7 +82,7 @@ class StandaloneJarIT {
 
       // The dashboard (issue 25): its address in the banner, served from the jar (a JDK is all it took).
       URI dashboard = base.resolve("_mock/ui/");
-      assertThat(p.output()).contains("  Dashboard:      " + dashboard + " ");
+      assertThat(p.lines()).anyMatch(l -> l.startsWith("  Dashboard:      " + dashboard + " "));
       HttpResponse<String> page = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(dashboard).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(page.statusCode()).isEqualTo(200);
@@ -95,9 +90,8 @@ class StandaloneJarIT {
       assertThat(page.body()).contains("<script type=\"module\" src=\"main.js\"></script>");
       assertThat(control.timelines()).isEmpty();
 
-      assertThat(p.stop()).as("exits after SIGTERM").isTrue();
-      assertThat(lines).contains("zego-aiagent-mock-server: stopped");
-      assertThat(p.process.exitValue()).as("JVM exit status after SIGTERM with shutdown hooks").isEqualTo(143);
+      assertThat(p.stop()).as("JVM exit status after SIGTERM with shutdown hooks").isEqualTo(143);
+      assertThat(p.lines()).contains("zego-aiagent-mock-server: stopped");
     }
   }
 
