@@ -42,10 +42,11 @@ public final class InProcessControl extends ControlRoutes.Forwarding {
     ControlRoutes.Route route = ROUTES.get(operationId);
     String path = route.path();
     Map<String, Object> params = new HashMap<>();
+    Map<String, Object> query = new HashMap<>();
     for (Map.Entry<String, Object> p : given.entrySet()) {
       if (route.queryParams().containsKey(p.getKey())) {
         if (p.getValue() != null) { // a query parameter not given is null
-          params.put(p.getKey(), p.getValue());
+          query.put(p.getKey(), p.getValue());
         }
         continue;
       }
@@ -56,12 +57,11 @@ public final class InProcessControl extends ControlRoutes.Forwarding {
       params.put(p.getKey(), s);
     }
     try {
-      for (Map.Entry<String, Object> q : params.entrySet()) {
-        if (route.queryParams().containsKey(q.getKey())) {
-          schemas.validateParameter(route.operationId(), route.method(), route.path(), q.getKey(),
-              json.valueToTree(q.getValue()));
-        }
+      for (Map.Entry<String, Object> q : query.entrySet()) {
+        schemas.validateParameter(route.operationId(), route.method(), route.path(), q.getKey(),
+            json.valueToTree(q.getValue()));
       }
+      params.putAll(query);
       Object checked = null;
       if (route.bodyType() != null) {
         if (body == null && route.bodyRequired()) {
